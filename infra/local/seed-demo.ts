@@ -1,0 +1,55 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { LocalUserStore } from '../../shared/adapters/identity-local.ts';
+import { createArea } from '../../shared/data/areas-repo.ts';
+import { createMember } from '../../shared/data/members-repo.ts';
+import { findPartnership, newPartnershipItem } from '../../shared/data/partnerships-repo.ts';
+import type { Table } from '../../shared/data/table.ts';
+import { DEMO_AREAS, DEMO_MEMBERS, DEMO_PARTNERSHIP, OPERATOR_EMAIL } from './demo-data.ts';
+
+/** Makes sure the local provider knows the operator (API.md: it always knows one). */
+export async function ensureOperator(users: LocalUserStore): Promise<void> {
+  if (await users.byEmail(OPERATOR_EMAIL)) return;
+  await users.add({ email: OPERATOR_EMAIL, name: 'Service operator', groups: ['operators'] });
+}
+
+/** Seeds the demo partnership once; later starts find it and leave it (and any changes) alone. */
+export async function seedDemo(table: Table, now: Date): Promise<'seeded' | 'existing'> {
+  if (await findPartnership(table, DEMO_PARTNERSHIP.id)) return 'existing';
+  const users = new LocalUserStore(table);
+  const areaIds = new Map<string, string>();
+  for (const area of DEMO_AREAS) {
+    const created = await createArea(
+      table,
+      DEMO_PARTNERSHIP.id,
+      { name: area.name, onsCode: area.onsCode, alertEmails: [...area.alertEmails] },
+      now,
+    );
+    areaIds.set(area.key, created.id);
+  }
+  for (const member of DEMO_MEMBERS) {
+    const user =
+      (await users.byEmail(member.email)) ??
+      (await users.add({ email: member.email, name: member.name, tenantId: DEMO_PARTNERSHIP.id, groups: [] }));
+    await createMember(
+      table,
+      DEMO_PARTNERSHIP.id,
+      {
+        id: user.sub,
+        email: member.email,
+        name: member.name,
+        role: member.role,
+        areaIds: member.areas.map((key) => areaIds.get(key) as string),
+      },
+      now,
+    );
+  }
+  // The partnership goes last: its presence is the mark that the seed finished.
+  await table.db.send(
+    new PutCommand({
+      TableName: table.name,
+      Item: newPartnershipItem(DEMO_PARTNERSHIP.id, DEMO_PARTNERSHIP.name, now),
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  return 'seeded';
+}

@@ -1,0 +1,52 @@
+import { NotFound, Unavailable, VersionConflict } from '../errors.ts';
+
+const UNAVAILABLE_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/** True for errors that mean the table could not be reached or was overloaded. */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const named = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
+  if (UNAVAILABLE_NAMES.has(named.name)) return true;
+  if (named.code && UNAVAILABLE_CODES.has(named.code)) return true;
+  if ((named.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== error && isUnavailable(cause);
+}
+
+/** Turns a dependency outage into the API's 503 and leaves every other error as it was. */
+export function translateUnavailable(error: unknown): unknown {
+  return isUnavailable(error) ? new Unavailable() : error;
+}
+
+/** The indexes of the items whose condition failed in a cancelled transaction. */
+export function failedConditions(error: unknown): number[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+}
+
+export const isConditionFailed = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/**
+ * Maps a failed versioned-update condition (sent with ReturnValuesOnConditionCheckFailure
+ * ALL_OLD) to NotFound when the record is missing or VersionConflict when it moved on.
+ */
+export function conditionError(error: unknown, what: string): unknown {
+  if (!isConditionFailed(error)) return error;
+  const old = (error as { Item?: Record<string, unknown> }).Item;
+  if (!old) return new NotFound(what);
+  const version = old.version as number | { N?: string } | undefined;
+  const current = typeof version === 'number' ? version : version?.N ? Number(version.N) : undefined;
+  return new VersionConflict(current);
+}

@@ -1,0 +1,69 @@
+/**
+ * Every key of the single table is built here and nowhere else. Tenant-owned keys start with
+ * `T#<tenantId>#` or are `T#<tenantId>`; ids never contain `#`, so no tenant's key can be made
+ * to look like another's.
+ */
+export interface Key {
+  PK: string;
+  SK: string;
+}
+
+const DELIMITER = '#';
+
+function part(value: string): string {
+  if (value.length === 0 || value.includes(DELIMITER)) {
+    throw new Error('A key part must be non-empty and must not contain the key delimiter');
+  }
+  return value;
+}
+
+/** Partition of everything a tenant (partnership) owns. */
+export const tenantPartition = (tenantId: string): string => `T${DELIMITER}${part(tenantId)}`;
+
+export const keys = {
+  partnership: (tenantId: string): Key => ({ PK: tenantPartition(tenantId), SK: 'PARTNERSHIP' }),
+  /** GSI1 keys that list every partnership for the operator, oldest first. */
+  partnershipListing: (createdAt: string, tenantId: string) => ({
+    GSI1PK: 'PARTNERSHIPS',
+    GSI1SK: `${createdAt}${DELIMITER}${part(tenantId)}`,
+  }),
+
+  area: (tenantId: string, areaId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `AREA${DELIMITER}${part(areaId)}`,
+  }),
+  areaPrefix: 'AREA#',
+  /** Holds an area's ONS code so that no two areas of a partnership share one. */
+  areaOnsCodeLock: (tenantId: string, onsCode: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `AREAONS${DELIMITER}${part(onsCode)}`,
+  }),
+
+  /** A member's id is their identity provider user id (the token's `sub`). */
+  member: (tenantId: string, memberId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `MEMBER${DELIMITER}${part(memberId)}`,
+  }),
+  memberPrefix: 'MEMBER#',
+  /** Holds a member's email so that one address is one member in a partnership. */
+  memberEmailLock: (tenantId: string, email: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `MEMBEREMAIL${DELIMITER}${email.toLowerCase()}`,
+  }),
+
+  /** A stored response for an `Idempotency-Key`, per caller scope and operation. */
+  idempotency: (scope: string, operationId: string, key: string): Key => ({
+    PK: scope,
+    SK: `IDEMPOTENCY${DELIMITER}${part(operationId)}${DELIMITER}${key}`,
+  }),
+  /** Scope of an operator's own records (idempotency), outside every tenant. */
+  operatorPartition: (userId: string): string => `OPERATOR${DELIMITER}${part(userId)}`,
+
+  /** Local stack only: the local OpenID provider's users, by email and by subject. */
+  localUserByEmail: (email: string): Key => ({ PK: 'LOCALIDP', SK: `EMAIL${DELIMITER}${email.toLowerCase()}` }),
+  localUserBySub: (sub: string): Key => ({ PK: 'LOCALIDP', SK: `SUB${DELIMITER}${part(sub)}` }),
+};
+
+/** True when a key read back from a cursor belongs to the given partition. */
+export const keyInPartition = (key: Record<string, unknown>, partition: string): boolean =>
+  key.PK === partition || (typeof key.GSI1PK === 'string' && key.GSI1PK === partition);

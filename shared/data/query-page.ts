@@ -1,0 +1,34 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Table } from './table.ts';
+
+export interface PageRequest {
+  limit: number;
+  startKey?: Record<string, unknown>;
+}
+
+export interface Page<T> {
+  items: T[];
+  lastKey?: Record<string, unknown>;
+}
+
+type QueryShape = Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>;
+
+/** One page of a Query, continuing after `startKey`. */
+export async function queryPage(table: Table, query: QueryShape, page: PageRequest): Promise<Page<Record<string, unknown>>> {
+  const result = await table.db.send(
+    new QueryCommand({ ...query, TableName: table.name, Limit: page.limit, ExclusiveStartKey: page.startKey }),
+  );
+  return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey };
+}
+
+/** Every item of a Query, page after page: only for partitions known to be small (members, areas). */
+export async function queryAll(table: Table, query: QueryShape): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryPage(table, query, { limit: 200, startKey });
+    items.push(...page.items);
+    startKey = page.lastKey;
+  } while (startKey);
+  return items;
+}

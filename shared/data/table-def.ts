@@ -1,0 +1,37 @@
+/**
+ * The single table's shape, declared once: the CDK app creates it in AWS and the local
+ * stack creates it in DynamoDB Local from this same description.
+ */
+export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
+
+export interface IndexDef {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+  /** Why the index exists; sparse indexes hold only the items that set their keys. */
+  purpose: string;
+}
+
+export const TABLE_INDEXES: readonly IndexDef[] = [
+  {
+    name: 'GSI1',
+    partitionKey: 'GSI1PK',
+    sortKey: 'GSI1SK',
+    purpose: 'lookups within a tenant (partnership list, people by name, caseload by area)',
+  },
+  {
+    name: 'GSI2',
+    partitionKey: 'GSI2PK',
+    sortKey: 'GSI2SK',
+    purpose: 'release-month cohorts for reports, by tenant and month',
+  },
+  {
+    name: 'DueIndex',
+    partitionKey: 'duePK',
+    sortKey: 'dueSK',
+    purpose: 'sparse: the next due alert check of each open referral, read by the sweep',
+  },
+];
+
+/** Attribute DynamoDB's TTL deletes by (epoch seconds): idempotency records. */
+export const TTL_ATTRIBUTE = 'expiresAt';

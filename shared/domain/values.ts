@@ -1,0 +1,31 @@
+/** Enumerations shared by the API, the domain rules and the frontend (API.md "Values"). */
+export const MEMBER_ROLES = ['chair', 'manager', 'caseworker', 'analyst'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Operator is the service's own staff: outside every partnership, never sees person-level data. */
+export type Role = MemberRole | 'operator';
+export const ALL_ROLES: readonly Role[] = [...MEMBER_ROLES, 'operator'];
+
+/** Roles whose members work in named areas; chair and analyst see the whole partnership. */
+export const AREA_SCOPED_ROLES: readonly MemberRole[] = ['manager', 'caseworker'];
+
+export const SEXES = ['female', 'male', 'other', 'not_known'] as const;
+export const SUBSTANCE_GROUPS = ['opiate', 'non_opiate', 'non_opiate_and_alcohol', 'alcohol'] as const;
+export const PERSON_FLAGS = ['no_fixed_abode', 'on_ost_at_release', 'naloxone_issued', 'veteran'] as const;
+export const PATHWAYS = [
+  'continuity_of_care',
+  'divert',
+  'arrest_referral',
+  'drug_testing_on_arrest',
+  'drr',
+  'atr',
+  'through_the_gate',
+  'other',
+] as const;
+export const ALERT_RULES = [
+  'no_first_appointment',
+  'first_appointment_missed',
+  'engagement_at_risk',
+  'engagement_window_missed',
+  'release_not_confirmed',
+] as const;

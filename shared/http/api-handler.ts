@@ -1,0 +1,116 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { RouteDef } from '../../functions/api/route-types.ts';
+import { getDeps, type Deps } from '../adapters/deps.ts';
+import { logger } from '../adapters/logger.ts';
+import { requireRole, resolvePrincipal } from '../auth/principal.ts';
+import { bearerToken } from '../auth/verify-token.ts';
+import { keys, tenantPartition } from '../data/keys.ts';
+import type { ApiRequest, ApiResult } from './api-types.ts';
+import { errorResponse } from './error-response.ts';
+import { claimSlot, completeSlot, type IdempotencySlot, idempotencySlot, releaseSlot } from './idempotency.ts';
+import { parseIfMatch } from './if-match.ts';
+import { etagOf, jsonResponse } from './json-response.ts';
+import { readJsonBody } from './read-body.ts';
+import { parseWith } from './validation.ts';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+type State = Partial<ApiRequest> & { slot?: IdempotencySlot };
+type ApiContext = Context & { api: State };
+type Middleware = MiddlewareObj<Event, Result, Error, ApiContext>;
+
+/** A route's domain work: gets a validated, authorised request and answers a result. */
+export type RouteHandler<P, Q, B> = (request: ApiRequest<P, Q, B>, deps: Deps) => Promise<ApiResult>;
+
+/** Answers every error with the API's error shape (API.md "Errors"). */
+const apiErrors = (): Middleware => ({
+  onError: (request) => {
+    request.response = errorResponse(request.error);
+    return request.response;
+  },
+});
+
+/** Verifies the bearer token, resolves the caller and checks the route's roles. */
+const authenticate = (route: RouteDef): Middleware => ({
+  before: async (request) => {
+    const state: State = (request.context.api = {});
+    state.requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    state.sourceIp = request.event.requestContext?.http?.sourceIp ?? 'unknown';
+    if (route.roles === 'public') return;
+    const deps = getDeps();
+    const claims = await deps.verifyToken(bearerToken(request.event.headers?.authorization));
+    const principal = await resolvePrincipal(deps.table, claims, {
+      tenantClaim: deps.config.TENANT_CLAIM,
+      groupsClaim: deps.config.GROUPS_CLAIM,
+      operatorGroup: deps.config.OPERATOR_GROUP,
+    });
+    logger.appendKeys({ tenantId: principal.kind === 'member' ? principal.tenantId : 'operator', role: principal.role });
+    requireRole(principal, route.roles);
+    state.principal = principal;
+  },
+});
+
+/** Validates path parameters, query string and body against the route's zod schemas. */
+const validateRequest = (route: RouteDef): Middleware => ({
+  before: (request) => {
+    const { event } = request;
+    const state = request.context.api;
+    state.params = route.params ? parseWith(route.params, event.pathParameters ?? {}, 'path') : {};
+    state.query = route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query string') : {};
+    state.body = route.body ? parseWith(route.body, readJsonBody(event), 'request body') : undefined;
+    if (route.conditional) state.ifMatch = parseIfMatch(event.headers?.['if-match']);
+  },
+});
+
+/** Replays the first response to a repeated `Idempotency-Key`, and stores new ones. */
+const idempotency = (route: RouteDef): Middleware => ({
+  before: async (request) => {
+    const principal = request.context.api.principal;
+    if (!principal) return undefined;
+    const scope = principal.kind === 'member' ? tenantPartition(principal.tenantId) : keys.operatorPartition(principal.userId);
+    const slot = idempotencySlot(
+      request.event.headers?.['idempotency-key'],
+      scope,
+      route.operationId,
+      principal.userId,
+      JSON.stringify(request.context.api.body ?? null),
+    );
+    if (!slot) return undefined;
+    const replay = await claimSlot(getDeps().table, slot, getDeps().clock());
+    if (replay) return replay;
+    request.context.api.slot = slot;
+    return undefined;
+  },
+  after: async (request) => {
+    const slot = request.context.api.slot;
+    if (slot && request.response && request.response.statusCode !== undefined && request.response.statusCode < 300) {
+      await completeSlot(getDeps().table, slot, request.response);
+    }
+  },
+  onError: async (request) => {
+    const slot = request.context.api?.slot;
+    if (slot) await releaseSlot(getDeps().table, slot).catch(() => undefined);
+  },
+});
+
+/**
+ * Wraps a route's domain work in the shared HTTP pipeline: errors, auth, validation,
+ * If-Match, Idempotency-Key and response shaping, the same in Lambda and in the local gateway.
+ */
+export function apiHandler<P = unknown, Q = unknown, B = unknown>(route: RouteDef, work: RouteHandler<P, Q, B>) {
+  const chain = middy<Event, Result, Error, ApiContext>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(apiErrors())
+    .use(authenticate(route))
+    .use(validateRequest(route));
+  if (route.idempotent) chain.use(idempotency(route));
+  return chain.handler(async (event, context): Promise<Result> => {
+    const state = context.api;
+    const result = await work({ ...(state as ApiRequest<P, Q, B>), event }, getDeps());
+    const status = result.status ?? route.status ?? 200;
+    const etag = etagOf(result.body);
+    return jsonResponse(status, result.body, { ...(etag ? { etag } : {}), ...result.headers });
+  });
+}

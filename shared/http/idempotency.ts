@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isConditionFailed } from '../data/dynamo-errors.ts';
+import { type Key, keys } from '../data/keys.ts';
+import type { Table } from '../data/table.ts';
+import { Conflict, ValidationFailed } from '../errors.ts';
+
+/** How long a first response is kept for replay. */
+const KEEP_SECONDS = 24 * 60 * 60;
+/** How long an unfinished first attempt holds the key before a retry may take it over. */
+const LOCK_SECONDS = 30;
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export interface IdempotencySlot {
+  key: Key;
+  requestHash: string;
+}
+
+/** Validates the header and names the slot of this caller, operation and key. */
+export function idempotencySlot(
+  header: string | undefined,
+  scope: string,
+  operationId: string,
+  userId: string,
+  body: string,
+): IdempotencySlot | undefined {
+  if (header === undefined) return undefined;
+  if (!KEY_PATTERN.test(header)) {
+    throw new ValidationFailed('Idempotency-Key is not valid.', {
+      'Idempotency-Key': 'must be 1–128 letters, digits, or . _ : -; a UUID is best',
+    });
+  }
+  const user = createHash('sha256').update(userId).digest('base64url').slice(0, 16);
+  return {
+    key: keys.idempotency(scope, operationId, `${user}#${header}`),
+    requestHash: createHash('sha256').update(body).digest('base64url'),
+  };
+}
+
+/**
+ * Claims the slot for this request. Answers the stored first response when the same request
+ * was already answered; refuses a different body under the same key, or a first attempt still
+ * running.
+ */
+export async function claimSlot(
+  table: Table,
+  slot: IdempotencySlot,
+  now: Date,
+): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+  const seconds = Math.floor(now.getTime() / 1000);
+  try {
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...slot.key,
+          type: 'idempotency',
+          state: 'in_progress',
+          requestHash: slot.requestHash,
+          lockedUntil: seconds + LOCK_SECONDS,
+          expiresAt: seconds + KEEP_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR (#state = :running AND lockedUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':running': 'in_progress', ':now': seconds },
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+  const existing = (
+    await table.db.send(new GetCommand({ TableName: table.name, Key: slot.key, ConsistentRead: true }))
+  ).Item;
+  if (existing?.requestHash !== slot.requestHash) {
+    throw new Conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+  }
+  if (existing.state !== 'done') {
+    throw new Conflict(
+      'idempotency_in_progress',
+      'A request with this Idempotency-Key is still being handled: try again in a moment.',
+    );
+  }
+  return existing.response as APIGatewayProxyStructuredResultV2;
+}
+
+/** Stores the first response so repeats get it back. */
+export async function completeSlot(
+  table: Table,
+  slot: IdempotencySlot,
+  response: APIGatewayProxyStructuredResultV2,
+): Promise<void> {
+  await table.db.send(
+    new UpdateCommand({
+      TableName: table.name,
+      Key: slot.key,
+      UpdateExpression: 'SET #state = :done, #response = :response REMOVE lockedUntil',
+      ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+      ExpressionAttributeValues: { ':done': 'done', ':response': response },
+    }),
+  );
+}
+
+/** Frees the slot after a failed attempt, so the client may retry with the same key. */
+export async function releaseSlot(table: Table, slot: IdempotencySlot): Promise<void> {
+  await table.db.send(
+    new DeleteCommand({
+      TableName: table.name,
+      Key: slot.key,
+      ConditionExpression: '#state = :running',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':running': 'in_progress' },
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { ValidationFailed } from '../errors.ts';
+
+const MAX_ECHO = 60;
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+function echo(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value);
+  }
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+/**
+ * Turns zod issues into the API's field messages: the field as a dotted path, what is wrong,
+ * how to fix it, and the value that was sent.
+ */
+export function issuesToFields(issues: readonly z.core.$ZodIssue[], input: unknown, prefix?: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = [prefix, ...issue.path.map(String), key].filter(Boolean).join('.');
+        fields[field] ??= 'is not a field of this request: remove it';
+      }
+      continue;
+    }
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? 'body');
+    const sent = echo(valueAt(input, issue.path));
+    const message =
+      issue.code === 'invalid_type' && sent === undefined
+        ? 'is required'
+        : sent === undefined
+          ? issue.message
+          : `${issue.message}, got ${sent}`;
+    fields[field] ??= message;
+  }
+  return fields;
+}
+
+/** Parses `input` with `schema` or throws ValidationFailed naming every bad field. */
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown, what: string, prefix?: string): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = issuesToFields(result.error.issues, input, prefix);
+  const count = Object.keys(fields).length;
+  throw new ValidationFailed(`The ${what} has ${count === 1 ? 'a problem' : `${count} problems`}: see fields.`, fields);
+}
