@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, demoTokens, otherTenant, startTestStack } from './harness.ts';
+
+type Stack = Awaited<ReturnType<typeof startTestStack>>;
+
+describe('tenants never see each other', () => {
+  let stack: Stack;
+  let tokens: Awaited<ReturnType<typeof demoTokens>>;
+  let other: Awaited<ReturnType<typeof otherTenant>>;
+  let otherManager: string;
+  let demoAreaId: string;
+  let demoMember: { id: string; version: number };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    tokens = await demoTokens(stack);
+    other = await otherTenant(stack, tokens.operator);
+    const invited = await call(stack, 'POST', '/members', {
+      token: other.chair,
+      body: { email: 'manager@other.example.test', name: 'Other Manager', role: 'manager', areaIds: [other.area.id] },
+    });
+    expect(invited.status).toBe(201);
+    otherManager = await stack.token('manager@other.example.test');
+    demoAreaId = (await call(stack, 'GET', '/areas', { token: tokens.chair })).body.items[0].id;
+    demoMember = (await call(stack, 'GET', '/members', { token: tokens.chair })).body.items.find(
+      (member: { role: string }) => member.role === 'caseworker',
+    );
+  });
+  afterAll(() => stack.stop());
+
+  it('lists only the caller’s own areas, members and partnership', async () => {
+    const areas = await call(stack, 'GET', '/areas', { token: other.chair });
+    expect(areas.body.items.map((area: { id: string }) => area.id)).toEqual([other.area.id]);
+    const members = await call(stack, 'GET', '/members', { token: other.chair });
+    expect(members.body.items.map((member: { email: string }) => member.email).sort()).toEqual(
+      [other.chairMember.email, 'manager@other.example.test'].sort(),
+    );
+    const partnership = await call(stack, 'GET', '/partnership', { token: other.chair });
+    expect(partnership.body.id).toBe(other.partnership.id);
+  });
+
+  it.each(['chair', 'manager'] as const)('another tenant’s area id is 404 for its %s', async (who) => {
+    const token = who === 'chair' ? other.chair : otherManager;
+    expect((await call(stack, 'GET', `/areas/${demoAreaId}`, { token })).status).toBe(404);
+  });
+
+  it('another tenant’s area cannot be changed, and stays as it was', async () => {
+    const answer = await call(stack, 'PATCH', `/areas/${demoAreaId}`, {
+      token: other.chair,
+      body: { name: 'Renamed by another tenant' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(answer.status).toBe(404);
+    const area = await call(stack, 'GET', `/areas/${demoAreaId}`, { token: tokens.chair });
+    expect(area.body.name).not.toBe('Renamed by another tenant');
+  });
+
+  it('another tenant’s member cannot be read, changed or removed', async () => {
+    const path = `/members/${demoMember.id}`;
+    expect((await call(stack, 'GET', path, { token: otherManager })).status).toBe(404);
+    expect((await call(stack, 'GET', path, { token: other.chair })).status).toBe(404);
+    const patched = await call(stack, 'PATCH', path, {
+      token: other.chair,
+      body: { role: 'analyst' },
+      headers: { 'if-match': `"${demoMember.version}"` },
+    });
+    expect(patched.status).toBe(404);
+    expect((await call(stack, 'DELETE', path, { token: other.chair })).status).toBe(404);
+    const still = await call(stack, 'GET', path, { token: tokens.chair });
+    expect(still.status).toBe(200);
+    expect(still.body.role).toBe('caseworker');
+  });
+
+  it('a member cannot be given another tenant’s area', async () => {
+    const answer = await call(stack, 'POST', '/members', {
+      token: other.chair,
+      body: { email: 'cw@other.example.test', name: 'Other Caseworker', role: 'caseworker', areaIds: [demoAreaId] },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields['areaIds.0']).toMatch(/not an area of this partnership/);
+  });
+
+  it('refuses one tenant’s cursor in another tenant’s list', async () => {
+    const page = await call(stack, 'GET', '/members?limit=1', { token: tokens.chair });
+    expect(page.body.nextCursor).toBeTruthy();
+    const replayed = await call(stack, 'GET', `/members?limit=1&cursor=${encodeURIComponent(page.body.nextCursor)}`, {
+      token: other.chair,
+    });
+    expect(replayed.status).toBe(400);
+    expect(replayed.body.error.fields.cursor).toBeTruthy();
+  });
+
+  it('refuses a cursor edited by hand', async () => {
+    const page = await call(stack, 'GET', '/members?limit=1', { token: tokens.chair });
+    const [payload, signature] = String(page.body.nextCursor).split('.');
+    const key = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
+    key.PK = `T#${other.partnership.id}`;
+    const edited = `${Buffer.from(JSON.stringify(key)).toString('base64url')}.${signature}`;
+    const answer = await call(stack, 'GET', `/members?limit=1&cursor=${edited}`, { token: tokens.chair });
+    expect(answer.status).toBe(400);
+  });
+
+  it('the operator sees partnerships but no partnership’s members or areas', async () => {
+    const list = await call(stack, 'GET', '/admin/partnerships', { token: tokens.operator });
+    expect(list.body.items.map((p: { id: string }) => p.id)).toContain(other.partnership.id);
+    expect((await call(stack, 'GET', '/members', { token: tokens.operator })).status).toBe(403);
+    expect((await call(stack, 'GET', `/areas/${demoAreaId}`, { token: tokens.operator })).status).toBe(403);
+  });
+});
