@@ -103,7 +103,9 @@ export class Throttled extends ApiError {
 }
 
 export class Unavailable extends ApiError {
-  constructor(message = 'A service this request needs is unavailable; nothing was changed. Try again shortly.') {
+  constructor(
+    message = 'A service this request needs is unavailable; nothing was changed. Try again shortly.',
+  ) {
     super(503, 'unavailable', message, undefined, { 'retry-after': '5' });
   }
 }

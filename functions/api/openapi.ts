@@ -25,13 +25,23 @@ function parameters(route: RouteDef) {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const shape = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    const shape = jsonSchema(schema, 'input') as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(shape.properties ?? {})) {
-      list.push({ name, in: where, required: where === 'path' || (shape.required ?? []).includes(name), schema: property });
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || (shape.required ?? []).includes(name),
+        schema: property,
+      });
     }
   }
-  if (route.conditional) list.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
-  if (route.idempotent) list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
+  if (route.conditional)
+    list.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+  if (route.idempotent)
+    list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
   return list;
 }
 
@@ -52,7 +62,12 @@ function operation(route: RouteDef) {
     ...(route.roles === 'public' ? { security: [] } : { 'x-roles': route.roles }),
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
       : {}),
     responses: {
       [status]: {

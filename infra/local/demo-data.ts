@@ -11,8 +11,18 @@ export const DEMO_PARTNERSHIP = {
 };
 
 export const DEMO_AREAS = [
-  { key: 'worcs', name: 'Worcestershire', onsCode: 'E10000034', alertEmails: ['worcs-cjs-team@example.test'] },
-  { key: 'hereford', name: 'Herefordshire', onsCode: 'E06000019', alertEmails: ['hereford-cjs-team@example.test'] },
+  {
+    key: 'worcs',
+    name: 'Worcestershire',
+    onsCode: 'E10000034',
+    alertEmails: ['worcs-cjs-team@example.test'],
+  },
+  {
+    key: 'hereford',
+    name: 'Herefordshire',
+    onsCode: 'E06000019',
+    alertEmails: ['hereford-cjs-team@example.test'],
+  },
 ] as const;
 
 export type DemoAreaKey = (typeof DEMO_AREAS)[number]['key'];

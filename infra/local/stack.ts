@@ -12,8 +12,8 @@ import { ensureTable } from './create-table.ts';
 import { LOCAL_PASSWORD } from './demo-data.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createGateway } from './gateway.ts';
-import { LocalClock } from './local-clock.ts';
 import { localApiRoutes } from './local-api-routes.ts';
+import { LocalClock } from './local-clock.ts';
 import { type MailSink, renderMailPage, startMailSink } from './mail/index.ts';
 import { createLocalIdentity } from './oidc/index.ts';
 import { ensureOperator, seedDemo } from './seed-demo.ts';
@@ -151,11 +151,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           const path = requestUrl.pathname;
           if (path === '/oidc' || path.startsWith('/oidc/')) return identity.handle(request, response);
           if (path === '/config.json') {
-            response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+            response.writeHead(200, {
+              'content-type': 'application/json; charset=utf-8',
+              'cache-control': 'no-store',
+            });
             return void response.end(frontendConfig);
           }
           if (path === MAIL_PAGE) {
-            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+            response.writeHead(200, {
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+            });
             return void response.end(renderMailPage(mail.list()));
           }
           serveApp(path, response);

@@ -1,8 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { type TokenVerifier, createTokenVerifier } from '../auth/verify-token.ts';
+import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
 import { type Config, readConfig } from '../config.ts';
 import { type CursorCodec, cursorCodec } from '../data/cursor.ts';
-import { type Table, createDocumentClient } from '../data/table.ts';
+import { createDocumentClient, type Table } from '../data/table.ts';
 import { cognitoIdentityAdmin } from './identity-cognito.ts';
 import { LocalUserStore, localIdentityAdmin } from './identity-local.ts';
 import { sesMailer } from './mailer-ses.ts';

@@ -67,7 +67,8 @@ export class LocalUserStore {
         }),
       );
     } catch (error) {
-      if (failedConditions(error)?.length) throw new Duplicate(`${created.email} already has an account with this service.`);
+      if (failedConditions(error)?.length)
+        throw new Duplicate(`${created.email} already has an account with this service.`);
       throw error;
     }
     return created;
@@ -88,7 +89,9 @@ export class LocalUserStore {
   }
 
   private async get(key: { PK: string; SK: string }) {
-    const result = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }));
+    const result = await this.table.db.send(
+      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
+    );
     return result.Item;
   }
 }
@@ -97,7 +100,12 @@ export class LocalUserStore {
 export function localIdentityAdmin(store: LocalUserStore, mailer: Mailer, appUrl: string): IdentityAdmin {
   return {
     async inviteUser(input) {
-      const user = await store.add({ email: input.email, name: input.name, tenantId: input.tenantId, groups: [] });
+      const user = await store.add({
+        email: input.email,
+        name: input.name,
+        tenantId: input.tenantId,
+        groups: [],
+      });
       await mailer.send({
         to: [user.email],
         subject: 'You have been invited to Continuity',
@@ -113,4 +121,3 @@ export function localIdentityAdmin(store: LocalUserStore, mailer: Mailer, appUrl
     removeUser: (userId) => store.remove(userId),
   };
 }
-

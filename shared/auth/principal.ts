@@ -28,7 +28,11 @@ export interface ClaimNames {
  * Resolves verified claims to a principal. The tenant comes only from the token; role and areas
  * come from the membership record, read on every request so a removal takes effect at once.
  */
-export async function resolvePrincipal(table: Table, claims: JWTPayload, names: ClaimNames): Promise<Principal> {
+export async function resolvePrincipal(
+  table: Table,
+  claims: JWTPayload,
+  names: ClaimNames,
+): Promise<Principal> {
   const userId = String(claims.sub);
   const email = typeof claims.email === 'string' ? claims.email : undefined;
   const groups = claims[names.groupsClaim];

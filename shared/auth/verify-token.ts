@@ -16,7 +16,10 @@ export type TokenVerifier = (token: string) => Promise<JWTPayload>;
  * refuses `alg: none` and HMAC tokens signed with a public key.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const keys = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000, timeoutDuration: 3_000 });
+  const keys = createRemoteJWKSet(new URL(options.jwksUri), {
+    cooldownDuration: 30_000,
+    timeoutDuration: 3_000,
+  });
   return async (token) => {
     let payload: JWTPayload;
     try {

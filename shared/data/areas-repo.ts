@@ -18,7 +18,12 @@ const duplicateOnsCode = (onsCode: string) =>
   new Duplicate(`Another area of this partnership already has the ONS code ${onsCode}.`);
 
 /** Adds an area; its ONS code must be new to the partnership. */
-export async function createArea(table: Table, tenantId: string, fields: AreaFields, now: Date): Promise<Area> {
+export async function createArea(
+  table: Table,
+  tenantId: string,
+  fields: AreaFields,
+  now: Date,
+): Promise<Area> {
   const id = newId(now);
   const item = newItem(keys.area(tenantId, id), 'area', { id, ...fields }, now);
   try {

@@ -60,7 +60,10 @@ export const keys = {
   operatorPartition: (userId: string): string => `OPERATOR${DELIMITER}${part(userId)}`,
 
   /** Local stack only: the local OpenID provider's users, by email and by subject. */
-  localUserByEmail: (email: string): Key => ({ PK: 'LOCALIDP', SK: `EMAIL${DELIMITER}${email.toLowerCase()}` }),
+  localUserByEmail: (email: string): Key => ({
+    PK: 'LOCALIDP',
+    SK: `EMAIL${DELIMITER}${email.toLowerCase()}`,
+  }),
   localUserBySub: (sub: string): Key => ({ PK: 'LOCALIDP', SK: `SUB${DELIMITER}${part(sub)}` }),
 };
 

@@ -17,7 +17,9 @@ export interface MemberFields {
   areaIds: string[];
 }
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 /** The writes that add a member: the record and the lock on their email, both only if new. */
 export function newMemberWrites(table: Table, tenantId: string, fields: MemberFields, now: Date) {
@@ -39,7 +41,12 @@ export const duplicateMember = (email: string) =>
   new Duplicate(`${email} is already a member of this partnership.`);
 
 /** Adds a member to the tenant; Duplicate when the email is already a member. */
-export async function createMember(table: Table, tenantId: string, fields: MemberFields, now: Date): Promise<Member> {
+export async function createMember(
+  table: Table,
+  tenantId: string,
+  fields: MemberFields,
+  now: Date,
+): Promise<Member> {
   const { item, writes } = newMemberWrites(table, tenantId, fields, now);
   try {
     await table.db.send(new TransactWriteCommand({ TransactItems: writes }));
@@ -51,7 +58,11 @@ export async function createMember(table: Table, tenantId: string, fields: Membe
 }
 
 /** Reads a member with a strongly consistent read, so a removal takes effect at once. */
-export async function findMember(table: Table, tenantId: string, memberId: string): Promise<Member | undefined> {
+export async function findMember(
+  table: Table,
+  tenantId: string,
+  memberId: string,
+): Promise<Member | undefined> {
   const result = await table.db.send(
     new GetCommand({ TableName: table.name, Key: keys.member(tenantId, memberId), ConsistentRead: true }),
   );
@@ -134,4 +145,3 @@ export async function deleteMember(table: Table, tenantId: string, member: Membe
     throw error;
   }
 }
-

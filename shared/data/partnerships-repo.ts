@@ -13,7 +13,12 @@ export const defaultSettings = (): PartnershipSettings => SettingsSchema.parse({
 
 /** The stored item of a new partnership (written with its first chair in one transaction). */
 export function newPartnershipItem(tenantId: string, name: string, now: Date): Record<string, unknown> {
-  const item = newItem(keys.partnership(tenantId), 'partnership', { id: tenantId, name, settings: defaultSettings() }, now);
+  const item = newItem(
+    keys.partnership(tenantId),
+    'partnership',
+    { id: tenantId, name, settings: defaultSettings() },
+    now,
+  );
   return { ...item, ...keys.partnershipListing(String(item.createdAt), tenantId) };
 }
 

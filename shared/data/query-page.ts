@@ -14,9 +14,18 @@ export interface Page<T> {
 type QueryShape = Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>;
 
 /** One page of a Query, continuing after `startKey`. */
-export async function queryPage(table: Table, query: QueryShape, page: PageRequest): Promise<Page<Record<string, unknown>>> {
+export async function queryPage(
+  table: Table,
+  query: QueryShape,
+  page: PageRequest,
+): Promise<Page<Record<string, unknown>>> {
   const result = await table.db.send(
-    new QueryCommand({ ...query, TableName: table.name, Limit: page.limit, ExclusiveStartKey: page.startKey }),
+    new QueryCommand({
+      ...query,
+      TableName: table.name,
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
   );
   return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey };
 }

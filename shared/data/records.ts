@@ -1,7 +1,18 @@
 import type { Key } from './keys.ts';
 
 /** Attributes that exist for the table, not for the API: stripped from every record read. */
-const STORAGE_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'duePK', 'dueSK', 'type', 'tenantId'];
+const STORAGE_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'duePK',
+  'dueSK',
+  'type',
+  'tenantId',
+];
 
 /** The API view of a stored item. */
 export function toRecord<T>(item: Record<string, unknown>): T {

@@ -6,7 +6,11 @@ import { AREA_SCOPED_ROLES, type MemberRole } from './values.ts';
  * least one, each an area of the partnership; chairs and analysts see the whole partnership, so
  * their list is empty whatever was sent.
  */
-export function areasForRole(role: MemberRole, areaIds: readonly string[], knownAreaIds: ReadonlySet<string>): string[] {
+export function areasForRole(
+  role: MemberRole,
+  areaIds: readonly string[],
+  knownAreaIds: ReadonlySet<string>,
+): string[] {
   if (!AREA_SCOPED_ROLES.includes(role)) return [];
   const unique = [...new Set(areaIds)];
   if (unique.length === 0) {
@@ -16,14 +20,20 @@ export function areasForRole(role: MemberRole, areaIds: readonly string[], known
   }
   const fields: Record<string, string> = {};
   unique.forEach((areaId, index) => {
-    if (!knownAreaIds.has(areaId)) fields[`areaIds.${index}`] = `is not an area of this partnership, got "${areaId}"`;
+    if (!knownAreaIds.has(areaId))
+      fields[`areaIds.${index}`] = `is not an area of this partnership, got "${areaId}"`;
   });
-  if (Object.keys(fields).length > 0) throw new ValidationFailed('Some areas are not areas of this partnership.', fields);
+  if (Object.keys(fields).length > 0)
+    throw new ValidationFailed('Some areas are not areas of this partnership.', fields);
   return unique;
 }
 
 /** Refuses a change that would leave the partnership without a chair. */
-export function keepAChair(chairIds: readonly string[], memberId: string, newRole: MemberRole | 'removed'): void {
+export function keepAChair(
+  chairIds: readonly string[],
+  memberId: string,
+  newRole: MemberRole | 'removed',
+): void {
   const leaving = chairIds.includes(memberId) && newRole !== 'chair';
   if (leaving && chairIds.length <= 1) {
     throw new Conflict('last_chair', 'A partnership needs a chair: make another member chair first.');

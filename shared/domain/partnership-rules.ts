@@ -17,9 +17,12 @@ export function mergeSettings(current: PartnershipSettings, changes: SettingsCha
     alertRules: { ...current.alertRules, ...changes.alertRules },
   };
   if (merged.alertRules.engagementAtRiskDay >= merged.engagementWindowDays) {
-    throw new ValidationFailed('The engagement-at-risk day must come before the end of the engagement window.', {
-      'settings.alertRules.engagementAtRiskDay': `must be less than the engagement window of ${merged.engagementWindowDays} days, got ${merged.alertRules.engagementAtRiskDay}`,
-    });
+    throw new ValidationFailed(
+      'The engagement-at-risk day must come before the end of the engagement window.',
+      {
+        'settings.alertRules.engagementAtRiskDay': `must be less than the engagement window of ${merged.engagementWindowDays} days, got ${merged.alertRules.engagementAtRiskDay}`,
+      },
+    );
   }
   return merged;
 }

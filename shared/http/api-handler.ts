@@ -2,14 +2,20 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { RouteDef } from '../../functions/api/route-types.ts';
-import { getDeps, type Deps } from '../adapters/deps.ts';
+import { type Deps, getDeps } from '../adapters/deps.ts';
 import { logger } from '../adapters/logger.ts';
 import { requireRole, resolvePrincipal } from '../auth/principal.ts';
 import { bearerToken } from '../auth/verify-token.ts';
 import { keys, tenantPartition } from '../data/keys.ts';
 import type { ApiRequest, ApiResult } from './api-types.ts';
 import { errorResponse } from './error-response.ts';
-import { claimSlot, completeSlot, type IdempotencySlot, idempotencySlot, releaseSlot } from './idempotency.ts';
+import {
+  claimSlot,
+  completeSlot,
+  type IdempotencySlot,
+  idempotencySlot,
+  releaseSlot,
+} from './idempotency.ts';
 import { parseIfMatch } from './if-match.ts';
 import { etagOf, jsonResponse } from './json-response.ts';
 import { readJsonBody } from './read-body.ts';
@@ -35,7 +41,8 @@ const apiErrors = (): Middleware => ({
 /** Verifies the bearer token, resolves the caller and checks the route's roles. */
 const authenticate = (route: RouteDef): Middleware => ({
   before: async (request) => {
-    const state: State = (request.context.api = {});
+    const state: State = {};
+    request.context.api = state;
     state.requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
     state.sourceIp = request.event.requestContext?.http?.sourceIp ?? 'unknown';
     if (route.roles === 'public') return;
@@ -46,7 +53,10 @@ const authenticate = (route: RouteDef): Middleware => ({
       groupsClaim: deps.config.GROUPS_CLAIM,
       operatorGroup: deps.config.OPERATOR_GROUP,
     });
-    logger.appendKeys({ tenantId: principal.kind === 'member' ? principal.tenantId : 'operator', role: principal.role });
+    logger.appendKeys({
+      tenantId: principal.kind === 'member' ? principal.tenantId : 'operator',
+      role: principal.role,
+    });
     requireRole(principal, route.roles);
     state.principal = principal;
   },
@@ -58,7 +68,9 @@ const validateRequest = (route: RouteDef): Middleware => ({
     const { event } = request;
     const state = request.context.api;
     state.params = route.params ? parseWith(route.params, event.pathParameters ?? {}, 'path') : {};
-    state.query = route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query string') : {};
+    state.query = route.query
+      ? parseWith(route.query, event.queryStringParameters ?? {}, 'query string')
+      : {};
     state.body = route.body ? parseWith(route.body, readJsonBody(event), 'request body') : undefined;
     if (route.conditional) state.ifMatch = parseIfMatch(event.headers?.['if-match']);
   },
@@ -69,7 +81,10 @@ const idempotency = (route: RouteDef): Middleware => ({
   before: async (request) => {
     const principal = request.context.api.principal;
     if (!principal) return undefined;
-    const scope = principal.kind === 'member' ? tenantPartition(principal.tenantId) : keys.operatorPartition(principal.userId);
+    const scope =
+      principal.kind === 'member'
+        ? tenantPartition(principal.tenantId)
+        : keys.operatorPartition(principal.userId);
     const slot = idempotencySlot(
       request.event.headers?.['idempotency-key'],
       scope,
@@ -85,7 +100,12 @@ const idempotency = (route: RouteDef): Middleware => ({
   },
   after: async (request) => {
     const slot = request.context.api.slot;
-    if (slot && request.response && request.response.statusCode !== undefined && request.response.statusCode < 300) {
+    if (
+      slot &&
+      request.response &&
+      request.response.statusCode !== undefined &&
+      request.response.statusCode < 300
+    ) {
       await completeSlot(getDeps().table, slot, request.response);
     }
   },
@@ -99,7 +119,10 @@ const idempotency = (route: RouteDef): Middleware => ({
  * Wraps a route's domain work in the shared HTTP pipeline: errors, auth, validation,
  * If-Match, Idempotency-Key and response shaping, the same in Lambda and in the local gateway.
  */
-export function apiHandler<P = unknown, Q = unknown, B = unknown>(route: RouteDef, work: RouteHandler<P, Q, B>) {
+export function apiHandler<P = unknown, Q = unknown, B = unknown>(
+  route: RouteDef,
+  work: RouteHandler<P, Q, B>,
+) {
   const chain = middy<Event, Result, Error, ApiContext>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(apiErrors())

@@ -14,15 +14,25 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
     if (known.status === 503) logger.warn('dependency unavailable', { error: describe(error) });
     return jsonResponse(
       known.status,
-      { error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } },
+      {
+        error: {
+          code: known.code,
+          message: known.message,
+          ...(known.fields ? { fields: known.fields } : {}),
+        },
+      },
       known.headers,
     );
   }
   logger.error('unhandled error', { error: describe(error) });
-  return jsonResponse(500, { error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } });
+  return jsonResponse(500, {
+    error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' },
+  });
 }
 
 /** Error name, message and stack, for logs: SDK errors carry no request payload here. */
 function describe(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : { value: String(error) };
 }

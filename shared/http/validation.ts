@@ -25,7 +25,11 @@ function echo(value: unknown): string | undefined {
  * Turns zod issues into the API's field messages: the field as a dotted path, what is wrong,
  * how to fix it, and the value that was sent.
  */
-export function issuesToFields(issues: readonly z.core.$ZodIssue[], input: unknown, prefix?: string): Record<string, string> {
+export function issuesToFields(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  prefix?: string,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -49,10 +53,18 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[], input: unkno
 }
 
 /** Parses `input` with `schema` or throws ValidationFailed naming every bad field. */
-export function parseWith<T extends z.ZodType>(schema: T, input: unknown, what: string, prefix?: string): z.output<T> {
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what: string,
+  prefix?: string,
+): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = issuesToFields(result.error.issues, input, prefix);
   const count = Object.keys(fields).length;
-  throw new ValidationFailed(`The ${what} has ${count === 1 ? 'a problem' : `${count} problems`}: see fields.`, fields);
+  throw new ValidationFailed(
+    `The ${what} has ${count === 1 ? 'a problem' : `${count} problems`}: see fields.`,
+    fields,
+  );
 }

@@ -17,9 +17,18 @@ describe('areas', () => {
     call(stack, 'POST', '/areas', { token: tokens.chair, body, headers });
 
   it('adds an area, normalising the ONS code and emails, and answers it with an ETag', async () => {
-    const answer = await create({ name: 'Malvern Hills', onsCode: ' e07000235 ', alertEmails: ['Team@Example.test'] });
+    const answer = await create({
+      name: 'Malvern Hills',
+      onsCode: ' e07000235 ',
+      alertEmails: ['Team@Example.test'],
+    });
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ name: 'Malvern Hills', onsCode: 'E07000235', alertEmails: ['team@example.test'], version: 1 });
+    expect(answer.body).toMatchObject({
+      name: 'Malvern Hills',
+      onsCode: 'E07000235',
+      alertEmails: ['team@example.test'],
+      version: 1,
+    });
     expect(answer.headers.get('etag')).toBe('"1"');
     const read = await call(stack, 'GET', `/areas/${answer.body.id}`, { token: tokens.caseworker });
     expect(read.body).toEqual(answer.body);
@@ -48,9 +57,24 @@ describe('areas', () => {
   });
 
   it.each([
-    ['malformed JSON', { rawBody: '{"name": ', headers: { 'content-type': 'application/json' } }, 400, 'malformed_json'],
-    ['an empty body', { rawBody: '', headers: { 'content-type': 'application/json' } }, 400, 'malformed_json'],
-    ['another media type', { rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
+    [
+      'malformed JSON',
+      { rawBody: '{"name": ', headers: { 'content-type': 'application/json' } },
+      400,
+      'malformed_json',
+    ],
+    [
+      'an empty body',
+      { rawBody: '', headers: { 'content-type': 'application/json' } },
+      400,
+      'malformed_json',
+    ],
+    [
+      'another media type',
+      { rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      'unsupported_media_type',
+    ],
     ['an oversized body', { body: { name: 'x'.repeat(70_000), onsCode: 'E07000236' } }, 413, 'too_large'],
   ])('answers %s with the error shape', async (_name, options, status, code) => {
     const answer = await call(stack, 'POST', '/areas', { token: tokens.chair, ...options });
@@ -76,11 +100,22 @@ describe('areas', () => {
   it('needs If-Match, and refuses a stale one', async () => {
     const created = await create({ name: 'Redditch', onsCode: 'E07000236' });
     const path = `/areas/${created.body.id}`;
-    const without = await call(stack, 'PATCH', path, { token: tokens.chair, body: { name: 'Redditch Borough' } });
+    const without = await call(stack, 'PATCH', path, {
+      token: tokens.chair,
+      body: { name: 'Redditch Borough' },
+    });
     expect(without.status).toBe(428);
-    const ok = await call(stack, 'PATCH', path, { token: tokens.chair, body: { name: 'Redditch Borough' }, headers: { 'if-match': '"1"' } });
+    const ok = await call(stack, 'PATCH', path, {
+      token: tokens.chair,
+      body: { name: 'Redditch Borough' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(ok.status).toBe(200);
-    const stale = await call(stack, 'PATCH', path, { token: tokens.chair, body: { name: 'Stale' }, headers: { 'if-match': '"1"' } });
+    const stale = await call(stack, 'PATCH', path, {
+      token: tokens.chair,
+      body: { name: 'Stale' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
     expect(stale.headers.get('etag')).toBe('"2"');
@@ -89,7 +124,11 @@ describe('areas', () => {
   it('lets one of two concurrent changes with the same If-Match win', async () => {
     const created = await create({ name: 'Bromsgrove', onsCode: 'E07000234' });
     const change = (name: string) =>
-      call(stack, 'PATCH', `/areas/${created.body.id}`, { token: tokens.chair, body: { name }, headers: { 'if-match': '"1"' } });
+      call(stack, 'PATCH', `/areas/${created.body.id}`, {
+        token: tokens.chair,
+        body: { name },
+        headers: { 'if-match': '"1"' },
+      });
     const answers = await Promise.all([change('Bromsgrove A'), change('Bromsgrove B')]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
   });
@@ -113,9 +152,14 @@ describe('areas', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await call(stack, 'GET', `/areas?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-        token: tokens.analyst,
-      });
+      const page = await call(
+        stack,
+        'GET',
+        `/areas?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        {
+          token: tokens.analyst,
+        },
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((area: { id: string }) => area.id));
@@ -128,7 +172,9 @@ describe('areas', () => {
   });
 
   it('answers an unknown area id with 404 and a malformed one with 400', async () => {
-    expect((await call(stack, 'GET', '/areas/01jzzzzzzzzzzzzzzzzzzzzzzz', { token: tokens.chair })).status).toBe(404);
+    expect(
+      (await call(stack, 'GET', '/areas/01jzzzzzzzzzzzzzzzzzzzzzzz', { token: tokens.chair })).status,
+    ).toBe(404);
     expect((await call(stack, 'GET', '/areas/bad%23id', { token: tokens.chair })).status).toBe(400);
   });
 });

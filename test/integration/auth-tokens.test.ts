@@ -21,7 +21,9 @@ describe('access tokens', () => {
   afterAll(() => stack.stop());
 
   /** A token like the provider's, with any claim or header changed. */
-  async function forge(change: { claims?: Record<string, unknown>; signWith?: JWK; kid?: string; expSeconds?: number } = {}) {
+  async function forge(
+    change: { claims?: Record<string, unknown>; signWith?: JWK; kid?: string; expSeconds?: number } = {},
+  ) {
     const now = Math.floor(Date.now() / 1000);
     const signer = await importJWK(change.signWith ?? key, 'RS256');
     return new SignJWT({
@@ -97,7 +99,9 @@ describe('access tokens', () => {
   });
 
   it('refuses a header that is not a bearer token', async () => {
-    const answer = await getPartnership(undefined, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` });
+    const answer = await getPartnership(undefined, {
+      authorization: `Basic ${Buffer.from('a:b').toString('base64')}`,
+    });
     expect(answer.status).toBe(401);
   });
 

@@ -42,7 +42,12 @@ export async function startTestStack(): Promise<LocalStack & { dataDir: string }
 }
 
 /** Calls the API as a client would. */
-export async function call(stack: LocalStack, method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
+export async function call(
+  stack: LocalStack,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiAnswer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
@@ -61,10 +66,12 @@ export async function call(stack: LocalStack, method: string, path: string, opti
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
-export const DEMO = Object.fromEntries(DEMO_MEMBERS.map((member) => [member.role === 'caseworker' ? member.email.split('@')[0] : member.role, member.email])) as Record<
-  'chair' | 'manager' | 'caseworker.worcs' | 'caseworker.hereford' | 'analyst',
-  string
->;
+export const DEMO = Object.fromEntries(
+  DEMO_MEMBERS.map((member) => [
+    member.role === 'caseworker' ? member.email.split('@')[0] : member.role,
+    member.email,
+  ]),
+) as Record<'chair' | 'manager' | 'caseworker.worcs' | 'caseworker.hereford' | 'analyst', string>;
 
 /** Tokens for one member of each role of the demo partnership, and the operator. */
 export async function demoTokens(stack: LocalStack) {
@@ -87,7 +94,8 @@ export async function otherTenant(stack: LocalStack, operatorToken: string) {
     token: operatorToken,
     body: { name: 'Other County CDP', chair: { email: chairEmail, name: 'Other Chair' } },
   });
-  if (created.status !== 201) throw new Error(`could not create the other tenant: ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`could not create the other tenant: ${JSON.stringify(created.body)}`);
   const chair = await stack.token(chairEmail);
   const area = await call(stack, 'POST', '/areas', {
     token: chair,

@@ -7,7 +7,10 @@ import { freePort } from '../../infra/local/free-port.ts';
 import { REPO_ROOT } from '../../infra/local/stack.ts';
 
 /** Starts `infra/local/start.ts` (what `npm start` runs after building) and waits for its URL. */
-async function startCli(port: number, dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
+async function startCli(
+  port: number,
+  dataDir: string,
+): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), CONTINUITY_DATA_DIR: dataDir },

@@ -11,7 +11,9 @@ describe('members', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     tokens = await demoTokens(stack);
-    areaIds = (await call(stack, 'GET', '/areas', { token: tokens.chair })).body.items.map((area: { id: string }) => area.id);
+    areaIds = (await call(stack, 'GET', '/areas', { token: tokens.chair })).body.items.map(
+      (area: { id: string }) => area.id,
+    );
   });
   afterAll(() => stack.stop());
 
@@ -19,9 +21,19 @@ describe('members', () => {
     call(stack, 'POST', '/members', { token: tokens.chair, body, headers });
 
   it('invites a caseworker: the user can sign in at once and is mailed an invitation', async () => {
-    const answer = await invite({ email: 'New.Worker@Example.test', name: 'Nia Roberts', role: 'caseworker', areaIds: [areaIds[0]] });
+    const answer = await invite({
+      email: 'New.Worker@Example.test',
+      name: 'Nia Roberts',
+      role: 'caseworker',
+      areaIds: [areaIds[0]],
+    });
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ email: 'new.worker@example.test', role: 'caseworker', areaIds: [areaIds[0]], version: 1 });
+    expect(answer.body).toMatchObject({
+      email: 'new.worker@example.test',
+      role: 'caseworker',
+      areaIds: [areaIds[0]],
+      version: 1,
+    });
     const token = await stack.token('new.worker@example.test');
     const me = await call(stack, 'GET', '/me', { token });
     expect(me.body).toMatchObject({ role: 'caseworker', memberId: answer.body.id, areaIds: [areaIds[0]] });
@@ -37,8 +49,16 @@ describe('members', () => {
 
   it.each([
     [{ email: 'a@example.test', name: 'A', role: 'caseworker', areaIds: [] }, 'areaIds', /at least one area/],
-    [{ email: 'a@example.test', name: 'A', role: 'caseworker', areaIds: ['01jzzzzzzzzzzzzzzzzzzzzzzz'] }, 'areaIds.0', /not an area/],
-    [{ email: 'a@example.test', name: 'A', role: 'operator' }, 'role', /one of chair, manager, caseworker, analyst/],
+    [
+      { email: 'a@example.test', name: 'A', role: 'caseworker', areaIds: ['01jzzzzzzzzzzzzzzzzzzzzzzz'] },
+      'areaIds.0',
+      /not an area/,
+    ],
+    [
+      { email: 'a@example.test', name: 'A', role: 'operator' },
+      'role',
+      /one of chair, manager, caseworker, analyst/,
+    ],
     [{ email: 'not an email', name: 'A', role: 'analyst' }, 'email', /email address/],
   ])('refuses %j naming %s', async (body, field, message) => {
     const answer = await invite(body);
@@ -48,12 +68,22 @@ describe('members', () => {
   });
 
   it('gives chairs and analysts the whole partnership, whatever areas were sent', async () => {
-    const answer = await invite({ email: 'analyst2@example.test', name: 'Ana Lyst', role: 'analyst', areaIds: [areaIds[0]] });
+    const answer = await invite({
+      email: 'analyst2@example.test',
+      name: 'Ana Lyst',
+      role: 'analyst',
+      areaIds: [areaIds[0]],
+    });
     expect(answer.body.areaIds).toEqual([]);
   });
 
   it('changes role and areas, and the change applies to the next request', async () => {
-    const created = await invite({ email: 'mover@example.test', name: 'Mo Ver', role: 'caseworker', areaIds: [areaIds[0]] });
+    const created = await invite({
+      email: 'mover@example.test',
+      name: 'Mo Ver',
+      role: 'caseworker',
+      areaIds: [areaIds[0]],
+    });
     const token = await stack.token('mover@example.test');
     expect((await call(stack, 'GET', '/members', { token })).status).toBe(403);
     const changed = await call(stack, 'PATCH', `/members/${created.body.id}`, {
@@ -67,7 +97,12 @@ describe('members', () => {
   });
 
   it('removes a member, whose valid token is refused at once', async () => {
-    const created = await invite({ email: 'leaver@example.test', name: 'Lee Ver', role: 'caseworker', areaIds: [areaIds[1]] });
+    const created = await invite({
+      email: 'leaver@example.test',
+      name: 'Lee Ver',
+      role: 'caseworker',
+      areaIds: [areaIds[1]],
+    });
     const token = await stack.token('leaver@example.test');
     expect((await call(stack, 'GET', '/partnership', { token })).status).toBe(200);
     const removed = await call(stack, 'DELETE', `/members/${created.body.id}`, { token: tokens.chair });
@@ -75,9 +110,13 @@ describe('members', () => {
     const after = await call(stack, 'GET', '/partnership', { token });
     expect(after.status).toBe(403);
     expect(await stack.users.byEmail('leaver@example.test')).toBeUndefined();
-    expect((await call(stack, 'GET', `/members/${created.body.id}`, { token: tokens.chair })).status).toBe(404);
+    expect((await call(stack, 'GET', `/members/${created.body.id}`, { token: tokens.chair })).status).toBe(
+      404,
+    );
     // The address is free to be invited again.
-    expect((await invite({ email: 'leaver@example.test', name: 'Lee Ver', role: 'analyst' })).status).toBe(201);
+    expect((await invite({ email: 'leaver@example.test', name: 'Lee Ver', role: 'analyst' })).status).toBe(
+      201,
+    );
   });
 
   it('keeps at least one chair', async () => {
@@ -89,7 +128,9 @@ describe('members', () => {
     });
     expect(demote.status).toBe(409);
     expect(demote.body.error.code).toBe('last_chair');
-    expect((await call(stack, 'DELETE', `/members/${me.memberId}`, { token: tokens.chair })).body.error.code).toBe('last_chair');
+    expect(
+      (await call(stack, 'DELETE', `/members/${me.memberId}`, { token: tokens.chair })).body.error.code,
+    ).toBe('last_chair');
   });
 
   it('lets a manager read members but not change them', async () => {
@@ -122,20 +163,31 @@ describe('partnership and operator', () => {
       engagementWindowDays: 21,
       targetRate: 0.75,
       suppressSmallNumbers: true,
-      alertRules: { noFirstAppointmentHours: 24, firstAppointmentGraceHours: 4, engagementAtRiskDay: 14, releaseNotConfirmedDays: 1 },
+      alertRules: {
+        noFirstAppointmentHours: 24,
+        firstAppointmentGraceHours: 4,
+        engagementAtRiskDay: 14,
+        releaseNotConfirmedDays: 1,
+      },
     });
   });
 
   it('lets the chair change name and some settings, keeping the rest', async () => {
     const answer = await call(stack, 'PATCH', '/partnership', {
       token: tokens.chair,
-      body: { name: 'Worcestershire & Herefordshire CDP', settings: { targetRate: 0.8, alertRules: { engagementAtRiskDay: 10 } } },
+      body: {
+        name: 'Worcestershire & Herefordshire CDP',
+        settings: { targetRate: 0.8, alertRules: { engagementAtRiskDay: 10 } },
+      },
       headers: { 'if-match': '"1"' },
     });
     expect(answer.status).toBe(200);
     expect(answer.body.name).toBe('Worcestershire & Herefordshire CDP');
     expect(answer.body.settings).toMatchObject({ targetRate: 0.8, engagementWindowDays: 21 });
-    expect(answer.body.settings.alertRules).toMatchObject({ engagementAtRiskDay: 10, noFirstAppointmentHours: 24 });
+    expect(answer.body.settings.alertRules).toMatchObject({
+      engagementAtRiskDay: 10,
+      noFirstAppointmentHours: 24,
+    });
   });
 
   it('refuses settings that contradict each other, and out-of-range values', async () => {
@@ -146,7 +198,9 @@ describe('partnership and operator', () => {
       headers: { 'if-match': `"${current.version}"` },
     });
     expect(contradict.status).toBe(400);
-    expect(contradict.body.error.fields['settings.alertRules.engagementAtRiskDay']).toMatch(/less than the engagement window/);
+    expect(contradict.body.error.fields['settings.alertRules.engagementAtRiskDay']).toMatch(
+      /less than the engagement window/,
+    );
     const range = await call(stack, 'PATCH', '/partnership', {
       token: tokens.chair,
       body: { settings: { targetRate: 1.5 } },
@@ -154,13 +208,18 @@ describe('partnership and operator', () => {
     });
     expect(range.status).toBe(400);
     expect(range.body.error.fields['settings.targetRate']).toBeTruthy();
-    expect((await call(stack, 'GET', '/partnership', { token: tokens.chair })).body.version).toBe(current.version);
+    expect((await call(stack, 'GET', '/partnership', { token: tokens.chair })).body.version).toBe(
+      current.version,
+    );
   });
 
   it('lets the operator create a partnership whose chair can sign in and add areas', async () => {
     const created = await call(stack, 'POST', '/admin/partnerships', {
       token: tokens.operator,
-      body: { name: 'Shropshire, Telford and Wrekin CDP', chair: { email: 'chair@shropshire.example.test', name: 'Sal Chair' } },
+      body: {
+        name: 'Shropshire, Telford and Wrekin CDP',
+        chair: { email: 'chair@shropshire.example.test', name: 'Sal Chair' },
+      },
       headers: { 'idempotency-key': 'shropshire-1' },
     });
     expect(created.status).toBe(201);
@@ -168,13 +227,21 @@ describe('partnership and operator', () => {
     expect(created.body.chair).toMatchObject({ role: 'chair', email: 'chair@shropshire.example.test' });
     const repeat = await call(stack, 'POST', '/admin/partnerships', {
       token: tokens.operator,
-      body: { name: 'Shropshire, Telford and Wrekin CDP', chair: { email: 'chair@shropshire.example.test', name: 'Sal Chair' } },
+      body: {
+        name: 'Shropshire, Telford and Wrekin CDP',
+        chair: { email: 'chair@shropshire.example.test', name: 'Sal Chair' },
+      },
       headers: { 'idempotency-key': 'shropshire-1' },
     });
     expect(repeat.body.partnership.id).toBe(created.body.partnership.id);
     const chair = await stack.token('chair@shropshire.example.test');
-    expect((await call(stack, 'GET', '/partnership', { token: chair })).body.name).toBe('Shropshire, Telford and Wrekin CDP');
-    const area = await call(stack, 'POST', '/areas', { token: chair, body: { name: 'Shropshire', onsCode: 'E06000051' } });
+    expect((await call(stack, 'GET', '/partnership', { token: chair })).body.name).toBe(
+      'Shropshire, Telford and Wrekin CDP',
+    );
+    const area = await call(stack, 'POST', '/areas', {
+      token: chair,
+      body: { name: 'Shropshire', onsCode: 'E06000051' },
+    });
     expect(area.status).toBe(201);
     const list = await call(stack, 'GET', '/admin/partnerships', { token: tokens.operator });
     expect(list.body.items.map((p: { name: string }) => p.name)).toEqual(

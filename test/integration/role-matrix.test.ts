@@ -10,7 +10,9 @@ const pathFor = (path: string) => path.replace(/\{\w+\}/g, '01jabcdefghjkmnpqrst
 
 const cases = routes
   .filter((route) => route.roles !== 'public')
-  .flatMap((route) => ALL_ROLES.map((role) => ({ route, role, allowed: (route.roles as readonly Role[]).includes(role) })));
+  .flatMap((route) =>
+    ALL_ROLES.map((role) => ({ route, role, allowed: (route.roles as readonly Role[]).includes(role) })),
+  );
 
 describe('every route × every role matches the role table', () => {
   let stack: Stack;

@@ -17,7 +17,12 @@ describe('tenants never see each other', () => {
     other = await otherTenant(stack, tokens.operator);
     const invited = await call(stack, 'POST', '/members', {
       token: other.chair,
-      body: { email: 'manager@other.example.test', name: 'Other Manager', role: 'manager', areaIds: [other.area.id] },
+      body: {
+        email: 'manager@other.example.test',
+        name: 'Other Manager',
+        role: 'manager',
+        areaIds: [other.area.id],
+      },
     });
     expect(invited.status).toBe(201);
     otherManager = await stack.token('manager@other.example.test');
@@ -74,7 +79,12 @@ describe('tenants never see each other', () => {
   it('a member cannot be given another tenant’s area', async () => {
     const answer = await call(stack, 'POST', '/members', {
       token: other.chair,
-      body: { email: 'cw@other.example.test', name: 'Other Caseworker', role: 'caseworker', areaIds: [demoAreaId] },
+      body: {
+        email: 'cw@other.example.test',
+        name: 'Other Caseworker',
+        role: 'caseworker',
+        areaIds: [demoAreaId],
+      },
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields['areaIds.0']).toMatch(/not an area of this partnership/);
@@ -83,9 +93,14 @@ describe('tenants never see each other', () => {
   it('refuses one tenant’s cursor in another tenant’s list', async () => {
     const page = await call(stack, 'GET', '/members?limit=1', { token: tokens.chair });
     expect(page.body.nextCursor).toBeTruthy();
-    const replayed = await call(stack, 'GET', `/members?limit=1&cursor=${encodeURIComponent(page.body.nextCursor)}`, {
-      token: other.chair,
-    });
+    const replayed = await call(
+      stack,
+      'GET',
+      `/members?limit=1&cursor=${encodeURIComponent(page.body.nextCursor)}`,
+      {
+        token: other.chair,
+      },
+    );
     expect(replayed.status).toBe(400);
     expect(replayed.body.error.fields.cursor).toBeTruthy();
   });

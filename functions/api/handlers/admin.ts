@@ -4,10 +4,13 @@ import { logger } from '../../../shared/adapters/logger.ts';
 import { failedConditions } from '../../../shared/data/dynamo-errors.ts';
 import { newId } from '../../../shared/data/ids.ts';
 import { duplicateMember, newMemberWrites } from '../../../shared/data/members-repo.ts';
-import { newPartnershipItem, listPartnerships as queryPartnerships } from '../../../shared/data/partnerships-repo.ts';
+import {
+  newPartnershipItem,
+  listPartnerships as queryPartnerships,
+} from '../../../shared/data/partnerships-repo.ts';
 import { toRecord } from '../../../shared/data/records.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { listResponse, type ListQueryValues, pageRequest } from '../../../shared/http/pagination.ts';
+import { type ListQueryValues, listResponse, pageRequest } from '../../../shared/http/pagination.ts';
 import type { CreatePartnershipBody } from '../../../shared/schemas/partnership.ts';
 import { route } from '../routes.ts';
 
@@ -40,7 +43,13 @@ export const createPartnership = apiHandler<unknown, unknown, CreateBody>(
       await deps.table.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: deps.table.name, Item: partnership, ConditionExpression: 'attribute_not_exists(PK)' } },
+            {
+              Put: {
+                TableName: deps.table.name,
+                Item: partnership,
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
             ...chair.writes,
           ],
         }),

@@ -2,19 +2,22 @@ import type { z } from 'zod';
 import { memberOf } from '../../../shared/auth/principal.ts';
 import * as areas from '../../../shared/data/areas-repo.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { listResponse, type ListQueryValues, pageRequest } from '../../../shared/http/pagination.ts';
+import { type ListQueryValues, listResponse, pageRequest } from '../../../shared/http/pagination.ts';
 import type { CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
 import { route } from '../routes.ts';
 
 type AreaParams = { areaId: string };
 
 /** `GET /areas`: the partnership's areas. */
-export const listAreas = apiHandler<unknown, ListQueryValues>(route('listAreas'), async ({ principal, query }, deps) => {
-  const { tenantId } = memberOf(principal);
-  const scope = `${tenantId}|listAreas`;
-  const page = await areas.listAreas(deps.table, tenantId, await pageRequest(deps, query, scope));
-  return { body: await listResponse(deps, page, scope) };
-});
+export const listAreas = apiHandler<unknown, ListQueryValues>(
+  route('listAreas'),
+  async ({ principal, query }, deps) => {
+    const { tenantId } = memberOf(principal);
+    const scope = `${tenantId}|listAreas`;
+    const page = await areas.listAreas(deps.table, tenantId, await pageRequest(deps, query, scope));
+    return { body: await listResponse(deps, page, scope) };
+  },
+);
 
 /** `POST /areas`: the chair adds an area. */
 export const createArea = apiHandler<unknown, unknown, z.output<typeof CreateAreaBody>>(
@@ -34,6 +37,13 @@ export const getArea = apiHandler<AreaParams>(route('getArea'), async ({ princip
 export const updateArea = apiHandler<AreaParams, unknown, z.output<typeof UpdateAreaBody>>(
   route('updateArea'),
   async ({ principal, params, body, ifMatch }, deps) => ({
-    body: await areas.updateArea(deps.table, memberOf(principal).tenantId, params.areaId, ifMatch, body, deps.clock()),
+    body: await areas.updateArea(
+      deps.table,
+      memberOf(principal).tenantId,
+      params.areaId,
+      ifMatch,
+      body,
+      deps.clock(),
+    ),
   }),
 );

@@ -8,24 +8,30 @@ import * as members from '../../../shared/data/members-repo.ts';
 import { getPartnership } from '../../../shared/data/partnerships-repo.ts';
 import { areasForRole, keepAChair } from '../../../shared/domain/membership-rules.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { listResponse, type ListQueryValues, pageRequest } from '../../../shared/http/pagination.ts';
+import { type ListQueryValues, listResponse, pageRequest } from '../../../shared/http/pagination.ts';
 import type { CreateMemberBody, UpdateMemberBody } from '../../../shared/schemas/member.ts';
 import { route } from '../routes.ts';
 
 type MemberParams = { memberId: string };
 
 /** `GET /members`: the partnership's members. */
-export const listMembers = apiHandler<unknown, ListQueryValues>(route('listMembers'), async ({ principal, query }, deps) => {
-  const { tenantId } = memberOf(principal);
-  const scope = `${tenantId}|listMembers`;
-  const page = await members.listMembers(deps.table, tenantId, await pageRequest(deps, query, scope));
-  return { body: await listResponse(deps, page, scope) };
-});
+export const listMembers = apiHandler<unknown, ListQueryValues>(
+  route('listMembers'),
+  async ({ principal, query }, deps) => {
+    const { tenantId } = memberOf(principal);
+    const scope = `${tenantId}|listMembers`;
+    const page = await members.listMembers(deps.table, tenantId, await pageRequest(deps, query, scope));
+    return { body: await listResponse(deps, page, scope) };
+  },
+);
 
 /** `GET /members/{memberId}`: one member. */
-export const getMember = apiHandler<MemberParams>(route('getMember'), async ({ principal, params }, deps) => ({
-  body: await members.getMember(deps.table, memberOf(principal).tenantId, params.memberId),
-}));
+export const getMember = apiHandler<MemberParams>(
+  route('getMember'),
+  async ({ principal, params }, deps) => ({
+    body: await members.getMember(deps.table, memberOf(principal).tenantId, params.memberId),
+  }),
+);
 
 /**
  * `POST /members`: the chair invites a member. The email is checked first so that no identity
@@ -37,7 +43,11 @@ export const createMember = apiHandler<unknown, unknown, z.output<typeof CreateM
     const { tenantId } = memberOf(principal);
     const areaIds = areasForRole(body.role, body.areaIds, await areaIdsOf(deps.table, tenantId));
     const taken = await deps.table.db.send(
-      new GetCommand({ TableName: deps.table.name, Key: keys.memberEmailLock(tenantId, body.email), ConsistentRead: true }),
+      new GetCommand({
+        TableName: deps.table.name,
+        Key: keys.memberEmailLock(tenantId, body.email),
+        ConsistentRead: true,
+      }),
     );
     if (taken.Item) throw members.duplicateMember(body.email);
     const partnership = await getPartnership(deps.table, tenantId);
@@ -92,13 +102,20 @@ export const updateMember = apiHandler<MemberParams, unknown, z.output<typeof Up
  * `DELETE /members/{memberId}`: removes the membership first, which ends access at once (every
  * request reads it), then the identity user.
  */
-export const deleteMember = apiHandler<MemberParams>(route('deleteMember'), async ({ principal, params }, deps) => {
-  const { tenantId } = memberOf(principal);
-  const member = await members.getMember(deps.table, tenantId, params.memberId);
-  if (member.role === 'chair') keepAChair(await members.chairIds(deps.table, tenantId), member.id, 'removed');
-  await members.deleteMember(deps.table, tenantId, member);
-  await deps.identity.removeUser(member.id).catch((error: unknown) => {
-    logger.warn('membership removed but the identity user was not', { memberId: member.id, error: String(error) });
-  });
-  return { status: 204 };
-});
+export const deleteMember = apiHandler<MemberParams>(
+  route('deleteMember'),
+  async ({ principal, params }, deps) => {
+    const { tenantId } = memberOf(principal);
+    const member = await members.getMember(deps.table, tenantId, params.memberId);
+    if (member.role === 'chair')
+      keepAChair(await members.chairIds(deps.table, tenantId), member.id, 'removed');
+    await members.deleteMember(deps.table, tenantId, member);
+    await deps.identity.removeUser(member.id).catch((error: unknown) => {
+      logger.warn('membership removed but the identity user was not', {
+        memberId: member.id,
+        error: String(error),
+      });
+    });
+    return { status: 204 };
+  },
+);

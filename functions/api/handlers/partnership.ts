@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { memberOf } from '../../../shared/auth/principal.ts';
-import { getPartnership as readPartnership, updatePartnership as writePartnership } from '../../../shared/data/partnerships-repo.ts';
+import {
+  getPartnership as readPartnership,
+  updatePartnership as writePartnership,
+} from '../../../shared/data/partnerships-repo.ts';
 import { mergeSettings } from '../../../shared/domain/partnership-rules.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import type { UpdatePartnershipBody } from '../../../shared/schemas/partnership.ts';
@@ -18,7 +21,13 @@ export const updatePartnership = apiHandler<unknown, unknown, z.output<typeof Up
     const { tenantId } = memberOf(principal);
     const current = await readPartnership(deps.table, tenantId);
     const settings = body.settings ? mergeSettings(current.settings, body.settings) : undefined;
-    const updated = await writePartnership(deps.table, tenantId, ifMatch, { name: body.name, settings }, deps.clock());
+    const updated = await writePartnership(
+      deps.table,
+      tenantId,
+      ifMatch,
+      { name: body.name, settings },
+      deps.clock(),
+    );
     return { body: updated };
   },
 );
