@@ -43,7 +43,7 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
       }
       const parsed = TokenRequest.safeParse(input);
       const user = parsed.success ? await parts.users.byEmail(parsed.data.email) : undefined;
-      if (!user) {
+      if (!user || user.disabled) {
         return sendJson(response, 400, {
           error: {
             code: 'validation_failed',
