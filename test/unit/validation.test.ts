@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { ValidationFailed } from '../../shared/errors.ts';
+import { parseWith } from '../../shared/http/validation.ts';
+import { CreateAreaBody } from '../../shared/schemas/area.ts';
+import { ListQuery } from '../../shared/schemas/common.ts';
+import { CreateMemberBody } from '../../shared/schemas/member.ts';
+import { UpdatePartnershipBody } from '../../shared/schemas/partnership.ts';
+
+/** The ValidationFailed that parsing `input` with `schema` throws. */
+function failure(schema: z.ZodType, input: unknown, prefix?: string): ValidationFailed {
+  try {
+    parseWith(schema, input, 'request body', prefix);
+  } catch (error) {
+    if (error instanceof ValidationFailed) return error;
+    throw error;
+  }
+  throw new Error('expected ValidationFailed');
+}
+
+describe('parseWith', () => {
+  it('answers the parsed value, with defaults and transforms applied', () => {
+    expect(parseWith(CreateAreaBody, { name: ' Leeds ', onsCode: 'e08000035' }, 'request body')).toEqual({
+      name: 'Leeds',
+      onsCode: 'E08000035',
+      alertEmails: [],
+    });
+  });
+
+  it('names a nested field with a dotted path and echoes the value', () => {
+    const error = failure(UpdatePartnershipBody, { settings: { alertRules: { engagementAtRiskDay: 120 } } });
+    expect(error.status).toBe(400);
+    expect(Object.keys(error.fields ?? {})).toEqual(['settings.alertRules.engagementAtRiskDay']);
+    expect(error.fields?.['settings.alertRules.engagementAtRiskDay']).toMatch(/, got 120$/);
+  });
+
+  it('names list items by index', () => {
+    const error = failure(CreateAreaBody, {
+      name: 'Leeds',
+      onsCode: 'E08000035',
+      alertEmails: ['ok@example.test', 'nope'],
+    });
+    expect(error.fields).toEqual({
+      'alertEmails.1': 'must be an email address such as name@example.org, got "nope"',
+    });
+  });
+
+  it('quotes strings and names the fix', () => {
+    const error = failure(CreateAreaBody, { name: 'Leeds', onsCode: 'W06000001' });
+    expect(error.fields?.onsCode).toBe(
+      'must be the 9-character ONS code of an English local authority, like E10000034, got "W06000001"',
+    );
+  });
+
+  it('shortens a long echoed value', () => {
+    const error = failure(CreateAreaBody, { name: 'Leeds', onsCode: 'X'.repeat(200) });
+    expect(error.fields?.onsCode).toContain(`got "${'X'.repeat(60)}…"`);
+    expect(error.fields?.onsCode).not.toContain('X'.repeat(61));
+  });
+
+  it('describes a list or object instead of echoing it', () => {
+    expect(failure(CreateMemberBody, { email: ['a'], name: 'A', role: 'chair' }).fields?.email).toMatch(
+      /got a list$/,
+    );
+    expect(failure(CreateMemberBody, { email: { a: 1 }, name: 'A', role: 'chair' }).fields?.email).toMatch(
+      /got an object$/,
+    );
+  });
+
+  it('says a missing field is required', () => {
+    const error = failure(CreateAreaBody, { name: 'Leeds' });
+    expect(error.fields).toEqual({ onsCode: 'is required' });
+  });
+
+  it('says an unknown key is not a field of this request', () => {
+    const error = failure(CreateAreaBody, { name: 'Leeds', onsCode: 'E08000035', colour: 'red' });
+    expect(error.fields?.colour).toMatch(/^is not a field of this request/);
+  });
+
+  it('names an unknown nested key with its path', () => {
+    const error = failure(UpdatePartnershipBody, { settings: { alertRules: { snooze: 3 } } });
+    expect(Object.keys(error.fields ?? {})).toEqual(['settings.alertRules.snooze']);
+    expect(error.fields?.['settings.alertRules.snooze']).toMatch(/^is not a field of this request/);
+  });
+
+  it('counts every problem in the message', () => {
+    const error = failure(CreateMemberBody, { email: 'not-an-email', role: 'boss' });
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(['email', 'name', 'role']);
+    expect(error.fields?.email).toContain('got "not-an-email"');
+    expect(error.fields?.name).toBe('is required');
+    expect(error.fields?.role).toBe('must be one of chair, manager, caseworker, analyst, got "boss"');
+    expect(error.message).toBe('The request body has 3 problems: see fields.');
+  });
+
+  it('says "a problem" for one', () => {
+    expect(failure(CreateAreaBody, { name: 'Leeds' }).message).toBe(
+      'The request body has a problem: see fields.',
+    );
+  });
+
+  it('puts the prefix in front of every field', () => {
+    const error = failure(CreateAreaBody, { name: '', onsCode: 'E08000035', extra: 1 }, 'areas.0');
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(['areas.0.extra', 'areas.0.name']);
+  });
+
+  it('names the body itself when it is not an object', () => {
+    const error = failure(CreateAreaBody, 'text');
+    expect(Object.keys(error.fields ?? {})).toEqual(['body']);
+    expect(error.fields?.body).toContain('got "text"');
+  });
+
+  it('echoes a query value', () => {
+    const error = failure(ListQuery, { limit: '500' });
+    expect(error.fields).toEqual({ limit: 'must be a whole number from 1 to 200, got "500"' });
+  });
+});
