@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { Unauthenticated } from '../errors.ts';
+import { Unauthenticated, Unavailable } from '../errors.ts';
 
 export interface TokenVerifierOptions {
   issuer: string;
@@ -29,7 +29,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         requiredClaims: ['exp', 'sub'],
         clockTolerance: 5,
       }));
-    } catch {
+    } catch (error) {
+      // The issuer's keys could not be fetched: the identity provider is down, not the token bad.
+      if (keySetUnreachable(error))
+        throw new Unavailable('The sign-in service cannot be reached; try again shortly.');
       throw new Unauthenticated();
     }
     const audiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
@@ -43,9 +46,16 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 }
 
-/** The token from an `Authorization: Bearer …` header, or Unauthenticated. */
+function keySetUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === 'ERR_JWKS_TIMEOUT') return true;
+  // fetch() reports a refused or reset connection as a TypeError with the network error as cause.
+  return error instanceof TypeError && (error as { cause?: unknown }).cause !== undefined;
+}
+
+/** The token from an `Authorization: Bearer …` header (scheme in any case), or Unauthenticated. */
 export function bearerToken(header: string | undefined): string {
-  const match = header?.match(/^Bearer\s+([A-Za-z0-9._~+/=-]+)$/);
+  const match = header?.match(/^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i);
   if (!match?.[1]) throw new Unauthenticated();
   return match[1];
 }

@@ -1,4 +1,4 @@
-import { NotFound, Unavailable, VersionConflict } from '../errors.ts';
+import { Conflict, NotFound, Unavailable, VersionConflict } from '../errors.ts';
 
 const UNAVAILABLE_NAMES = new Set([
   'ProvisionedThroughputExceededException',
@@ -19,20 +19,58 @@ const UNAVAILABLE_CODES = new Set([
   'ENOTFOUND',
 ]);
 
+/** Cancellation reasons that mean the table was overloaded, not that the request was wrong. */
+const OVERLOAD_REASONS = new Set([
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+  'InternalServerError',
+]);
+
+const cancellationCodes = (error: Error): string[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+    (reason) => reason.Code ?? '',
+  );
+
 /** True for errors that mean the table could not be reached or was overloaded. */
-export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
   const named = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
   if (UNAVAILABLE_NAMES.has(named.name)) return true;
   if (named.code && UNAVAILABLE_CODES.has(named.code)) return true;
   if ((named.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  if (
+    named.name === 'TransactionCanceledException' &&
+    cancellationCodes(error).some((code) => OVERLOAD_REASONS.has(code))
+  ) {
+    return true;
+  }
   const cause = (error as { cause?: unknown }).cause;
-  return cause !== undefined && cause !== error && isUnavailable(cause);
+  return cause !== undefined && cause !== error && isUnavailable(cause, depth + 1);
 }
 
-/** Turns a dependency outage into the API's 503 and leaves every other error as it was. */
+/** True when a write lost a race with another transaction on the same items. */
+export function isWriteConflict(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'TransactionConflictException') return true;
+  return (
+    error.name === 'TransactionCanceledException' && cancellationCodes(error).includes('TransactionConflict')
+  );
+}
+
+/**
+ * Turns a dependency outage into the API's 503, and a write that lost a race with a concurrent
+ * one into 409; leaves every other error as it was. Nothing was written in either case.
+ */
 export function translateUnavailable(error: unknown): unknown {
-  return isUnavailable(error) ? new Unavailable() : error;
+  if (isUnavailable(error)) return new Unavailable();
+  if (isWriteConflict(error)) {
+    return new Conflict(
+      'concurrent_change',
+      'Someone changed the same records at the same moment: try again.',
+    );
+  }
+  return error;
 }
 
 /** The indexes of the items whose condition failed in a cancelled transaction. */

@@ -19,9 +19,11 @@ export function areasForRole(
     });
   }
   const fields: Record<string, string> = {};
-  unique.forEach((areaId, index) => {
-    if (!knownAreaIds.has(areaId))
+  // Positions name the list as the client sent it; a repeated bad id is named once.
+  areaIds.forEach((areaId, index) => {
+    if (!knownAreaIds.has(areaId) && areaIds.indexOf(areaId) === index) {
       fields[`areaIds.${index}`] = `is not an area of this partnership, got "${areaId}"`;
+    }
   });
   if (Object.keys(fields).length > 0)
     throw new ValidationFailed('Some areas are not areas of this partnership.', fields);

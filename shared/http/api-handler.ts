@@ -106,7 +106,11 @@ const idempotency = (route: RouteDef): Middleware => ({
       request.response.statusCode !== undefined &&
       request.response.statusCode < 300
     ) {
-      await completeSlot(getDeps().table, slot, request.response);
+      // The change is done: failing to keep its replay must not turn it into an error. The
+      // slot then stays claimed until its lock lapses, and a retry meanwhile answers 409.
+      await completeSlot(getDeps().table, slot, request.response).catch((error: unknown) => {
+        logger.warn('could not store the response for Idempotency-Key replay', { error: String(error) });
+      });
     }
   },
   onError: async (request) => {

@@ -141,12 +141,12 @@ describe('POST /areas (createArea)', () => {
     },
   );
 
-  // BUG (shared/data/areas-repo.ts:39-41 with shared/data/dynamo-errors.ts): a transaction that
+  // Regression test for a fixed bug (shared/data/areas-repo.ts:39-41 with shared/data/dynamo-errors.ts): a transaction that
   // DynamoDB cancels for a reason other than a failed condition (TransactionConflict when another
   // request writes the same ONS lock at the same moment, ThrottlingError under load) is rethrown as
   // is and answers 500 `internal`; API.md calls any 5xx other than 503 a bug. Nothing was written,
   // so 503 (retry) or 409 is the answer.
-  it.fails('does not answer 500 when the transaction is cancelled by a conflicting write', async () => {
+  it('does not answer 500 when the transaction is cancelled by a conflicting write', async () => {
     callerIs('chair');
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
@@ -304,13 +304,13 @@ describe('POST /areas with Idempotency-Key', () => {
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  // BUG (shared/http/api-handler.ts:86-95): when the area is written but storing the response
+  // Regression test for a fixed bug (shared/http/api-handler.ts:86-95): when the area is written but storing the response
   // for replay fails (completeSlot in `after` throws), middy runs onError: the slot is released
   // and the client gets 503 "nothing was changed" although the area exists. A retry with the same
   // key then runs the create again (here a 409 duplicate; for a create without a unique lock, a
   // second record), breaking "a repeat with the same key returns the first response and writes
   // nothing". Storing the replay should not turn a done write into an error, nor free the slot.
-  it.fails('does not answer 503 or free the slot when only storing the replay fails', async () => {
+  it('does not answer 503 or free the slot when only storing the replay fails', async () => {
     callerIs('chair');
     ddb.on(PutCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});

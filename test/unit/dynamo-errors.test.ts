@@ -69,10 +69,10 @@ describe('isUnavailable', () => {
     expect(isUnavailable(undefined)).toBe(false);
   });
 
-  // BUG (shared/data/dynamo-errors.ts:22-23): the cause chain is followed without remembering
+  // Regression test for a fixed bug (shared/data/dynamo-errors.ts:22-23): the cause chain is followed without remembering
   // what was seen; only a direct self-reference is caught. Two errors that are each other's cause
   // recurse until the stack overflows (RangeError) instead of answering false.
-  it.fails('answers false for a cycle of causes instead of overflowing the stack', () => {
+  it('answers false for a cycle of causes instead of overflowing the stack', () => {
     const first = new Error('first');
     const second = new Error('second', { cause: first });
     Object.assign(first, { cause: second });
@@ -92,11 +92,11 @@ describe('isUnavailable for cancelled transactions', () => {
     expect(isUnavailable(cancelled('None', 'ConditionalCheckFailed'))).toBe(false);
   });
 
-  // BUG (shared/data/dynamo-errors.ts:16-24): DynamoDB cancels a transaction with the reason codes
+  // Regression test for a fixed bug (shared/data/dynamo-errors.ts:16-24): DynamoDB cancels a transaction with the reason codes
   // ThrottlingError or ProvisionedThroughputExceeded when the table is overloaded, but the error
   // itself is a 400 TransactionCanceledException, so isUnavailable answers false and every
   // transactional create (areas, members, partnerships) answers 500 `internal` instead of 503.
-  it.fails('is true for a transaction cancelled by throttling', () => {
+  it('is true for a transaction cancelled by throttling', () => {
     expect(isUnavailable(cancelled('ThrottlingError', 'None'))).toBe(true);
     expect(isUnavailable(cancelled('None', 'ProvisionedThroughputExceeded'))).toBe(true);
   });
