@@ -1,0 +1,79 @@
+import { initAll } from 'govuk-frontend';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import type { MeInfo } from '../api/types.ts';
+import { useSession } from '../auth/session-context.ts';
+import { Footer } from './Footer.tsx';
+import { Header } from './Header.tsx';
+import { PhaseBanner } from './PhaseBanner.tsx';
+import { notePath } from './route-focus.ts';
+import { type NavItem, ServiceNavigation } from './ServiceNavigation.tsx';
+
+/** Pages in the service navigation for each role. */
+function navItems(me: MeInfo | undefined): NavItem[] {
+  switch (me?.role) {
+    case 'operator':
+      return [{ to: '/admin/partnerships', text: 'Partnerships' }];
+    case 'chair':
+    case 'manager':
+      return [
+        { to: '/partnership', text: 'Partnership' },
+        { to: '/areas', text: 'Areas' },
+        { to: '/members', text: 'Members' },
+      ];
+    case 'caseworker':
+    case 'analyst':
+      return [
+        { to: '/partnership', text: 'Partnership' },
+        { to: '/areas', text: 'Areas' },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The page template: skip link, header, service navigation, phase banner, main and footer. */
+export function Layout() {
+  const { me, status } = useSession();
+  const location = useLocation();
+  const chromeRef = useRef<HTMLDivElement>(null);
+  const signedInTo =
+    status === 'signed-in' && me
+      ? (me.partnership?.name ?? (me.role === 'operator' ? 'Service operator' : ''))
+      : undefined;
+  // The navigation is rebuilt when the role changes, so its menu button is set up again.
+  const navKey = me?.role ?? 'none';
+
+  // A layout effect, so it runs before the new page's heading decides whether to take focus.
+  useLayoutEffect(() => {
+    notePath(location.pathname);
+  }, [location.pathname]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the navigation's DOM is new when navKey changes
+  useEffect(() => {
+    initAll({ scope: chromeRef.current, onError: () => undefined });
+  }, [navKey]);
+
+  return (
+    <>
+      <div ref={chromeRef}>
+        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          Skip to main content
+        </a>
+        <header className="govuk-template__header">
+          <Header />
+          <ServiceNavigation key={navKey} items={navItems(me)} signedInTo={signedInTo} />
+          <div className="govuk-width-container">
+            <PhaseBanner />
+          </div>
+        </header>
+      </div>
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content">
+          <Outlet />
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { Link } from 'react-router-dom';
+import type { MeInfo } from '../../api/types.ts';
+import { ROLE_LABELS } from '../../auth/roles.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
+
+interface HomeLink {
+  to: string;
+  title: string;
+  description: string;
+}
+
+/** The pages each partnership role can go to, with what they are for. */
+function homeLinks(me: MeInfo): HomeLink[] {
+  const chair = me.role === 'chair';
+  const links: HomeLink[] = [
+    {
+      to: '/partnership',
+      title: 'Partnership settings',
+      description: chair
+        ? 'Change the engagement window, the target rate, small-number suppression and when alerts are raised.'
+        : 'See the engagement window, the target rate and when alerts are raised.',
+    },
+    {
+      to: '/areas',
+      title: 'Areas',
+      description: chair
+        ? 'Add the local authorities in your partnership and who gets their alert emails.'
+        : 'See the local authorities in your partnership and who gets their alert emails.',
+    },
+  ];
+  if (me.role === 'chair' || me.role === 'manager') {
+    links.push({
+      to: '/members',
+      title: 'Members',
+      description: chair
+        ? 'Invite people, choose their role and areas, and remove access.'
+        : 'See who is in your partnership, their role and their areas.',
+    });
+  }
+  return links;
+}
+
+/** `/` for a signed-in partnership member: links to what their role may do. */
+export function HomePage({ me }: { me: MeInfo }) {
+  usePageTitle('Home');
+  return (
+    <>
+      <PageHeading>{me.name ? `Welcome, ${me.name}` : 'Welcome'}</PageHeading>
+      <p className="govuk-body">
+        You are signed in as {me.email ?? 'a member'} with the role of {ROLE_LABELS[me.role].toLowerCase()}.
+      </p>
+      <div className="govuk-grid-row">
+        {homeLinks(me).map((link) => (
+          <div className="govuk-grid-column-one-third" key={link.to}>
+            <h2 className="govuk-heading-m">
+              <Link className="govuk-link govuk-link--no-visited-state" to={link.to}>
+                {link.title}
+              </Link>
+            </h2>
+            <p className="govuk-body">{link.description}</p>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
