@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** More members of the error body, e.g. the id of the record a duplicate clashes with. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -62,7 +64,7 @@ export class Duplicate extends ApiError {
     message: string,
     readonly existingId?: string,
   ) {
-    super(409, 'duplicate', message);
+    super(409, 'duplicate', message, undefined, undefined, existingId ? { existingId } : undefined);
   }
 }
 

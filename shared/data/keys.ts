@@ -59,6 +59,69 @@ export const keys = {
   /** Scope of an operator's own records (idempotency), outside every tenant. */
   operatorPartition: (userId: string): string => `OPERATOR${DELIMITER}${part(userId)}`,
 
+  person: (tenantId: string, personId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `PERSON${DELIMITER}${part(personId)}`,
+  }),
+  /** GSI1 keys that find people of an area by family name, then given name. */
+  personByName: (
+    tenantId: string,
+    areaId: string,
+    familyKey: string,
+    givenKey: string,
+    personId: string,
+  ) => ({
+    GSI1PK: `${tenantPartition(tenantId)}${DELIMITER}PEOPLE${DELIMITER}${part(areaId)}`,
+    GSI1SK: `${familyKey}${DELIMITER}${givenKey}${DELIMITER}${part(personId)}`,
+  }),
+  peopleOfArea: (tenantId: string, areaId: string): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}PEOPLE${DELIMITER}${part(areaId)}`,
+  /** Holds a prison number so that it names one person in a partnership. */
+  prisonNumberLock: (tenantId: string, prisonNumber: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `PRISONNO${DELIMITER}${part(prisonNumber)}`,
+  }),
+
+  referral: (tenantId: string, referralId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `REFERRAL${DELIMITER}${part(referralId)}`,
+  }),
+  /** Prefix of a referral and everything under it: appointments, timeline events, alerts. */
+  referralFamily: (referralId: string): string => `REFERRAL${DELIMITER}${part(referralId)}`,
+  appointment: (tenantId: string, referralId: string, appointmentId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}APPT${DELIMITER}${part(appointmentId)}`,
+  }),
+  timelineEvent: (tenantId: string, referralId: string, at: string, eventId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}EVENT${DELIMITER}${at}${DELIMITER}${part(eventId)}`,
+  }),
+  timelinePrefix: (referralId: string): string =>
+    `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}EVENT${DELIMITER}`,
+  alert: (tenantId: string, referralId: string, rule: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}ALERT${DELIMITER}${part(rule)}`,
+  }),
+  /** GSI1 keys of the caseload: an area's open (or closed) cases by their key date. */
+  caseload: (tenantId: string, areaId: string, open: boolean, keyDate: string, referralId: string) => ({
+    GSI1PK: `${tenantPartition(tenantId)}${DELIMITER}CASELOAD${DELIMITER}${part(areaId)}${DELIMITER}${open ? 'OPEN' : 'CLOSED'}`,
+    GSI1SK: `${keyDate}${DELIMITER}${part(referralId)}`,
+  }),
+  caseloadPartition: (tenantId: string, areaId: string, open: boolean): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}CASELOAD${DELIMITER}${part(areaId)}${DELIMITER}${open ? 'OPEN' : 'CLOSED'}`,
+  /** GSI2 keys of the release-month cohort (reports read only the months asked for). */
+  releaseCohort: (tenantId: string, month: string, areaId: string, referralId: string) => ({
+    GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}RELEASED${DELIMITER}${part(month)}`,
+    GSI2SK: `${part(areaId)}${DELIMITER}${part(referralId)}`,
+  }),
+
+  /** Who read or changed a person's records, newest last. */
+  audit: (tenantId: string, personId: string, at: string, auditId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `AUDIT${DELIMITER}${part(personId)}${DELIMITER}${at}${DELIMITER}${part(auditId)}`,
+  }),
+  auditPrefix: (personId: string): string => `AUDIT${DELIMITER}${part(personId)}${DELIMITER}`,
+
   /** Local stack only: the local OpenID provider's users, by email and by subject. */
   localUserByEmail: (email: string): Key => ({
     PK: 'LOCALIDP',

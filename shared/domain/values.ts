@@ -29,3 +29,4 @@ export const ALERT_RULES = [
   'engagement_window_missed',
   'release_not_confirmed',
 ] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];

@@ -1,0 +1,82 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor } from '../domain/actor.ts';
+import { newId } from './ids.ts';
+import { keys } from './keys.ts';
+import { type PageRequest, queryPage } from './query-page.ts';
+import { toRecord } from './records.ts';
+import type { Table } from './table.ts';
+
+export type AuditAction = 'create' | 'read' | 'update' | 'search' | 'list';
+export type AuditedRecord = 'person' | 'referral' | 'timeline' | 'appointment';
+
+export interface AuditEntry {
+  personId: string;
+  action: AuditAction;
+  record: AuditedRecord;
+  recordId: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: string;
+  at: string;
+  by: { memberId: string; name: string; role: string };
+  sourceIp: string;
+  requestId: string;
+}
+
+/** The stored audit record of one read or change of a person's records. */
+export function auditItem(
+  tenantId: string,
+  entry: AuditEntry,
+  actor: Actor,
+  now: Date,
+): Record<string, unknown> {
+  const id = newId(now);
+  const at = now.toISOString();
+  return {
+    ...keys.audit(tenantId, entry.personId, at, id),
+    type: 'audit',
+    id,
+    at,
+    ...entry,
+    by: { memberId: actor.memberId, name: actor.name, role: actor.role },
+    sourceIp: actor.sourceIp,
+    requestId: actor.requestId,
+  };
+}
+
+/** Writes audit records of reads (changes write theirs inside their own transaction). */
+export async function recordReads(
+  table: Table,
+  tenantId: string,
+  entries: readonly AuditEntry[],
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const items = entries.map((entry) => auditItem(tenantId, entry, actor, now));
+  for (let start = 0; start < items.length; start += 25) {
+    let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 5) throw new Error('DynamoDB kept audit writes unprocessed');
+      const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
+      requests = (result.UnprocessedItems?.[table.name] ?? []) as typeof requests;
+      if (requests.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+}
+
+/** Who read or changed a person's records, oldest first. */
+export async function listAudit(table: Table, tenantId: string, personId: string, page: PageRequest) {
+  const result = await queryPage(
+    table,
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.person(tenantId, personId).PK,
+        ':prefix': keys.auditPrefix(personId),
+      },
+    },
+    page,
+  );
+  return { items: result.items.map((item) => toRecord<AuditRecord>(item)), lastKey: result.lastKey };
+}

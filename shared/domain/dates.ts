@@ -1,0 +1,33 @@
+/** Calendar dates (`YYYY-MM-DD`) and the day arithmetic the rules need, in UTC. */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date of an instant, in UTC. */
+export const dateOf = (at: Date): string => at.toISOString().slice(0, 10);
+
+/** The date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return dateOf(at);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The instant a date starts, plus `hours`. */
+export const startOfDayPlus = (date: string, hours = 0): Date =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + hours * 3_600_000);
+
+/** The month (`YYYY-MM`) of a date. */
+export const monthOf = (date: string): string => date.slice(0, 7);

@@ -1,0 +1,152 @@
+import { Conflict, ValidationFailed } from '../errors.ts';
+import type { Appointment, Referral } from '../schemas/referral.ts';
+import { dateOf } from './dates.ts';
+
+/** Pathways that follow a person out of prison, where a release is recorded. */
+export const PRISON_PATHWAYS: readonly string[] = ['continuity_of_care', 'through_the_gate'];
+export const isPrisonPathway = (pathway: string): boolean => PRISON_PATHWAYS.includes(pathway);
+
+const fail = (field: string, message: string) => new ValidationFailed(message, { [field]: message });
+
+/** Refuses a date later than today. */
+export function notInFuture(field: string, date: string, now: Date): void {
+  if (date > dateOf(now)) throw fail(field, `must be today or earlier, got ${date}`);
+}
+
+/** Refuses a date earlier than another date of the case. */
+export function notBefore(field: string, date: string, earliest: string | undefined, what: string): void {
+  if (earliest && date < earliest)
+    throw fail(field, `must be on or after the ${what} (${earliest}), got ${date}`);
+}
+
+/** A date of birth: in the past and no more than 120 years ago. */
+export function checkDateOfBirth(date: string, now: Date): void {
+  const today = dateOf(now);
+  if (date >= today) throw fail('dateOfBirth', `must be a date in the past, got ${date}`);
+  if (Number(today.slice(0, 4)) - Number(date.slice(0, 4)) > 120) {
+    throw fail('dateOfBirth', `must be within the last 120 years, got ${date}`);
+  }
+}
+
+/** Refuses any change to a closed case. */
+export function requireOpen(referral: Referral): void {
+  if (referral.status === 'closed') {
+    throw new Conflict(
+      'referral_closed',
+      `This case was closed on ${referral.closedOn}: it can no longer be changed.`,
+    );
+  }
+}
+
+/** Checks a release can be recorded, and answers the referral's new fields. */
+export function recordRelease(referral: Referral, releasedOn: string, now: Date) {
+  requireOpen(referral);
+  if (!isPrisonPathway(referral.pathway)) {
+    throw new Conflict(
+      'not_a_prison_pathway',
+      `A ${referral.pathway} referral has no prison release to record.`,
+    );
+  }
+  if (referral.releasedOn) {
+    throw new Conflict('already_released', `The release was already recorded on ${referral.releasedOn}.`);
+  }
+  notInFuture('releasedOn', releasedOn, now);
+  notBefore('releasedOn', releasedOn, referral.referredOn, 'referral date');
+  return { status: 'released' as const, releasedOn };
+}
+
+/** Checks a treatment start can be recorded: after the release on the prison pathway. */
+export function recordEngagement(referral: Referral, startedOn: string, now: Date) {
+  requireOpen(referral);
+  if (referral.engagedOn) {
+    throw new Conflict('already_engaged', `Treatment start was already recorded on ${referral.engagedOn}.`);
+  }
+  notInFuture('startedOn', startedOn, now);
+  if (isPrisonPathway(referral.pathway)) {
+    if (!referral.releasedOn) {
+      throw fail(
+        'startedOn',
+        'record the release before the treatment start: this person has not been released',
+      );
+    }
+    notBefore('startedOn', startedOn, referral.releasedOn, 'release date');
+  } else {
+    notBefore('startedOn', startedOn, referral.referredOn, 'referral date');
+  }
+  return { status: 'engaged' as const, engagedOn: startedOn };
+}
+
+/** Checks a case can be closed on `closedOn`. */
+export function closeCase(referral: Referral, closedOn: string, now: Date) {
+  requireOpen(referral);
+  notInFuture('closedOn', closedOn, now);
+  notBefore(
+    'closedOn',
+    closedOn,
+    referral.releasedOn ?? referral.referredOn,
+    referral.releasedOn ? 'release date' : 'referral date',
+  );
+  return { status: 'closed' as const, closedOn };
+}
+
+/** Checks a further offence date. */
+export function checkOffence(referral: Referral, offendedOn: string, now: Date): void {
+  notInFuture('offendedOn', offendedOn, now);
+  notBefore('offendedOn', offendedOn, referral.referredOn, 'referral date');
+}
+
+/** Appointments still to happen: booked, or moved to a new time. */
+export const isPending = (appointment: Pick<Appointment, 'status'>): boolean =>
+  appointment.status === 'booked' || appointment.status === 'rescheduled';
+
+/** Checks a new appointment; a referral has one live first appointment at a time. */
+export function checkNewAppointment(
+  referral: Referral,
+  appointments: readonly Appointment[],
+  input: { at: string; kind: string },
+): void {
+  requireOpen(referral);
+  if (dateOf(new Date(input.at)) < referral.referredOn) {
+    throw fail('at', `must be on or after the referral date (${referral.referredOn}), got ${input.at}`);
+  }
+  if (input.kind === 'first') {
+    const live = appointments.find((a) => a.kind === 'first' && (isPending(a) || a.status === 'attended'));
+    if (live) {
+      throw new Conflict(
+        'first_appointment_exists',
+        `A first appointment is already ${live.status === 'attended' ? 'attended' : 'booked'}: change that one instead.`,
+      );
+    }
+  }
+}
+
+const NEXT_STATUSES: Record<string, readonly string[]> = {
+  booked: ['attended', 'missed', 'cancelled', 'rescheduled'],
+  rescheduled: ['attended', 'missed', 'cancelled', 'rescheduled'],
+  attended: [],
+  missed: [],
+  cancelled: [],
+};
+
+/** Checks an appointment status change; `rescheduled` needs the new time. */
+export function checkAppointmentChange(
+  referral: Referral,
+  appointment: Appointment,
+  change: { status: string; at?: string },
+  now: Date,
+): void {
+  requireOpen(referral);
+  const allowed = NEXT_STATUSES[appointment.status] ?? [];
+  if (!allowed.includes(change.status)) {
+    throw new Conflict(
+      'invalid_transition',
+      `An appointment that is ${appointment.status} cannot become ${change.status}.`,
+    );
+  }
+  if (change.status === 'rescheduled' && !change.at) throw fail('at', 'give the new time when rescheduling');
+  if (change.status !== 'rescheduled' && change.at)
+    throw fail('at', 'a new time only goes with status rescheduled');
+  if ((change.status === 'attended' || change.status === 'missed') && new Date(appointment.at) > now) {
+    throw fail('status', `an appointment cannot be ${change.status} before its time (${appointment.at})`);
+  }
+}
