@@ -1,0 +1,88 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { ScheduleDef } from '../../events/schedules.ts';
+import { acknowledgeWildcards } from './nag.ts';
+import { NodeFunction } from './node-function.ts';
+
+export interface ScheduledJobsProps {
+  schedules: readonly ScheduleDef[];
+  environment: Record<string, string>;
+  /** Gives a scheduled function what it needs (table access, ...). */
+  grant: (fn: NodeFunction) => void;
+}
+
+/**
+ * One EventBridge Scheduler schedule and one function per entry of events/schedules.ts.
+ * A run that cannot be delivered, or that fails after Lambda's retries, lands in the
+ * entry's dead-letter queue, so a failing sweep is visible and never silently lost.
+ */
+export class ScheduledJobs extends Construct {
+  /** Scheduled functions by schedule name. */
+  readonly functions = new Map<string, NodeFunction>();
+  readonly deadLetterQueues = new Map<string, Queue>();
+
+  constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
+    super(scope, id);
+    for (const def of props.schedules) {
+      const jobId = constructIdOf(def.name);
+      const dlq = new Queue(this, `${jobId}DeadLetters`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(dlq).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue is the dead-letter queue of schedule "${def.name}" and its function.`,
+      });
+
+      const fn = new NodeFunction(this, jobId, {
+        entry: `functions/${def.module}/handler.ts`,
+        handler: def.handler,
+        description: `Runs every ${def.everyMinutes} min: ${def.name}`,
+        environment: props.environment,
+        logRetention: RetentionDays.ONE_YEAR,
+        timeout: Duration.minutes(Math.min(Math.max(def.everyMinutes - 1, 1), 15)),
+        deadLetterQueue: dlq,
+      });
+      props.grant(fn);
+
+      // A role per schedule, beside its function, rather than CDK's shared stack-level one.
+      const schedulerRole = new Role(this, `${jobId}SchedulerRole`, {
+        assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+        description: `Lets EventBridge Scheduler run ${def.name}`,
+      });
+      new Schedule(this, `${jobId}Schedule`, {
+        description: `${def.name}: every ${def.everyMinutes} minutes`,
+        schedule: ScheduleExpression.rate(Duration.minutes(def.everyMinutes)),
+        target: new LambdaInvoke(fn.fn, {
+          role: schedulerRole,
+          deadLetterQueue: dlq,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(1),
+        }),
+      });
+      acknowledgeWildcards(schedulerRole, [
+        {
+          finding: /^Resource::<[A-Za-z0-9]+\.Arn>:\*$/,
+          reason: `Lambda's invoke grant covers the versions of ${def.name}'s own function (<arn>:*), nothing else.`,
+        },
+      ]);
+      this.functions.set(def.name, fn);
+      this.deadLetterQueues.set(def.name, dlq);
+    }
+  }
+}
+
+/** `alert-sweep` becomes `AlertSweep`. */
+function constructIdOf(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}

@@ -1,0 +1,134 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/api/routes.ts';
+import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
+import { ConfigSchema } from '../../shared/config.ts';
+import { logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+describe('HTTP API', () => {
+  let template: Template;
+  let stack: ContinuityStack;
+  let resources: Record<string, Resource>;
+  let routeByKey: Map<string, Resource>;
+
+  beforeAll(() => {
+    ({ template, stack } = synthContinuity());
+    resources = template.toJSON().Resources as Record<string, Resource>;
+    routeByKey = new Map(
+      Object.values(resources)
+        .filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Route')
+        .map((resource) => [resource.Properties.RouteKey as string, resource]),
+    );
+  });
+
+  const authorizerId = (): string => {
+    const ids = Object.entries(resources)
+      .filter(([, resource]) => resource.Type === 'AWS::ApiGatewayV2::Authorizer')
+      .map(([id]) => id);
+    expect(ids).toHaveLength(1);
+    return ids[0]!;
+  };
+
+  it('has one route per entry of the route table, and no others', () => {
+    expect([...routeByKey.keys()].sort()).toEqual(routes.map((r) => `${r.method} /api${r.path}`).sort());
+  });
+
+  it.each(routes.filter((route) => route.roles !== 'public'))(
+    '$method $path requires a Cognito access token',
+    (route) => {
+      const props = routeByKey.get(`${route.method} /api${route.path}`)!.Properties;
+      expect(props.AuthorizationType).toBe('JWT');
+      expect(props.AuthorizerId).toEqual({ Ref: authorizerId() });
+    },
+  );
+
+  it.each(routes.filter((route) => route.roles === 'public'))('$method $path is public', (route) => {
+    const props = routeByKey.get(`${route.method} /api${route.path}`)!.Properties;
+    expect(props.AuthorizerId).toBeUndefined();
+    expect([undefined, 'NONE']).toContain(props.AuthorizationType);
+  });
+
+  it('checks tokens from the user pool, for the web client', () => {
+    const poolId = logicalIdOf(stack, stack.identity.userPool);
+    const clientId = logicalIdOf(stack, stack.identity.client);
+    const jwt = resources[authorizerId()]!.Properties.JwtConfiguration as {
+      Issuer: unknown;
+      Audience: unknown;
+    };
+    expect(resources[authorizerId()]!.Properties.AuthorizerType).toBe('JWT');
+    expect(resources[authorizerId()]!.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+    expect(JSON.stringify(jwt.Issuer)).toContain('https://cognito-idp.eu-west-2.');
+    expect(referencedIds(jwt.Issuer)).toContain(poolId);
+    expect(jwt.Audience).toEqual([{ Ref: clientId }]);
+  });
+
+  it.each(routes)("$method $path runs its module's $operationId export", (route) => {
+    const fn = stack.api.functions.get(route.operationId)!;
+    const props = resources[logicalIdOf(stack, fn.fn)]!.Properties;
+    expect(props.Handler).toBe(`index.${route.operationId}`);
+    const integrationId = referencedIds(
+      routeByKey.get(`${route.method} /api${route.path}`)!.Properties.Target,
+    ).find((id) => resources[id]?.Type === 'AWS::ApiGatewayV2::Integration')!;
+    expect(referencedIds(resources[integrationId]!.Properties.IntegrationUri)).toContain(
+      logicalIdOf(stack, fn.fn),
+    );
+  });
+
+  it('builds every route function for Node 22 on arm64 with 512 MB, 10 s and JSON logs', () => {
+    for (const route of routes) {
+      const props = resources[logicalIdOf(stack, stack.api.functions.get(route.operationId)!.fn)]!.Properties;
+      expect(props).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 10,
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
+    }
+  });
+
+  it('gives every route function each variable shared/config.ts requires, plus the runtime settings', () => {
+    const required = Object.entries(ConfigSchema.shape)
+      .filter(([, schema]) => !schema.safeParse(undefined).success)
+      .map(([name]) => name);
+    for (const route of routes) {
+      const props = resources[logicalIdOf(stack, stack.api.functions.get(route.operationId)!.fn)]!.Properties;
+      const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const name of required)
+        expect(variables, `${route.operationId} lacks ${name}`).toHaveProperty(name);
+      expect(variables).toMatchObject({
+        TENANT_CLAIM: 'tenant_id',
+        IDENTITY_PROVIDER: 'cognito',
+        MAIL_TRANSPORT: 'ses',
+        MAIL_FROM: 'no-reply@example.org',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      for (const name of ['USER_POOL_ID', 'CURSOR_SECRET_ARN', 'APP_URL', 'AUTH_JWKS_URI']) {
+        expect(variables).toHaveProperty(name);
+      }
+      expect(variables).not.toHaveProperty('AWS_REGION');
+      expect(JSON.stringify(variables.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
+    }
+  });
+
+  it('keeps each route function log group for a year', () => {
+    for (const route of routes) {
+      const fn = stack.api.functions.get(route.operationId)!;
+      expect(resources[logicalIdOf(stack, fn.logGroup)]!.Properties.RetentionInDays).toBe(365);
+    }
+  });
+
+  it('throttles the default stage and writes JSON access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+    });
+    const stage = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    const format = JSON.parse((stage.Properties.AccessLogSettings as { Format: string }).Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+});
