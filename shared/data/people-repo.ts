@@ -13,19 +13,24 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
-/** Index keys that let search find a person by area and name. */
+/**
+ * Index keys that let search find a person by area and family name, and the given-name key a
+ * search filters on (an index's own key attributes cannot be filtered on).
+ */
 const nameIndex = (
   tenantId: string,
   personId: string,
   fields: Pick<PersonFields, 'areaId' | 'familyName' | 'givenName'>,
-) =>
-  keys.personByName(
+) => ({
+  ...keys.personByName(
     tenantId,
     fields.areaId,
     nameKey(fields.familyName) || '-',
     nameKey(fields.givenName) || '-',
     personId,
-  );
+  ),
+  givenKey: nameKey(fields.givenName),
+});
 
 const prisonNumberLock = (
   table: Table,
@@ -179,11 +184,11 @@ export async function searchPeopleInArea(
       KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
       ...(given
         ? {
-            FilterExpression: 'contains(GSI1SK, :given)',
+            FilterExpression: 'begins_with(givenKey, :given)',
             ExpressionAttributeValues: {
               ':pk': keys.peopleOfArea(tenantId, areaId),
               ':prefix': family,
-              ':given': `#${given}`,
+              ':given': given,
             },
           }
         : { ExpressionAttributeValues: { ':pk': keys.peopleOfArea(tenantId, areaId), ':prefix': family } }),

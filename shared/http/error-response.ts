@@ -19,6 +19,7 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
           code: known.code,
           message: known.message,
           ...(known.fields ? { fields: known.fields } : {}),
+          ...known.extra,
         },
       },
       known.headers,

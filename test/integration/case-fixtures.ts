@@ -1,0 +1,51 @@
+import { addDays, dateOf } from '../../shared/domain/dates.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import { call } from './harness.ts';
+
+/** A date `n` days before today (the stack runs on real time). */
+export const daysAgo = (n: number): string => addDays(dateOf(new Date()), -n);
+
+let serial = 1000;
+/** A fresh valid prison number. */
+export const nextPrisonNumber = (): string => {
+  serial += 1;
+  return `B${String(serial).padStart(4, '0')}CD`;
+};
+
+/** A valid person body for the area. */
+export const personBody = (areaId: string, overrides: Record<string, unknown> = {}) => ({
+  givenName: 'Jordan',
+  familyName: 'Hale',
+  dateOfBirth: '1988-06-15',
+  sex: 'male',
+  prisonNumber: nextPrisonNumber(),
+  areaId,
+  substanceGroup: 'opiate',
+  flags: ['on_ost_at_release'],
+  ...overrides,
+});
+
+/** Adds a person and a continuity-of-care referral for them; answers both. */
+export async function personWithReferral(
+  stack: LocalStack,
+  token: string,
+  areaId: string,
+  referral: Record<string, unknown> = {},
+  person: Record<string, unknown> = {},
+) {
+  const created = await call(stack, 'POST', '/people', { token, body: personBody(areaId, person) });
+  if (created.status !== 201) throw new Error(`person: ${JSON.stringify(created.body)}`);
+  const made = await call(stack, 'POST', `/people/${created.body.id}/referrals`, {
+    token,
+    body: { pathway: 'continuity_of_care', areaId, source: 'HMP Hewell', referredOn: daysAgo(10), ...referral },
+  });
+  if (made.status !== 201) throw new Error(`referral: ${JSON.stringify(made.body)}`);
+  return { person: created.body, referral: made.body };
+}
+
+/** The demo areas' ids by name, as the chair sees them. */
+export async function demoAreas(stack: LocalStack, chairToken: string): Promise<{ worcs: string; hereford: string }> {
+  const areas = (await call(stack, 'GET', '/areas', { token: chairToken })).body.items as { id: string; name: string }[];
+  const id = (name: string) => areas.find((area) => area.name === name)?.id as string;
+  return { worcs: id('Worcestershire'), hereford: id('Herefordshire') };
+}
