@@ -1,5 +1,5 @@
-import { addDays, dateOf } from '../../shared/domain/dates.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
+import { addDays, dateOf } from '../../shared/domain/dates.ts';
 import { call } from './harness.ts';
 
 /** A date `n` days before today (the stack runs on real time). */
@@ -37,15 +37,27 @@ export async function personWithReferral(
   if (created.status !== 201) throw new Error(`person: ${JSON.stringify(created.body)}`);
   const made = await call(stack, 'POST', `/people/${created.body.id}/referrals`, {
     token,
-    body: { pathway: 'continuity_of_care', areaId, source: 'HMP Hewell', referredOn: daysAgo(10), ...referral },
+    body: {
+      pathway: 'continuity_of_care',
+      areaId,
+      source: 'HMP Hewell',
+      referredOn: daysAgo(10),
+      ...referral,
+    },
   });
   if (made.status !== 201) throw new Error(`referral: ${JSON.stringify(made.body)}`);
   return { person: created.body, referral: made.body };
 }
 
 /** The demo areas' ids by name, as the chair sees them. */
-export async function demoAreas(stack: LocalStack, chairToken: string): Promise<{ worcs: string; hereford: string }> {
-  const areas = (await call(stack, 'GET', '/areas', { token: chairToken })).body.items as { id: string; name: string }[];
+export async function demoAreas(
+  stack: LocalStack,
+  chairToken: string,
+): Promise<{ worcs: string; hereford: string }> {
+  const areas = (await call(stack, 'GET', '/areas', { token: chairToken })).body.items as {
+    id: string;
+    name: string;
+  }[];
   const id = (name: string) => areas.find((area) => area.name === name)?.id as string;
   return { worcs: id('Worcestershire'), hereford: id('Herefordshire') };
 }

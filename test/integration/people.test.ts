@@ -18,12 +18,20 @@ describe('people', () => {
   });
   afterAll(() => stack.stop());
 
-  const create = (body: unknown, token = tokens.caseworker) => call(stack, 'POST', '/people', { token, body });
+  const create = (body: unknown, token = tokens.caseworker) =>
+    call(stack, 'POST', '/people', { token, body });
 
   it('adds a person, normalising the prison and NHS numbers', async () => {
-    const answer = await create(personBody(areas.worcs, { prisonNumber: ' a9876zz ', nhsNumber: '943 476 5919' }));
+    const answer = await create(
+      personBody(areas.worcs, { prisonNumber: ' a9876zz ', nhsNumber: '943 476 5919' }),
+    );
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ prisonNumber: 'A9876ZZ', nhsNumber: '9434765919', version: 1, referralIds: [] });
+    expect(answer.body).toMatchObject({
+      prisonNumber: 'A9876ZZ',
+      nhsNumber: '9434765919',
+      version: 1,
+      referralIds: [],
+    });
     expect(answer.headers.get('etag')).toBe('"1"');
   });
 
@@ -59,12 +67,18 @@ describe('people', () => {
 
   it('finds people by name or prison number, only in the caller’s areas', async () => {
     const prisonNumber = nextPrisonNumber();
-    const made = await create(personBody(areas.worcs, { givenName: 'Siobhán', familyName: "O'Brien-Smyth", prisonNumber }));
+    const made = await create(
+      personBody(areas.worcs, { givenName: 'Siobhán', familyName: "O'Brien-Smyth", prisonNumber }),
+    );
     const byName = await call(stack, 'GET', '/people?q=obrien', { token: tokens.caseworker });
     expect(byName.body.items.map((p: { id: string }) => p.id)).toContain(made.body.id);
-    const byFull = await call(stack, 'GET', `/people?q=${encodeURIComponent('Siobhan OBrien')}`, { token: tokens.manager });
+    const byFull = await call(stack, 'GET', `/people?q=${encodeURIComponent('Siobhan OBrien')}`, {
+      token: tokens.manager,
+    });
     expect(byFull.body.items.map((p: { id: string }) => p.id)).toEqual([made.body.id]);
-    const byNumber = await call(stack, 'GET', `/people?q=${prisonNumber.toLowerCase()}`, { token: tokens.caseworker });
+    const byNumber = await call(stack, 'GET', `/people?q=${prisonNumber.toLowerCase()}`, {
+      token: tokens.caseworker,
+    });
     expect(byNumber.body.items.map((p: { id: string }) => p.id)).toEqual([made.body.id]);
     const otherArea = await call(stack, 'GET', `/people?q=${prisonNumber}`, { token: hereford });
     expect(otherArea.body.items).toEqual([]);
@@ -73,13 +87,19 @@ describe('people', () => {
 
   it('pages a search across areas', async () => {
     for (let i = 0; i < 3; i++) await create(personBody(areas.worcs, { familyName: `Pagewood${i}` }));
-    for (let i = 0; i < 2; i++) await create(personBody(areas.hereford, { familyName: `Pagewood${i}` }), hereford);
+    for (let i = 0; i < 2; i++)
+      await create(personBody(areas.hereford, { familyName: `Pagewood${i}` }), hereford);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await call(stack, 'GET', `/people?q=pagewood&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-        token: tokens.manager,
-      });
+      const page = await call(
+        stack,
+        'GET',
+        `/people?q=pagewood&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        {
+          token: tokens.manager,
+        },
+      );
       seen.push(...page.body.items.map((p: { id: string }) => p.id));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -90,7 +110,10 @@ describe('people', () => {
     const made = await create(personBody(areas.worcs));
     expect((await call(stack, 'GET', `/people/${made.body.id}`, { token: hereford })).status).toBe(404);
     const path = `/people/${made.body.id}`;
-    expect((await call(stack, 'PATCH', path, { token: tokens.caseworker, body: { familyName: 'Hale-Jones' } })).status).toBe(428);
+    expect(
+      (await call(stack, 'PATCH', path, { token: tokens.caseworker, body: { familyName: 'Hale-Jones' } }))
+        .status,
+    ).toBe(428);
     const changed = await call(stack, 'PATCH', path, {
       token: tokens.caseworker,
       body: { familyName: 'Hale-Jones', nhsNumber: null },
@@ -130,7 +153,11 @@ describe('people', () => {
   it('gives one of two concurrent changes with the same If-Match a 409', async () => {
     const made = await create(personBody(areas.worcs));
     const change = (givenName: string) =>
-      call(stack, 'PATCH', `/people/${made.body.id}`, { token: tokens.caseworker, body: { givenName }, headers: { 'if-match': '"1"' } });
+      call(stack, 'PATCH', `/people/${made.body.id}`, {
+        token: tokens.caseworker,
+        body: { givenName },
+        headers: { 'if-match': '"1"' },
+      });
     const answers = await Promise.all([change('Ann'), change('Bea')]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
   });
@@ -138,17 +165,26 @@ describe('people', () => {
   it('audits every read and change of a person, for managers to see', async () => {
     const made = await create(personBody(areas.worcs));
     await call(stack, 'GET', `/people/${made.body.id}`, { token: tokens.caseworker });
-    await call(stack, 'PATCH', `/people/${made.body.id}`, { token: tokens.manager, body: { flags: [] }, headers: { 'if-match': '"1"' } });
+    await call(stack, 'PATCH', `/people/${made.body.id}`, {
+      token: tokens.manager,
+      body: { flags: [] },
+      headers: { 'if-match': '"1"' },
+    });
     await call(stack, 'GET', `/people?q=${made.body.prisonNumber}`, { token: tokens.caseworker });
     const audit = await call(stack, 'GET', `/audit?personId=${made.body.id}`, { token: tokens.manager });
     expect(audit.status).toBe(200);
-    expect(audit.body.items.map((entry: { action: string; by: { role: string } }) => `${entry.action}:${entry.by.role}`)).toEqual([
-      'create:caseworker',
-      'read:caseworker',
-      'update:manager',
-      'search:caseworker',
-    ]);
-    expect(audit.body.items[0]).toMatchObject({ record: 'person', sourceIp: expect.any(String), requestId: expect.any(String) });
-    expect((await call(stack, 'GET', `/audit?personId=${made.body.id}`, { token: tokens.caseworker })).status).toBe(403);
+    expect(
+      audit.body.items.map(
+        (entry: { action: string; by: { role: string } }) => `${entry.action}:${entry.by.role}`,
+      ),
+    ).toEqual(['create:caseworker', 'read:caseworker', 'update:manager', 'search:caseworker']);
+    expect(audit.body.items[0]).toMatchObject({
+      record: 'person',
+      sourceIp: expect.any(String),
+      requestId: expect.any(String),
+    });
+    expect(
+      (await call(stack, 'GET', `/audit?personId=${made.body.id}`, { token: tokens.caseworker })).status,
+    ).toBe(403);
   });
 });
