@@ -1,6 +1,6 @@
 /**
- * Schedules, declared once and read by the CDK app (EventBridge Scheduler / rules) and the
- * local stack (a timer). The sweep arrives with the alerts issue.
+ * Schedules, declared once and read by the CDK app (EventBridge Scheduler) and the local stack
+ * (a timer).
  */
 export interface ScheduleDef {
   name: string;
@@ -11,4 +11,6 @@ export interface ScheduleDef {
   handler: string;
 }
 
-export const schedules: readonly ScheduleDef[] = [];
+export const schedules: readonly ScheduleDef[] = [
+  { name: 'alert-sweep', everyMinutes: 5, module: 'sweep', handler: 'handler' },
+];

@@ -27,6 +27,9 @@ export const ConfigSchema = z.object({
   MAIL_TRANSPORT: z.enum(['ses', 'smtp']),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.email().default('no-reply@continuity.local'),
+  /** Where events go: EventBridge in AWS; locally the stack injects its in-process bus. */
+  EVENTS_TRANSPORT: z.enum(['eventbridge', 'local']).default('eventbridge'),
+  EVENT_BUS_NAME: z.string().optional(),
   /** The web app's public URL, for links in emails. */
   APP_URL: z.url(),
   /** Key that signs list cursors so they cannot be edited (local stack: set directly). */

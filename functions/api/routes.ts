@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { ALL_ROLES, MEMBER_ROLES } from '../../shared/domain/values.ts';
+import {
+  AcknowledgeBody,
+  AlertCounts,
+  AlertId,
+  AlertSchema,
+  AlertsQuery,
+  ResolveBody,
+} from '../../shared/schemas/alert.ts';
 import { Area, CreateAreaBody, UpdateAreaBody } from '../../shared/schemas/area.ts';
 import { Id, ListQuery, listOf } from '../../shared/schemas/common.ts';
 import { CreateMemberBody, Me, Member, UpdateMemberBody } from '../../shared/schemas/member.ts';
@@ -33,6 +41,7 @@ const referralParams = z.object({ referralId: Id });
 const appointmentParams = z.object({ referralId: Id, appointmentId: Id });
 /** Person-level records: provider staff only (DESIGN.md §2); chairs and analysts see aggregates. */
 const CASE_STAFF = ['caseworker', 'manager'] as const;
+const alertParams = z.object({ alertId: AlertId });
 
 /** Every route of the HTTP API (API.md). The single source for CDK, the local gateway and OpenAPI. */
 export const routes: readonly RouteDef[] = [
@@ -360,6 +369,47 @@ export const routes: readonly RouteDef[] = [
     response: Referral,
     status: 201,
     idempotent: true,
+  },
+  {
+    method: 'GET',
+    path: '/alerts',
+    operationId: 'listAlerts',
+    module: 'alerts',
+    roles: CASE_STAFF,
+    summary: 'Alerts in your areas, open first',
+    query: AlertsQuery,
+    response: listOf(AlertSchema),
+  },
+  {
+    method: 'GET',
+    path: '/alerts/counts',
+    operationId: 'getAlertCounts',
+    module: 'alerts',
+    roles: CASE_STAFF,
+    summary: 'Open and acknowledged alerts in your areas',
+    response: AlertCounts,
+  },
+  {
+    method: 'POST',
+    path: '/alerts/{alertId}/acknowledge',
+    operationId: 'acknowledgeAlert',
+    module: 'alerts',
+    roles: CASE_STAFF,
+    summary: 'Acknowledge an alert',
+    params: alertParams,
+    body: AcknowledgeBody,
+    response: AlertSchema,
+  },
+  {
+    method: 'POST',
+    path: '/alerts/{alertId}/resolve',
+    operationId: 'resolveAlert',
+    module: 'alerts',
+    roles: CASE_STAFF,
+    summary: 'Resolve an alert with a note',
+    params: alertParams,
+    body: ResolveBody,
+    response: AlertSchema,
   },
   {
     method: 'GET',

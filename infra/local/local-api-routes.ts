@@ -2,12 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { LocalUser, LocalUserStore } from '../../shared/adapters/identity-local.ts';
 import { Email } from '../../shared/schemas/common.ts';
+import type { LocalEventBus } from './event-bus.ts';
 import type { ExtraHandler } from './gateway.ts';
+import type { LocalClock } from './local-clock.ts';
 import type { MailSink } from './mail/index.ts';
 
 interface LocalRouteParts {
   users: LocalUserStore;
   mail: MailSink;
+  bus: LocalEventBus;
+  clock: LocalClock;
+  sweep(): Promise<{ raised: number }>;
   mintToken(user: LocalUser): Promise<string>;
 }
 
@@ -20,6 +25,18 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 const TokenRequest = z.strictObject({ email: Email });
+const ClockRequest = z.union([
+  z.strictObject({ advanceHours: z.number().min(-8760).max(8760) }),
+  z.strictObject({ at: z.iso.datetime({ offset: true }) }),
+]);
+
+function readJson(body: Buffer): unknown {
+  try {
+    return body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Routes that exist only in the local stack (API.md "Local stack only"), so scripts and tests
@@ -60,6 +77,33 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
     },
     'GET /_local/mail': async (_request, response) => {
       sendJson(response, 200, { items: parts.mail.list() });
+    },
+    'POST /_local/sweep': async (_request, response) => {
+      sendJson(response, 200, await parts.sweep());
+    },
+    'GET /_local/clock': async (_request, response) => {
+      sendJson(response, 200, { now: parts.clock.now().toISOString() });
+    },
+    // Moves the stack's clock, so a demo or a browser test can walk a release through 21 days.
+    'POST /_local/clock': async (_request, response, _url, body) => {
+      const parsed = ClockRequest.safeParse(readJson(body));
+      if (!parsed.success) {
+        return sendJson(response, 400, {
+          error: {
+            code: 'validation_failed',
+            message: 'Send {"advanceHours": n} or {"at": "<ISO time with offset>"}.',
+          },
+        });
+      }
+      if ('at' in parsed.data) parts.clock.set(new Date(parsed.data.at));
+      else parts.clock.advance(parsed.data.advanceHours * 3_600_000);
+      sendJson(response, 200, { now: parts.clock.now().toISOString() });
+    },
+    'GET /_local/failed-mail': async (_request, response) => {
+      sendJson(response, 200, { items: parts.bus.failedDeliveries() });
+    },
+    'POST /_local/failed-mail/retry': async (_request, response) => {
+      sendJson(response, 200, { retried: await parts.bus.redrive() });
     },
   };
 }

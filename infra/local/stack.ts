@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { rules } from '../../events/rules.ts';
+import { schedules } from '../../events/schedules.ts';
 import { createDeps, setDeps } from '../../shared/adapters/deps.ts';
 import { LocalUserStore } from '../../shared/adapters/identity-local.ts';
 import { readConfig } from '../../shared/config.ts';
@@ -11,11 +13,14 @@ import type { Table } from '../../shared/data/table.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_PASSWORD } from './demo-data.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { LocalEventBus } from './event-bus.ts';
+import { FlakyMailer } from './flaky-mailer.ts';
 import { createGateway } from './gateway.ts';
 import { localApiRoutes } from './local-api-routes.ts';
 import { LocalClock } from './local-clock.ts';
 import { type MailSink, renderMailPage, startMailSink } from './mail/index.ts';
 import { createLocalIdentity } from './oidc/index.ts';
+import { startScheduleTimers } from './schedule-timers.ts';
 import { ensureOperator, seedDemo } from './seed-demo.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -35,6 +40,8 @@ export interface LocalStackOptions {
   /** Folder of the built web app (default frontend/dist). */
   frontendDir?: string;
   quiet?: boolean;
+  /** Run events/schedules.ts on timers (npm start does; tests call the sweep themselves). */
+  runSchedules?: boolean;
 }
 
 export interface LocalStack {
@@ -46,6 +53,12 @@ export interface LocalStack {
   clock: LocalClock;
   mail: MailSink;
   users: LocalUserStore;
+  /** The in-process EventBridge stand-in: `idle()` waits for deliveries, failed ones are kept. */
+  bus: LocalEventBus;
+  /** Makes the next mail sends fail, to prove retries and the failed-mail list. */
+  mailFaults: FlakyMailer;
+  /** Runs the alert sweep now (as POST /_local/sweep does) and waits for its mail. */
+  sweep(): Promise<{ raised: number }>;
   /** An access token for a local user, as the sign-in flow would give. */
   token(email: string): Promise<string>;
   stop(): Promise<void>;
@@ -110,8 +123,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       CURSOR_SECRET: cursorSecret(dataDir),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
     });
-    const deps = createDeps(config, clock.now);
+    const bus = new LocalEventBus({
+      rules,
+      failedFile: dataDir ? join(dataDir, 'failed-deliveries.json') : undefined,
+    });
+    const mailFaults = new FlakyMailer();
+    const deps = createDeps(config, clock.now, {
+      publisher: bus,
+      wrapMailer: (mailer) => mailFaults.wrap(mailer),
+    });
     setDeps(deps);
+    const sweep = async () => {
+      const { runSweep } = await import('../../shared/alerts/sweep.ts');
+      const result = await runSweep(deps);
+      await bus.idle();
+      return { raised: result.raised };
+    };
+    if (options.runSchedules) started.push(startScheduleTimers(schedules));
     const users = new LocalUserStore(deps.table);
 
     const identity = await createLocalIdentity({
@@ -146,7 +174,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.on(
       'request',
       createGateway({
-        localRoutes: localApiRoutes({ users, mail, mintToken: (user) => identity.mintAccessToken(user) }),
+        localRoutes: localApiRoutes({
+          users,
+          mail,
+          bus,
+          clock,
+          sweep,
+          mintToken: (user) => identity.mintAccessToken(user),
+        }),
         site: (request: IncomingMessage, response: ServerResponse, requestUrl: URL) => {
           const path = requestUrl.pathname;
           if (path === '/oidc' || path.startsWith('/oidc/')) return identity.handle(request, response);
@@ -178,8 +213,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock,
       mail,
       users,
+      bus,
+      mailFaults,
+      sweep,
       token,
       stop: async () => {
+        await bus.idle();
         setDeps(undefined);
         deps.table.db.destroy();
         await stopAll();

@@ -30,3 +30,8 @@ export interface Mailer {
 
 /** The current time; passed in so tests can move it. */
 export type Clock = () => Date;
+
+/** Puts events on the bus (EventBridge in AWS, the in-process bus locally). */
+export interface EventPublisher {
+  publish(events: readonly { source: string; detailType: string; detail: unknown }[]): Promise<void>;
+}

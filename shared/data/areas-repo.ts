@@ -48,6 +48,14 @@ export async function createArea(
   return toRecord<Area>(item);
 }
 
+/** Reads one area of the tenant, or undefined. */
+export async function findArea(table: Table, tenantId: string, areaId: string): Promise<Area | undefined> {
+  const result = await table.db.send(
+    new GetCommand({ TableName: table.name, Key: keys.area(tenantId, areaId), ConsistentRead: true }),
+  );
+  return result.Item ? toRecord<Area>(result.Item) : undefined;
+}
+
 /** Reads one area of the tenant; another tenant's id is NotFound. */
 export async function getArea(table: Table, tenantId: string, areaId: string): Promise<Area> {
   const result = await table.db.send(

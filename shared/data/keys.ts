@@ -17,6 +17,19 @@ function part(value: string): string {
   return value;
 }
 
+/** Shards of the due-check index, so no one index partition takes every write. */
+export const DUE_SHARDS = 4;
+
+/** A stable shard for a case (FNV-1a of its ids). */
+export function dueShard(tenantId: string, referralId: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${tenantId}${DELIMITER}${referralId}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % DUE_SHARDS;
+}
+
 /** Partition of everything a tenant (partnership) owns. */
 export const tenantPartition = (tenantId: string): string => `T${DELIMITER}${part(tenantId)}`;
 
@@ -114,6 +127,32 @@ export const keys = {
     GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}RELEASED${DELIMITER}${part(month)}`,
     GSI2SK: `${part(areaId)}${DELIMITER}${part(referralId)}`,
   }),
+
+  /** GSI1 keys that list an area's alerts, by when they were raised. */
+  alertsOfArea: (tenantId: string, areaId: string, raisedAt: string, alertId: string) => ({
+    GSI1PK: `${tenantPartition(tenantId)}${DELIMITER}ALERTS${DELIMITER}${part(areaId)}`,
+    GSI1SK: `${raisedAt}${DELIMITER}${part(alertId)}`,
+  }),
+  alertsPartition: (tenantId: string, areaId: string): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}ALERTS${DELIMITER}${part(areaId)}`,
+  /** The record of an alert's email, so each alert is mailed once however often it is delivered. */
+  alertMail: (tenantId: string, alertId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `ALERTMAIL${DELIMITER}${part(alertId)}`,
+  }),
+  /**
+   * DueIndex keys: the one index read across tenants, by the sweep only. It holds each open
+   * case's next due check and each raised alert not yet published, spread over a few shards.
+   */
+  dueCheck: (tenantId: string, referralId: string, dueAt: string) => ({
+    duePK: `DUE${DELIMITER}${dueShard(tenantId, referralId)}`,
+    dueSK: `${dueAt}${DELIMITER}${part(tenantId)}${DELIMITER}${part(referralId)}`,
+  }),
+  alertOutbox: (tenantId: string, referralId: string, rule: string, raisedAt: string) => ({
+    duePK: `DUE${DELIMITER}${dueShard(tenantId, referralId)}`,
+    dueSK: `${raisedAt}${DELIMITER}${part(tenantId)}${DELIMITER}${part(referralId)}${DELIMITER}${part(rule)}`,
+  }),
+  duePartitions: (): string[] => Array.from({ length: DUE_SHARDS }, (_, shard) => `DUE${DELIMITER}${shard}`),
 
   /** Who read or changed a person's records, newest last. */
   audit: (tenantId: string, personId: string, at: string, auditId: string): Key => ({

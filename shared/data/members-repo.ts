@@ -87,6 +87,11 @@ export async function listMembers(table: Table, tenantId: string, page: PageRequ
   return { items: result.items.map((item) => toRecord<Member>(item)), lastKey: result.lastKey };
 }
 
+/** Every member of the tenant (a partnership has tens of members). */
+export async function allMembers(table: Table, tenantId: string): Promise<Member[]> {
+  return (await queryAll(table, memberQuery(tenantId))).map((item) => toRecord<Member>(item));
+}
+
 /** Ids of the tenant's chairs (to keep at least one). */
 export async function chairIds(table: Table, tenantId: string): Promise<string[]> {
   const items = await queryAll(table, {

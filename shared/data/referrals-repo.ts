@@ -15,16 +15,9 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
-/** An alert as stored under its referral (raised by the alerts sweep). */
-export interface AlertRecord {
-  id: string;
-  rule: string;
-  referralId: string;
-  areaId: string;
-  status: string;
-  dueAt: string;
-  raisedAt: string;
-}
+export type { Alert as AlertRecord } from './alerts-repo.ts';
+
+import type { Alert as AlertRecord } from './alerts-repo.ts';
 
 /** A referral with what hangs under it: its appointments and alerts. */
 export interface CaseRecord {
@@ -57,6 +50,7 @@ export function derivedAttributes(
       : {}),
     nextDueAt: due?.dueAt ?? null,
     nextDueRule: due?.rule ?? null,
+    ...(due ? keys.dueCheck(tenantId, referral.id, due.dueAt) : { duePK: null, dueSK: null }),
   };
 }
 
@@ -191,4 +185,42 @@ export async function caseloadOfArea(
     ExpressionAttributeValues: { ':pk': keys.caseloadPartition(tenantId, areaId, open) },
   });
   return items.map((item) => toRecord<StoredReferral>({ ...item }));
+}
+
+/**
+ * The update that refreshes only a referral's derived attributes (after alerts are raised, or
+ * settings change), conditional on the version read. It leaves the version alone: it records
+ * no one's change, so it must not make a member's If-Match stale.
+ */
+export function derivedRefresh(
+  table: Table,
+  tenantId: string,
+  current: CaseRecord,
+  settings: PartnershipSettings,
+  raised: ReadonlySet<string>,
+): TransactItem {
+  const derived = derivedAttributes(tenantId, current.referral, current.appointments, settings, raised);
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':seen': current.referral.version };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  Object.entries(derived).forEach(([field, value], index) => {
+    names[`#d${index}`] = field;
+    if (value === null) removes.push(`#d${index}`);
+    else {
+      values[`:d${index}`] = value;
+      sets.push(`#d${index} = :d${index}`);
+    }
+  });
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.referral(tenantId, current.referral.id),
+      UpdateExpression:
+        `${sets.length ? `SET ${sets.join(', ')}` : ''}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`.trim(),
+      ConditionExpression: '#version = :seen',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { logger } from '../../../shared/adapters/logger.ts';
+import { raiseDueAlerts } from '../../../shared/alerts/raise-alerts.ts';
 import { newId } from '../../../shared/data/ids.ts';
 import { keys } from '../../../shared/data/keys.ts';
 import { newItem, toRecord } from '../../../shared/data/records.ts';
@@ -145,6 +147,15 @@ export const updateAppointment = apiHandler<
     },
     false,
   );
+  // A missed first appointment raises its alert at once rather than at the next sweep; if this
+  // fails, the case's due check still holds it and the sweep raises it.
+  if (updated?.status === 'missed' && updated.kind === 'first' && request.principal.kind === 'member') {
+    await raiseDueAlerts(deps, request.principal.tenantId, request.params.referralId).catch(
+      (error: unknown) => {
+        logger.warn('could not raise the missed-appointment alert at once', { error: String(error) });
+      },
+    );
+  }
   return { body: updated };
 });
 

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ALERT_RULES } from '../shared/domain/values.ts';
+
+/** The source of every event the service publishes about alerts. */
+export const ALERT_EVENT_SOURCE = 'continuity.alerts';
+export const ALERT_RAISED = 'AlertRaised';
+
+/**
+ * `AlertRaised` detail: ids only, never a person's details. The notify function reads what it
+ * needs from the table, so a redelivered or late event still mails the current recipients.
+ */
+export const AlertRaisedDetail = z.strictObject({
+  tenantId: z.string().min(1),
+  alertId: z.string().min(1),
+  referralId: z.string().min(1),
+  areaId: z.string().min(1),
+  rule: z.enum(ALERT_RULES),
+  dueAt: z.iso.datetime({ offset: true }),
+  raisedAt: z.iso.datetime({ offset: true }),
+});
+export type AlertRaisedDetail = z.infer<typeof AlertRaisedDetail>;
+
+/** An event as put on the bus (EventBridge's PutEvents entry, minus the bus name). */
+export interface BusEvent<T = unknown> {
+  source: string;
+  detailType: string;
+  detail: T;
+}
+
+/** The EventBridge envelope a rule target receives. */
+export interface DeliveredEvent<T = unknown> {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: T;
+}

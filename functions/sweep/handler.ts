@@ -1,0 +1,10 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { getDeps } from '../../shared/adapters/deps.ts';
+import { logger } from '../../shared/adapters/logger.ts';
+import { runSweep } from '../../shared/alerts/sweep.ts';
+
+/** The scheduled alert sweep (events/schedules.ts: every 5 minutes). */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async () => runSweep(getDeps()));

@@ -1,0 +1,145 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AlertRaisedDetail } from '../../events/alert-events.ts';
+import { logger } from '../adapters/logger.ts';
+import type { Clock, Mailer } from '../adapters/ports.ts';
+import { getAlert } from '../data/alerts-repo.ts';
+import { findArea } from '../data/areas-repo.ts';
+import { isConditionFailed } from '../data/dynamo-errors.ts';
+import { keys } from '../data/keys.ts';
+import { allMembers } from '../data/members-repo.ts';
+import { loadCase } from '../data/referrals-repo.ts';
+import type { Table } from '../data/table.ts';
+import { NotFound } from '../errors.ts';
+import { alertEmail } from './alert-email.ts';
+import { recipientsOf } from './recipients.ts';
+
+export interface NotifyDeps {
+  table: Table;
+  clock: Clock;
+  mailer: Mailer;
+  appUrl: string;
+}
+
+export type NotifyOutcome = 'sent' | 'already_sent' | 'in_progress' | 'no_recipients' | 'gone';
+
+/** How long one delivery holds an alert's email before another delivery may try it. */
+const LEASE_SECONDS = 60;
+
+/**
+ * Claims the right to send an alert's email: only when it was never sent and no other delivery
+ * holds it (or its hold lapsed, or it failed). This is what makes a redelivered event, or two
+ * deliveries at once, send one email.
+ */
+async function claimMail(table: Table, tenantId: string, alertId: string, now: Date): Promise<boolean> {
+  const seconds = Math.floor(now.getTime() / 1000);
+  try {
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...keys.alertMail(tenantId, alertId),
+          type: 'alertMail',
+          alertId,
+          state: 'sending',
+          leaseUntil: seconds + LEASE_SECONDS,
+        },
+        ConditionExpression:
+          'attribute_not_exists(PK) OR #state = :failed OR (#state = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':sending': 'sending', ':now': seconds },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+async function markMail(
+  table: Table,
+  tenantId: string,
+  alertId: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const names = Object.fromEntries(Object.keys(fields).map((field, index) => [`#f${index}`, field]));
+  const values = Object.fromEntries(Object.values(fields).map((value, index) => [`:v${index}`, value]));
+  await table.db.send(
+    new UpdateCommand({
+      TableName: table.name,
+      Key: keys.alertMail(tenantId, alertId),
+      UpdateExpression: `SET ${Object.keys(names)
+        .map((name, index) => `${name} = :v${index}`)
+        .join(', ')} ADD attempts :one`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ...values, ':one': 1 },
+    }),
+  );
+}
+
+/** The state of an alert's email (for tests and operators). */
+export async function mailStateOf(table: Table, tenantId: string, alertId: string) {
+  const result = await table.db.send(
+    new GetCommand({ TableName: table.name, Key: keys.alertMail(tenantId, alertId), ConsistentRead: true }),
+  );
+  return result.Item as
+    | { state: string; attempts?: number; sentAt?: string; recipients?: number }
+    | undefined;
+}
+
+/**
+ * Sends the one email of a raised alert to the people its rule names. A failed send marks the
+ * email failed and throws, so the bus delivers the event again (and, after its attempts, to the
+ * dead-letter queue or the local failed-mail list); a later delivery sends it once.
+ */
+export async function notifyAlert(deps: NotifyDeps, detail: AlertRaisedDetail): Promise<NotifyOutcome> {
+  const { tenantId, alertId } = detail;
+  let alert: Awaited<ReturnType<typeof getAlert>>;
+  let current: Awaited<ReturnType<typeof loadCase>>;
+  try {
+    alert = await getAlert(deps.table, tenantId, alertId);
+    current = await loadCase(deps.table, tenantId, alert.referralId);
+  } catch (error) {
+    // The partnership was offboarded or the case purged since: nothing to tell anyone.
+    if (error instanceof NotFound) return 'gone';
+    throw error;
+  }
+  const existing = await mailStateOf(deps.table, tenantId, alertId);
+  if (existing?.state === 'sent' || existing?.state === 'no_recipients') return 'already_sent';
+  const area = await findArea(deps.table, tenantId, alert.areaId);
+  const members = await allMembers(deps.table, tenantId);
+  const to = area ? recipientsOf(alert.rule, area, members, current.referral.assignedTo) : [];
+  const now = deps.clock();
+  if (!(await claimMail(deps.table, tenantId, alertId, now)))
+    return existing ? 'already_sent' : 'in_progress';
+  if (to.length === 0) {
+    logger.warn('alert has no one to tell: the area has no alert addresses and no manager', {
+      tenantId,
+      alertId,
+    });
+    await markMail(deps.table, tenantId, alertId, { state: 'no_recipients' });
+    return 'no_recipients';
+  }
+  try {
+    const sent = await deps.mailer.send(alertEmail(alert, area?.name ?? 'your area', to, deps.appUrl));
+    await markMail(deps.table, tenantId, alertId, {
+      state: 'sent',
+      sentAt: deps.clock().toISOString(),
+      messageId: sent.messageId,
+      recipients: to.length,
+    });
+    logger.info('alert email sent', { tenantId, alertId, rule: alert.rule, recipients: to.length });
+    return 'sent';
+  } catch (error) {
+    await markMail(deps.table, tenantId, alertId, {
+      state: 'failed',
+      lastError: String(error).slice(0, 300),
+    }).catch(() => undefined);
+    logger.warn('alert email failed; the delivery will be retried', {
+      tenantId,
+      alertId,
+      error: String(error),
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ALERT_EVENT_SOURCE, ALERT_RAISED, type AlertRaisedDetail } from '../../events/alert-events.ts';
+import { logger } from '../adapters/logger.ts';
+import type { Clock, EventPublisher } from '../adapters/ports.ts';
+import { type Alert, clearOutbox, newAlertItem } from '../data/alerts-repo.ts';
+import { failedConditions } from '../data/dynamo-errors.ts';
+import { getPartnership } from '../data/partnerships-repo.ts';
+import { toRecord } from '../data/records.ts';
+import { derivedRefresh, loadCase } from '../data/referrals-repo.ts';
+import type { Table } from '../data/table.ts';
+import { timelineItem } from '../data/timeline.ts';
+import { dueChecks } from '../domain/alert-rules.ts';
+import { NotFound } from '../errors.ts';
+import type { PartnershipSettings } from '../schemas/partnership.ts';
+
+export interface AlertDeps {
+  table: Table;
+  clock: Clock;
+  publisher: EventPublisher;
+}
+
+/** Timeline events written by the service itself name it as the actor. */
+const SERVICE_ACTOR = { memberId: 'service', name: 'Continuity (automatic alert)' };
+
+const RULE_SUMMARY: Record<string, string> = {
+  no_first_appointment: 'Alert raised: no first appointment booked after release',
+  first_appointment_missed: 'Alert raised: first appointment missed',
+  engagement_at_risk: 'Alert raised: engagement at risk (no treatment start yet)',
+  engagement_window_missed: 'Alert raised: engagement window missed',
+  release_not_confirmed: 'Alert raised: release not confirmed',
+};
+
+/** Settings of each tenant, read once per sweep. */
+export type SettingsCache = Map<string, Promise<PartnershipSettings>>;
+
+const settingsOf = (deps: AlertDeps, tenantId: string, cache: SettingsCache) => {
+  let settings = cache.get(tenantId);
+  if (!settings) {
+    settings = getPartnership(deps.table, tenantId).then((partnership) => partnership.settings);
+    cache.set(tenantId, settings);
+  }
+  return settings;
+};
+
+/** The bus event of a raised alert: ids only. */
+export function alertRaisedEvent(
+  tenantId: string,
+  alert: Pick<Alert, 'id' | 'referralId' | 'areaId' | 'rule' | 'dueAt' | 'raisedAt'>,
+) {
+  const detail: AlertRaisedDetail = {
+    tenantId,
+    alertId: alert.id,
+    referralId: alert.referralId,
+    areaId: alert.areaId,
+    rule: alert.rule,
+    dueAt: alert.dueAt,
+    raisedAt: alert.raisedAt,
+  };
+  return { source: ALERT_EVENT_SOURCE, detailType: ALERT_RAISED, detail };
+}
+
+/**
+ * Publishes a raised alert and takes it out of the outbox. If publishing fails the alert stays
+ * in the outbox and the next sweep publishes it: a lost event only delays an email.
+ */
+export async function publishAlert(deps: AlertDeps, tenantId: string, alert: Alert): Promise<boolean> {
+  try {
+    await deps.publisher.publish([alertRaisedEvent(tenantId, alert)]);
+  } catch (error) {
+    logger.warn('alert not published; the next sweep retries', {
+      tenantId,
+      alertId: alert.id,
+      error: String(error),
+    });
+    return false;
+  }
+  await clearOutbox(deps.table, tenantId, alert);
+  return true;
+}
+
+/**
+ * Re-reads a case and raises every rule now due that has not been raised, each with a
+ * conditional write (once per referral and rule), moves the case's due check on, and publishes
+ * what it raised. A concurrent change or a concurrent raise makes this a no-op: the next run
+ * sees the new state.
+ */
+export async function raiseDueAlerts(
+  deps: AlertDeps,
+  tenantId: string,
+  referralId: string,
+  cache: SettingsCache = new Map(),
+): Promise<Alert[]> {
+  let current: Awaited<ReturnType<typeof loadCase>>;
+  try {
+    current = await loadCase(deps.table, tenantId, referralId);
+  } catch (error) {
+    if (error instanceof NotFound) return [];
+    throw error;
+  }
+  const settings = await settingsOf(deps, tenantId, cache);
+  const now = deps.clock();
+  const raised = new Set<string>(current.alerts.map((alert) => alert.rule));
+  const due = dueChecks(current.referral, current.appointments, settings, raised).filter(
+    (check) => check.dueAt <= now.toISOString(),
+  );
+  const items = due.map((check) => newAlertItem(tenantId, current.referral, check.rule, check.dueAt, now));
+  const afterwards = new Set([...raised, ...due.map((check) => check.rule)]);
+  try {
+    await deps.table.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          derivedRefresh(deps.table, tenantId, current, settings, afterwards),
+          ...items.map((Item) => ({
+            Put: { TableName: deps.table.name, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+          })),
+          ...due.map((check) => ({
+            Put: {
+              TableName: deps.table.name,
+              Item: timelineItem(
+                tenantId,
+                referralId,
+                'alert_raised',
+                RULE_SUMMARY[check.rule] ?? check.rule,
+                SERVICE_ACTOR,
+                now,
+                {
+                  rule: check.rule,
+                  dueAt: check.dueAt,
+                },
+              ),
+            },
+          })),
+        ],
+      }),
+    );
+  } catch (error) {
+    // Someone changed the case, or another sweep raised the same alert, since it was read.
+    if (failedConditions(error)?.length) return [];
+    throw error;
+  }
+  const alerts = items.map((item) => toRecord<Alert>(item));
+  for (const alert of alerts) {
+    logger.info('alert raised', { tenantId, alertId: alert.id, rule: alert.rule });
+    await publishAlert(deps, tenantId, alert);
+  }
+  return alerts;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ALERT_RULES } from '../domain/values.ts';
+import { DisplayName, Id, ListQuery } from './common.ts';
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+
+/** An alert id: the referral's id and the rule, joined by `-`. */
+export const AlertId = z
+  .string()
+  .regex(/^[0-9a-z]{26}-[a-z_]{5,40}$/, 'must be an alert id issued by the service');
+
+export const AlertsQuery = ListQuery.extend({
+  status: z.enum(ALERT_STATUSES, { error: `must be one of ${ALERT_STATUSES.join(', ')}` }).optional(),
+  areaId: Id.optional(),
+});
+
+const Note = DisplayName.max(500, 'must be at most 500 characters');
+
+/** `POST /alerts/{alertId}/acknowledge`: someone is dealing with it. */
+export const AcknowledgeBody = z.strictObject({ note: Note.optional() });
+
+/** `POST /alerts/{alertId}/resolve`: what was done, in a note. */
+export const ResolveBody = z.strictObject({ note: Note });
+
+export const AlertSchema = z.object({
+  id: z.string(),
+  rule: z.enum(ALERT_RULES),
+  referralId: z.string(),
+  areaId: z.string(),
+  status: z.enum(ALERT_STATUSES),
+  dueAt: z.string(),
+  raisedAt: z.string(),
+  caseReference: z.string(),
+  acknowledgedAt: z.string().optional(),
+  resolvedAt: z.string().optional(),
+  note: z.string().optional(),
+  version: z.number(),
+});
+
+export const AlertCounts = z.object({ open: z.number(), acknowledged: z.number() });
