@@ -122,6 +122,13 @@ export const keys = {
   }),
   caseloadPartition: (tenantId: string, areaId: string, open: boolean): string =>
     `${tenantPartition(tenantId)}${DELIMITER}CASELOAD${DELIMITER}${part(areaId)}${DELIMITER}${open ? 'OPEN' : 'CLOSED'}`,
+  /** GSI2 keys of the referral-month cohort of the pathways without a prison release. */
+  referralCohort: (tenantId: string, month: string, areaId: string, referralId: string) => ({
+    GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}REFERRED${DELIMITER}${part(month)}`,
+    GSI2SK: `${part(areaId)}${DELIMITER}${part(referralId)}`,
+  }),
+  cohortPartition: (tenantId: string, kind: 'RELEASED' | 'REFERRED', month: string): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}${kind}${DELIMITER}${part(month)}`,
   /** GSI2 keys of the release-month cohort (reports read only the months asked for). */
   releaseCohort: (tenantId: string, month: string, areaId: string, referralId: string) => ({
     GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}RELEASED${DELIMITER}${part(month)}`,

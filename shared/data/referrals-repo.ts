@@ -30,8 +30,8 @@ export interface CaseRecord {
 export type StoredReferral = Referral & { nextDueAt?: string; nextDueRule?: string };
 
 /**
- * Attributes derived from a referral's state: where the caseload and the release-month cohort
- * find it, and its next due alert check. Recomputed on every write so they never drift.
+ * Attributes derived from a referral's state: where the caseload and the report cohorts find it
+ * (prison pathways by release month, the others by referral month), and its next due alert check. Recomputed on every write so they never drift.
  */
 export function derivedAttributes(
   tenantId: string,
@@ -45,9 +45,11 @@ export function derivedAttributes(
   const due = nextDue(dueChecks(referral, appointments, settings, raised));
   return {
     ...keys.caseload(tenantId, referral.areaId, open, keyDate, referral.id),
-    ...(referral.releasedOn && isPrisonPathway(referral.pathway)
-      ? keys.releaseCohort(tenantId, monthOf(referral.releasedOn), referral.areaId, referral.id)
-      : {}),
+    ...(isPrisonPathway(referral.pathway)
+      ? referral.releasedOn
+        ? keys.releaseCohort(tenantId, monthOf(referral.releasedOn), referral.areaId, referral.id)
+        : {}
+      : keys.referralCohort(tenantId, monthOf(referral.referredOn), referral.areaId, referral.id)),
     nextDueAt: due?.dueAt ?? null,
     nextDueRule: due?.rule ?? null,
     ...(due ? keys.dueCheck(tenantId, referral.id, due.dueAt) : { duePK: null, dueSK: null }),

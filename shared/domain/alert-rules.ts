@@ -60,9 +60,11 @@ export function dueChecks(
       'engagement_at_risk',
       startOfDayPlus(addDays(referral.releasedOn, rules.engagementAtRiskDay), NOMINAL_RELEASE_HOUR),
     );
+    // A treatment start on the window's last day still counts (DESIGN.md §3), so the window is
+    // missed only when that day is over: at midnight starting the next day.
     add(
       'engagement_window_missed',
-      startOfDayPlus(addDays(referral.releasedOn, settings.engagementWindowDays), NOMINAL_RELEASE_HOUR),
+      startOfDayPlus(addDays(referral.releasedOn, settings.engagementWindowDays + 1)),
     );
   }
   const watchesFirst = (prison && referral.releasedOn) || referral.pathway === 'drug_testing_on_arrest';

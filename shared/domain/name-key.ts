@@ -1,11 +1,29 @@
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const FOLDS: Record<string, string> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ħ: 'h',
+};
+
 /**
- * The form of a name that search compares: accents dropped, lower case, letters and digits
- * only ("O'Brien-Smyth" → "obriensmyth"), so staff find people however a name was typed.
+ * The form of a name that search compares: accents dropped and special letters folded, lower
+ * case, letters and digits of any script only ("O'Brien-Smyth" → "obriensmyth", "Søren" →
+ * "soren", "Иван" → "иван"), so staff find people however a name was typed.
  */
 export function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđðıßæœþħ]/g, (letter) => FOLDS[letter] ?? letter)
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }

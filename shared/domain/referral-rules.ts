@@ -23,9 +23,8 @@ export function notBefore(field: string, date: string, earliest: string | undefi
 export function checkDateOfBirth(date: string, now: Date): void {
   const today = dateOf(now);
   if (date >= today) throw fail('dateOfBirth', `must be a date in the past, got ${date}`);
-  if (Number(today.slice(0, 4)) - Number(date.slice(0, 4)) > 120) {
-    throw fail('dateOfBirth', `must be within the last 120 years, got ${date}`);
-  }
+  const earliest = `${String(Number(today.slice(0, 4)) - 120).padStart(4, '0')}${today.slice(4)}`;
+  if (date < earliest) throw fail('dateOfBirth', `must be within the last 120 years, got ${date}`);
 }
 
 /** Refuses any change to a closed case. */
@@ -144,6 +143,9 @@ export function checkAppointmentChange(
     );
   }
   if (change.status === 'rescheduled' && !change.at) throw fail('at', 'give the new time when rescheduling');
+  if (change.at && dateOf(new Date(change.at)) < referral.referredOn) {
+    throw fail('at', `must be on or after the referral date (${referral.referredOn}), got ${change.at}`);
+  }
   if (change.status !== 'rescheduled' && change.at)
     throw fail('at', 'a new time only goes with status rescheduled');
   if ((change.status === 'attended' || change.status === 'missed') && new Date(appointment.at) > now) {

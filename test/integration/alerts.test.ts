@@ -88,9 +88,10 @@ describe('alerts', () => {
       },
       { rule: 'engagement_at_risk', referralId: rid, due: at(addDays(day0, 14), 9), to: [DEMO.manager] },
       {
+        // A start on day 21 still counts, so the window is missed when day 21 is over.
         rule: 'engagement_window_missed',
         referralId: rid,
-        due: at(addDays(day0, 21), 9),
+        due: at(addDays(day0, 22), 0),
         to: [DEMO.manager],
       },
     ];

@@ -83,6 +83,12 @@ describe('people', () => {
     const otherArea = await call(stack, 'GET', `/people?q=${prisonNumber}`, { token: hereford });
     expect(otherArea.body.items).toEqual([]);
     expect((await call(stack, 'GET', '/people?q=o', { token: tokens.caseworker })).status).toBe(400);
+    expect((await call(stack, 'GET', '/people?q=%27-%27', { token: tokens.caseworker })).status).toBe(400);
+    const cyrillic = await create(personBody(areas.worcs, { givenName: 'Иван', familyName: 'Петров' }));
+    const found = await call(stack, 'GET', `/people?q=${encodeURIComponent('петр')}`, {
+      token: tokens.caseworker,
+    });
+    expect(found.body.items.map((p: { id: string }) => p.id)).toEqual([cyrillic.body.id]);
   });
 
   it('pages a search across areas', async () => {

@@ -6,6 +6,7 @@ import * as people from '../../../shared/data/people-repo.ts';
 import { nameKey } from '../../../shared/domain/name-key.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../../../shared/domain/prison-number.ts';
 import { checkDateOfBirth } from '../../../shared/domain/referral-rules.ts';
+import { ValidationFailed } from '../../../shared/errors.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import type {
   CreatePersonBody,
@@ -76,6 +77,11 @@ export const listPeople = apiHandler<unknown, z.output<typeof PeopleQuery>>(
       found = person && areas.includes(person.areaId) ? [person] : [];
     } else {
       const { family, given } = nameSearch(q);
+      if (!family) {
+        throw new ValidationFailed('Search by a name or a prison number.', {
+          q: `must hold letters of a name or a prison number, got ${JSON.stringify(q)}`,
+        });
+      }
       const codec = await deps.cursors();
       const scope = `${tenantId}|${actor.memberId}|listPeople|${q}|${areas.join(',')}`;
       let position = (codec.decode(cursor, scope) as SearchCursor | undefined) ?? { area: 0 };

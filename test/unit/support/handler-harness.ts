@@ -79,7 +79,9 @@ export function installDeps(): Harness {
     verifyToken: async () => ({ sub: CALLER, tenant_id: TENANT }),
     identity,
     mailer,
-    publisher: { publish: async (events) => void journal.push(...events.map((event) => `publish ${event.detailType}`)) },
+    publisher: {
+      publish: async (events) => void journal.push(...events.map((event) => `publish ${event.detailType}`)),
+    },
     cursors: async () => cursorCodec('x'.repeat(32)),
   };
   setDeps(deps);
