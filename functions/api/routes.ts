@@ -30,6 +30,7 @@ import {
   ReleaseBody,
   UpdateAppointmentBody,
 } from '../../shared/schemas/referral.ts';
+import { ContinuityReport, ReportQuery } from '../../shared/schemas/report.ts';
 import type { RouteDef } from './route-types.ts';
 
 export type { RouteDef } from './route-types.ts';
@@ -42,6 +43,8 @@ const appointmentParams = z.object({ referralId: Id, appointmentId: Id });
 /** Person-level records: provider staff only (DESIGN.md §2); chairs and analysts see aggregates. */
 const CASE_STAFF = ['caseworker', 'manager'] as const;
 const alertParams = z.object({ alertId: AlertId });
+/** Aggregated reports: no person-level data, small numbers hidden for chairs and analysts. */
+const REPORT_READERS = ['chair', 'manager', 'analyst'] as const;
 
 /** Every route of the HTTP API (API.md). The single source for CDK, the local gateway and OpenAPI. */
 export const routes: readonly RouteDef[] = [
@@ -410,6 +413,53 @@ export const routes: readonly RouteDef[] = [
     params: alertParams,
     body: ResolveBody,
     response: AlertSchema,
+  },
+  {
+    method: 'GET',
+    path: '/reports/continuity-of-care',
+    operationId: 'getContinuityReport',
+    module: 'reports',
+    roles: REPORT_READERS,
+    summary: 'Continuity-of-care rate per release month and area, against the target',
+    query: ReportQuery,
+    response: ContinuityReport,
+  },
+  {
+    method: 'GET',
+    path: '/reports/continuity-of-care.csv',
+    operationId: 'getContinuityReportCsv',
+    module: 'reports',
+    roles: REPORT_READERS,
+    summary: 'The continuity-of-care report as CSV',
+    query: ReportQuery,
+  },
+  {
+    method: 'GET',
+    path: '/reports/time-to-engagement',
+    operationId: 'getTimeToEngagement',
+    module: 'reports',
+    roles: REPORT_READERS,
+    summary:
+      'Cumulative share engaged by day after release, and median days to first appointment and treatment',
+    query: ReportQuery,
+  },
+  {
+    method: 'GET',
+    path: '/reports/by-establishment',
+    operationId: 'getEstablishmentReport',
+    module: 'reports',
+    roles: REPORT_READERS,
+    summary: 'Continuity-of-care rate by releasing establishment',
+    query: ReportQuery,
+  },
+  {
+    method: 'GET',
+    path: '/reports/pathways',
+    operationId: 'getPathwayReport',
+    module: 'reports',
+    roles: REPORT_READERS,
+    summary: 'Referrals, engagement and six-month reoffending on the other pathways',
+    query: ReportQuery,
   },
   {
     method: 'GET',

@@ -17,7 +17,7 @@ import {
   releaseSlot,
 } from './idempotency.ts';
 import { parseIfMatch } from './if-match.ts';
-import { etagOf, jsonResponse } from './json-response.ts';
+import { etagOf, jsonResponse, textResponse } from './json-response.ts';
 import { readJsonBody } from './read-body.ts';
 import { parseWith } from './validation.ts';
 
@@ -137,6 +137,7 @@ export function apiHandler<P = unknown, Q = unknown, B = unknown>(
     const state = context.api;
     const result = await work({ ...(state as ApiRequest<P, Q, B>), event }, getDeps());
     const status = result.status ?? route.status ?? 200;
+    if (result.text) return textResponse(status, result.text, result.headers);
     const etag = etagOf(result.body);
     return jsonResponse(status, result.body, { ...(etag ? { etag } : {}), ...result.headers });
   });

@@ -19,4 +19,6 @@ export interface ApiResult {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body that is not JSON (a CSV download), sent as is with its content type. */
+  text?: { contentType: string; content: string; filename?: string };
 }

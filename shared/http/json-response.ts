@@ -23,3 +23,22 @@ export const etagOf = (body: unknown): string | undefined => {
   const version = (body as { version?: unknown } | null)?.version;
   return typeof version === 'number' ? `"${version}"` : undefined;
 };
+
+/** A non-JSON response (a CSV download), offered as a file when it has a name. */
+export function textResponse(
+  status: number,
+  text: { contentType: string; content: string; filename?: string },
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': text.contentType,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...(text.filename ? { 'content-disposition': `attachment; filename="${text.filename}"` } : {}),
+      ...headers,
+    },
+    body: text.content,
+  };
+}
