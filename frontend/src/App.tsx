@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { PAGE_ROLES } from './auth/roles.ts';
 import { Layout } from './components/Layout.tsx';
@@ -12,6 +13,7 @@ import { RequireSignIn } from './pages/auth/RequireSignIn.tsx';
 import { SignedOutPage } from './pages/auth/SignedOutPage.tsx';
 import { SignInPage } from './pages/auth/SignInPage.tsx';
 import { SignOutPage } from './pages/auth/SignOutPage.tsx';
+import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { RootPage } from './pages/home/RootPage.tsx';
 import { MemberEditPage } from './pages/members/MemberEditPage.tsx';
@@ -20,6 +22,24 @@ import { MemberRemovePage } from './pages/members/MemberRemovePage.tsx';
 import { MembersPage } from './pages/members/MembersPage.tsx';
 import { PartnershipEditPage } from './pages/partnership/PartnershipEditPage.tsx';
 import { PartnershipPage } from './pages/partnership/PartnershipPage.tsx';
+import { FindPersonPage } from './pages/people/FindPersonPage.tsx';
+import { PersonAuditPage } from './pages/people/PersonAuditPage.tsx';
+import { PersonEditPage } from './pages/people/PersonEditPage.tsx';
+import { PersonNewPage } from './pages/people/PersonNewPage.tsx';
+import { PersonPage } from './pages/people/PersonPage.tsx';
+import { AppointmentEditPage } from './pages/referrals/AppointmentEditPage.tsx';
+import { AppointmentNewPage } from './pages/referrals/AppointmentNewPage.tsx';
+import { CasePage } from './pages/referrals/CasePage.tsx';
+import { ClosePage } from './pages/referrals/ClosePage.tsx';
+import { EngagementPage } from './pages/referrals/EngagementPage.tsx';
+import { OffencePage } from './pages/referrals/OffencePage.tsx';
+import { ReferralNewPage } from './pages/referrals/ReferralNewPage.tsx';
+import { ReleasePage } from './pages/referrals/ReleasePage.tsx';
+
+/** A person-level page: caseworkers and managers only. */
+function CasePages({ page }: { page: ReactNode }) {
+  return <RequireRole roles={PAGE_ROLES.cases}>{page}</RequireRole>;
+}
 
 /** Every page of the app and the roles that may open it. */
 export function App() {
@@ -109,6 +129,34 @@ export function App() {
                 </RequireRole>
               }
             />
+          </Route>
+          <Route path="caseload" element={<CasePages page={<CaseloadPage />} />} />
+          <Route path="people">
+            <Route path="find" element={<CasePages page={<FindPersonPage />} />} />
+            <Route path="new" element={<CasePages page={<PersonNewPage />} />} />
+            <Route path=":personId" element={<CasePages page={<PersonPage />} />} />
+            <Route path=":personId/edit" element={<CasePages page={<PersonEditPage />} />} />
+            <Route path=":personId/referrals/new" element={<CasePages page={<ReferralNewPage />} />} />
+            <Route
+              path=":personId/audit"
+              element={
+                <RequireRole roles={PAGE_ROLES.audit}>
+                  <PersonAuditPage />
+                </RequireRole>
+              }
+            />
+          </Route>
+          <Route path="referrals/:referralId">
+            <Route index element={<CasePages page={<CasePage />} />} />
+            <Route path="release" element={<CasePages page={<ReleasePage />} />} />
+            <Route path="appointments/new" element={<CasePages page={<AppointmentNewPage />} />} />
+            <Route
+              path="appointments/:appointmentId/edit"
+              element={<CasePages page={<AppointmentEditPage />} />}
+            />
+            <Route path="engagement" element={<CasePages page={<EngagementPage />} />} />
+            <Route path="offences" element={<CasePages page={<OffencePage />} />} />
+            <Route path="close" element={<CasePages page={<ClosePage />} />} />
           </Route>
           <Route path="admin/partnerships">
             <Route

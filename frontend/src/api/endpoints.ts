@@ -1,32 +1,57 @@
 import type { ApiClient } from './client.ts';
 import type {
+  Appointment,
   Area,
+  AuditEvent,
+  CaseloadFilters,
+  CaseloadRow,
+  CaseRecord,
+  CloseInput,
+  CreateAppointmentInput,
   CreateAreaInput,
   CreateMemberInput,
   CreatePartnershipInput,
   CreatePartnershipResult,
+  CreatePersonInput,
+  CreateReferralInput,
+  EngagementInput,
   MeInfo,
   Member,
+  OffenceInput,
   Page,
   Partnership,
+  Person,
+  Referral,
+  ReleaseInput,
+  TimelineEvent,
+  UpdateAppointmentInput,
   UpdateAreaInput,
   UpdateMemberInput,
   UpdatePartnershipInput,
+  UpdatePersonInput,
 } from './types.ts';
 
 /** Largest page the API serves; used when the app needs a whole (small) collection. */
 const MAX_LIMIT = 200;
 
 /** Reads every page of a list route; for small collections such as areas and members. */
-async function listAll<T>(api: ApiClient, path: string): Promise<T[]> {
+async function listAll<T>(api: ApiClient, path: string, query: Record<string, string> = {}): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page: Page<T> = await api.request('GET', path, { query: { limit: MAX_LIMIT, cursor } });
+    const page: Page<T> = await api.request('GET', path, { query: { ...query, limit: MAX_LIMIT, cursor } });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return items;
+}
+
+const id = encodeURIComponent;
+
+/** Case actions that post to `/referrals/{id}/...`; `version` is the referral's, so a stale page gets 409. */
+interface CaseWrite {
+  version: number;
+  idempotencyKey: string;
 }
 
 /** Typed calls for every route the app uses (functions/api/routes.ts). */
@@ -40,25 +65,62 @@ export function endpoints(api: ApiClient) {
 
     listAreas: (cursor?: string) => api.request<Page<Area>>('GET', '/areas', { query: { cursor } }),
     allAreas: () => listAll<Area>(api, '/areas'),
-    getArea: (areaId: string) => api.request<Area>('GET', `/areas/${encodeURIComponent(areaId)}`),
+    getArea: (areaId: string) => api.request<Area>('GET', `/areas/${id(areaId)}`),
     createArea: (body: CreateAreaInput, idempotencyKey: string) =>
       api.request<Area>('POST', '/areas', { body, idempotencyKey }),
     updateArea: (areaId: string, body: UpdateAreaInput, version: number) =>
-      api.request<Area>('PATCH', `/areas/${encodeURIComponent(areaId)}`, { body, version }),
+      api.request<Area>('PATCH', `/areas/${id(areaId)}`, { body, version }),
 
     listMembers: (cursor?: string) => api.request<Page<Member>>('GET', '/members', { query: { cursor } }),
-    getMember: (memberId: string) => api.request<Member>('GET', `/members/${encodeURIComponent(memberId)}`),
+    allMembers: () => listAll<Member>(api, '/members'),
+    getMember: (memberId: string) => api.request<Member>('GET', `/members/${id(memberId)}`),
     createMember: (body: CreateMemberInput, idempotencyKey: string) =>
       api.request<Member>('POST', '/members', { body, idempotencyKey }),
     updateMember: (memberId: string, body: UpdateMemberInput, version: number) =>
-      api.request<Member>('PATCH', `/members/${encodeURIComponent(memberId)}`, { body, version }),
-    removeMember: (memberId: string) =>
-      api.request<void>('DELETE', `/members/${encodeURIComponent(memberId)}`),
+      api.request<Member>('PATCH', `/members/${id(memberId)}`, { body, version }),
+    removeMember: (memberId: string) => api.request<void>('DELETE', `/members/${id(memberId)}`),
 
     listPartnerships: (cursor?: string) =>
       api.request<Page<Partnership>>('GET', '/admin/partnerships', { query: { cursor } }),
     createPartnership: (body: CreatePartnershipInput, idempotencyKey: string) =>
       api.request<CreatePartnershipResult>('POST', '/admin/partnerships', { body, idempotencyKey }),
+
+    findPeople: (q: string, cursor?: string) =>
+      api.request<Page<Person>>('GET', '/people', { query: { q, cursor } }),
+    getPerson: (personId: string) => api.request<Person>('GET', `/people/${id(personId)}`),
+    createPerson: (body: CreatePersonInput, idempotencyKey: string) =>
+      api.request<Person>('POST', '/people', { body, idempotencyKey }),
+    updatePerson: (personId: string, body: UpdatePersonInput, version: number) =>
+      api.request<Person>('PATCH', `/people/${id(personId)}`, { body, version }),
+    personAudit: (personId: string) => listAll<AuditEvent>(api, '/audit', { personId }),
+
+    createReferral: (personId: string, body: CreateReferralInput, idempotencyKey: string) =>
+      api.request<Referral>('POST', `/people/${id(personId)}/referrals`, { body, idempotencyKey }),
+    caseload: (filters: CaseloadFilters, cursor?: string) =>
+      api.request<Page<CaseloadRow>>('GET', '/referrals', { query: { ...filters, cursor } }),
+    getCase: (referralId: string) => api.request<CaseRecord>('GET', `/referrals/${id(referralId)}`),
+    timeline: (referralId: string) => listAll<TimelineEvent>(api, `/referrals/${id(referralId)}/timeline`),
+
+    recordRelease: (referralId: string, body: ReleaseInput, write: CaseWrite) =>
+      api.request<Referral>('POST', `/referrals/${id(referralId)}/release`, { body, ...write }),
+    bookAppointment: (referralId: string, body: CreateAppointmentInput, write: CaseWrite) =>
+      api.request<Appointment>('POST', `/referrals/${id(referralId)}/appointments`, { body, ...write }),
+    updateAppointment: (
+      referralId: string,
+      appointmentId: string,
+      body: UpdateAppointmentInput,
+      appointmentVersion: number,
+    ) =>
+      api.request<Appointment>('PATCH', `/referrals/${id(referralId)}/appointments/${id(appointmentId)}`, {
+        body,
+        version: appointmentVersion,
+      }),
+    recordEngagement: (referralId: string, body: EngagementInput, write: CaseWrite) =>
+      api.request<Referral>('POST', `/referrals/${id(referralId)}/engagement`, { body, ...write }),
+    recordOffence: (referralId: string, body: OffenceInput, write: CaseWrite) =>
+      api.request<Referral>('POST', `/referrals/${id(referralId)}/offences`, { body, ...write }),
+    closeCase: (referralId: string, body: CloseInput, write: CaseWrite) =>
+      api.request<Referral>('POST', `/referrals/${id(referralId)}/close`, { body, ...write }),
   };
 }
 

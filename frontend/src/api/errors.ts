@@ -4,13 +4,22 @@ export class ApiError extends Error {
   readonly code: string;
   /** Messages by dotted field path, e.g. `chair.email` or `alertEmails.1`. */
   readonly fields: Record<string, string>;
+  /** On a `duplicate`: the id of the record that already holds the value. */
+  readonly existingId?: string;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    existingId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.existingId = existingId;
   }
 
   /** True when the outcome of a write is unknown (the server may or may not have done it). */
@@ -33,11 +42,15 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
   let message = response.statusText || `The service answered ${response.status}`;
   let fields: Record<string, string> = {};
+  let existingId: string | undefined;
   try {
     const body: unknown = await response.json();
-    const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error;
+    const error = (
+      body as { error?: { code?: unknown; message?: unknown; fields?: unknown; existingId?: unknown } } | null
+    )?.error;
     if (error && typeof error === 'object') {
       if (typeof error.code === 'string') code = error.code;
+      if (typeof error.existingId === 'string') existingId = error.existingId;
       if (typeof error.message === 'string') message = error.message;
       if (error.fields && typeof error.fields === 'object') {
         fields = Object.fromEntries(
@@ -50,5 +63,5 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): the status alone has to do.
   }
-  return new ApiError(response.status, code, message, fields);
+  return new ApiError(response.status, code, message, fields, existingId);
 }

@@ -28,6 +28,9 @@ export const PAGE_ROLES = {
   areasEdit: ['chair'],
   members: ['chair', 'manager'],
   membersEdit: ['chair'],
+  /** Person-level records: provider staff only (DESIGN.md §2). */
+  cases: ['caseworker', 'manager'],
+  audit: ['manager'],
   admin: ['operator'],
 } as const satisfies Record<string, readonly Role[]>;
 

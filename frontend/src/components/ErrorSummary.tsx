@@ -21,12 +21,12 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError
             {errors.map((error, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; order is stable
               <li key={index}>
-                {error.field ? (
+                {error.href ? (
+                  <a href={error.href}>{error.message}</a>
+                ) : error.field ? (
                   <a href={`#${error.field}`} onClick={(event) => focusField(event, error.field!)}>
                     {error.message}
                   </a>
-                ) : error.href ? (
-                  <a href={error.href}>{error.message}</a>
                 ) : (
                   error.message
                 )}

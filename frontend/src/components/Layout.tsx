@@ -9,19 +9,33 @@ import { PhaseBanner } from './PhaseBanner.tsx';
 import { notePath } from './route-focus.ts';
 import { type NavItem, ServiceNavigation } from './ServiceNavigation.tsx';
 
+/** The case-record pages, for the roles that keep person-level records. */
+const CASE_ITEMS: NavItem[] = [
+  { to: '/caseload', text: 'Caseload' },
+  { to: '/people/find', text: 'Find a person' },
+  { to: '/people/new', text: 'Add a person' },
+];
+
 /** Pages in the service navigation for each role. */
 function navItems(me: MeInfo | undefined): NavItem[] {
   switch (me?.role) {
     case 'operator':
       return [{ to: '/admin/partnerships', text: 'Partnerships' }];
     case 'chair':
-    case 'manager':
       return [
         { to: '/partnership', text: 'Partnership' },
         { to: '/areas', text: 'Areas' },
         { to: '/members', text: 'Members' },
       ];
+    case 'manager':
+      return [
+        ...CASE_ITEMS,
+        { to: '/partnership', text: 'Partnership' },
+        { to: '/areas', text: 'Areas' },
+        { to: '/members', text: 'Members' },
+      ];
     case 'caseworker':
+      return [...CASE_ITEMS, { to: '/partnership', text: 'Partnership' }, { to: '/areas', text: 'Areas' }];
     case 'analyst':
       return [
         { to: '/partnership', text: 'Partnership' },

@@ -1,16 +1,17 @@
 import { Link } from 'react-router-dom';
 
-/** GOV.UK pagination with only a "Next page" link, for cursor-paged lists. */
-export function NextPageLink({ cursor }: { cursor?: string }) {
+/**
+ * GOV.UK pagination with only a "Next page" link, for cursor-paged lists. `keep` holds the
+ * list's other query parameters (its filters), which the cursor was issued for.
+ */
+export function NextPageLink({ cursor, keep }: { cursor?: string; keep?: URLSearchParams }) {
   if (!cursor) return null;
+  const search = new URLSearchParams(keep);
+  search.set('cursor', cursor);
   return (
     <nav className="govuk-pagination govuk-pagination--block" aria-label="Pagination">
       <div className="govuk-pagination__next">
-        <Link
-          className="govuk-link govuk-pagination__link"
-          to={`?cursor=${encodeURIComponent(cursor)}`}
-          rel="next"
-        >
+        <Link className="govuk-link govuk-pagination__link" to={`?${search.toString()}`} rel="next">
           <svg
             className="govuk-pagination__icon govuk-pagination__icon--next"
             xmlns="http://www.w3.org/2000/svg"

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { choiceId } from './choice-ids.ts';
 import { Fieldset } from './Fieldset.tsx';
 import { describedBy, ErrorMessage, FormGroup, Hint } from './FormGroup.tsx';
@@ -7,6 +7,8 @@ export interface Choice {
   value: string;
   label: string;
   hint?: ReactNode;
+  /** A further question revealed under the radio while it is chosen (radios only). */
+  conditional?: ReactNode;
 }
 
 export interface RadiosProps {
@@ -33,27 +35,37 @@ export function Radios({ id, legend, items, value, onChange, hint, error, inline
           {items.map((item, index) => {
             const itemId = choiceId(id, index);
             const itemHintId = item.hint ? `${itemId}-item-hint` : undefined;
+            const revealed = item.conditional !== undefined && value === item.value;
+            const conditionalId = `${itemId}-conditional`;
             return (
-              <div className="govuk-radios__item" key={item.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={itemId}
-                  name={id}
-                  type="radio"
-                  value={item.value}
-                  checked={value === item.value}
-                  onChange={() => onChange(item.value)}
-                  aria-describedby={itemHintId}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={itemId}>
-                  {item.label}
-                </label>
-                {item.hint && itemHintId && (
-                  <div id={itemHintId} className="govuk-hint govuk-radios__hint">
-                    {item.hint}
+              <Fragment key={item.value}>
+                <div className="govuk-radios__item">
+                  <input
+                    className="govuk-radios__input"
+                    id={itemId}
+                    name={id}
+                    type="radio"
+                    value={item.value}
+                    checked={value === item.value}
+                    onChange={() => onChange(item.value)}
+                    aria-describedby={itemHintId}
+                    aria-controls={revealed ? conditionalId : undefined}
+                  />
+                  <label className="govuk-label govuk-radios__label" htmlFor={itemId}>
+                    {item.label}
+                  </label>
+                  {item.hint && itemHintId && (
+                    <div id={itemHintId} className="govuk-hint govuk-radios__hint">
+                      {item.hint}
+                    </div>
+                  )}
+                </div>
+                {revealed && (
+                  <div className="govuk-radios__conditional" id={conditionalId}>
+                    {item.conditional}
                   </div>
                 )}
-              </div>
+              </Fragment>
             );
           })}
         </div>

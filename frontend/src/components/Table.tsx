@@ -6,10 +6,12 @@ export interface TableProps {
   showCaption?: boolean;
   head: readonly ReactNode[];
   rows: readonly { key: string; cells: readonly ReactNode[] }[];
+  /** `aria-sort` of the sortable columns, by column index (the sortable table pattern). */
+  sort?: Readonly<Record<number, 'none' | 'ascending' | 'descending'>>;
 }
 
 /** A GOV.UK table; the first cell of each row is its header cell. */
-export function Table({ caption, showCaption = false, head, rows }: TableProps) {
+export function Table({ caption, showCaption = false, head, rows, sort }: TableProps) {
   return (
     <table className="govuk-table">
       <caption
@@ -21,7 +23,7 @@ export function Table({ caption, showCaption = false, head, rows }: TableProps) 
         <tr className="govuk-table__row">
           {head.map((heading, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
-            <th scope="col" className="govuk-table__header" key={index}>
+            <th scope="col" className="govuk-table__header" key={index} aria-sort={sort?.[index]}>
               {heading}
             </th>
           ))}

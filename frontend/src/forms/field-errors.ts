@@ -4,7 +4,10 @@ import type { z } from 'zod';
 export interface FieldError {
   field?: string;
   message: string;
-  /** A page to link the message to instead of a field (e.g. reload after a conflict). */
+  /**
+   * A page to link the message to instead of the field (e.g. reload after a conflict, or the
+   * record a duplicate clashes with); with `field` too, the field still shows the message.
+   */
   href?: string;
 }
 
@@ -15,6 +18,8 @@ export interface FormSpec {
   codes?: Record<string, string>;
   /** Rewrites a message for a path, e.g. to name the bad line of a textarea. */
   describe?: (path: string, message: string) => string | undefined;
+  /** API paths whose input has another id: a date's errors link to its day box (`dateOfBirth` → `dateOfBirth-day`). */
+  aliases?: Record<string, string>;
 }
 
 /**
@@ -23,6 +28,8 @@ export interface FormSpec {
  * one input, so trailing segments are dropped until a field of the form matches.
  */
 export function fieldIdForPath(path: string, spec: FormSpec): string | undefined {
+  const alias = spec.aliases?.[path];
+  if (alias) return alias;
   const segments = path.split('.').filter(Boolean);
   for (let length = segments.length; length > 0; length -= 1) {
     const id = segments.slice(0, length).join('-');

@@ -13,7 +13,28 @@ interface HomeLink {
 /** The pages each partnership role can go to, with what they are for. */
 function homeLinks(me: MeInfo): HomeLink[] {
   const chair = me.role === 'chair';
+  const caseStaff = me.role === 'caseworker' || me.role === 'manager';
+  const caseLinks: HomeLink[] = caseStaff
+    ? [
+        {
+          to: '/caseload',
+          title: 'Caseload',
+          description: 'See the cases in your areas, overdue actions first.',
+        },
+        {
+          to: '/people/find',
+          title: 'Find a person',
+          description: 'Find someone by name or prison number, and see their referrals.',
+        },
+        {
+          to: '/people/new',
+          title: 'Add a person',
+          description: 'Add someone who has been referred, then put them on a pathway.',
+        },
+      ]
+    : [];
   const links: HomeLink[] = [
+    ...caseLinks,
     {
       to: '/partnership',
       title: 'Partnership settings',
@@ -41,6 +62,13 @@ function homeLinks(me: MeInfo): HomeLink[] {
   return links;
 }
 
+/** Splits the links into rows, so columns of different heights line up. */
+function inRows<T>(items: readonly T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let start = 0; start < items.length; start += size) rows.push(items.slice(start, start + size));
+  return rows;
+}
+
 /** `/` for a signed-in partnership member: links to what their role may do. */
 export function HomePage({ me }: { me: MeInfo }) {
   usePageTitle('Home');
@@ -50,18 +78,20 @@ export function HomePage({ me }: { me: MeInfo }) {
       <p className="govuk-body">
         You are signed in as {me.email ?? 'a member'} with the role of {ROLE_LABELS[me.role].toLowerCase()}.
       </p>
-      <div className="govuk-grid-row">
-        {homeLinks(me).map((link) => (
-          <div className="govuk-grid-column-one-third" key={link.to}>
-            <h2 className="govuk-heading-m">
-              <Link className="govuk-link govuk-link--no-visited-state" to={link.to}>
-                {link.title}
-              </Link>
-            </h2>
-            <p className="govuk-body">{link.description}</p>
-          </div>
-        ))}
-      </div>
+      {inRows(homeLinks(me), 3).map((row) => (
+        <div className="govuk-grid-row" key={row[0]?.to}>
+          {row.map((link) => (
+            <div className="govuk-grid-column-one-third" key={link.to}>
+              <h2 className="govuk-heading-m">
+                <Link className="govuk-link govuk-link--no-visited-state" to={link.to}>
+                  {link.title}
+                </Link>
+              </h2>
+              <p className="govuk-body">{link.description}</p>
+            </div>
+          ))}
+        </div>
+      ))}
     </>
   );
 }

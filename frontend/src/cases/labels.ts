@@ -1,0 +1,141 @@
+import type { PATHWAYS, PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../../../shared/domain/values.ts';
+import type {
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUSES,
+  CLOSE_REASONS,
+  REFERRAL_STATUSES,
+  RELEASE_TYPES,
+} from '../../../shared/schemas/referral.ts';
+import type { Choice } from '../components/Radios.tsx';
+import type { TagColour } from '../components/Tag.tsx';
+
+/** Plain-English words for the API's values (API.md "Values"), as shown in pages and radios. */
+
+export const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  not_known: 'Not known',
+};
+
+export const SUBSTANCE_GROUP_LABELS: Record<(typeof SUBSTANCE_GROUPS)[number], string> = {
+  opiate: 'Opiate',
+  non_opiate: 'Non-opiate only',
+  non_opiate_and_alcohol: 'Non-opiate and alcohol',
+  alcohol: 'Alcohol only',
+};
+
+export const FLAG_LABELS: Record<(typeof PERSON_FLAGS)[number], string> = {
+  no_fixed_abode: 'No fixed abode',
+  on_ost_at_release: 'On opioid substitution treatment (OST) at release',
+  naloxone_issued: 'Naloxone issued',
+  veteran: 'Veteran',
+};
+
+export const PATHWAY_LABELS: Record<(typeof PATHWAYS)[number], string> = {
+  continuity_of_care: 'Continuity of care (prison release)',
+  divert: 'DIVERT',
+  arrest_referral: 'Arrest referral',
+  drug_testing_on_arrest: 'Drug testing on arrest',
+  drr: 'Drug rehabilitation requirement',
+  atr: 'Alcohol treatment requirement',
+  through_the_gate: 'Through the gate',
+  other: 'Other',
+};
+
+export const STATUS_LABELS: Record<(typeof REFERRAL_STATUSES)[number], string> = {
+  referred: 'Referred',
+  released: 'Released',
+  engaged: 'Treatment started',
+  closed: 'Closed',
+};
+
+export const STATUS_COLOURS: Record<(typeof REFERRAL_STATUSES)[number], TagColour> = {
+  referred: 'blue',
+  released: 'yellow',
+  engaged: 'green',
+  closed: 'grey',
+};
+
+export const RELEASE_TYPE_LABELS: Record<(typeof RELEASE_TYPES)[number], string> = {
+  sentence_end: 'End of sentence',
+  licence: 'On licence',
+  home_detention_curfew: 'Home detention curfew',
+  early_release: 'Early release scheme',
+  remand: 'Released from remand',
+  other: 'Other',
+};
+
+export const APPOINTMENT_KIND_LABELS: Record<(typeof APPOINTMENT_KINDS)[number], string> = {
+  first: 'First appointment',
+  follow_up: 'Follow-up appointment',
+};
+
+export const APPOINTMENT_STATUS_LABELS: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
+  booked: 'Booked',
+  attended: 'Attended',
+  missed: 'Missed',
+  cancelled: 'Cancelled',
+  rescheduled: 'Moved',
+};
+
+export const CLOSE_REASON_LABELS: Record<(typeof CLOSE_REASONS)[number], string> = {
+  engaged_and_completed: 'Engaged in treatment and completed',
+  returned_to_custody: 'Returned to custody',
+  died: 'Died',
+  moved_away: 'Moved away',
+  declined: 'Declined treatment',
+  lost_contact: 'Lost contact',
+  transferred: 'Transferred to another service',
+  other: 'Other',
+};
+
+/** What each alert rule asks of the team, as the next action due. */
+export const ALERT_RULE_LABELS: Record<string, string> = {
+  no_first_appointment: 'Book a first appointment',
+  first_appointment_missed: 'Check the first appointment was attended',
+  engagement_at_risk: 'Record a treatment start (engagement at risk)',
+  engagement_window_missed: 'Record a treatment start before the window closes',
+  release_not_confirmed: 'Confirm the release',
+};
+
+/** What an alert that was raised says happened. */
+export const ALERT_RAISED_LABELS: Record<string, string> = {
+  no_first_appointment: 'No first appointment booked after release',
+  first_appointment_missed: 'First appointment missed',
+  engagement_at_risk: 'Engagement at risk: treatment not started',
+  engagement_window_missed: 'Treatment did not start within the window',
+  release_not_confirmed: 'Release not confirmed',
+};
+
+export const ALERT_STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  resolved: 'Resolved',
+};
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  create: 'Created',
+  read: 'Viewed',
+  update: 'Changed',
+  search: 'Found in a search',
+  list: 'Listed in the caseload',
+};
+
+export const AUDIT_RECORD_LABELS: Record<string, string> = {
+  person: 'personal details',
+  referral: 'case',
+  timeline: 'case timeline',
+  appointment: 'appointment',
+};
+
+/** A label for a value, or the value in words when the app does not know it yet. */
+export function labelFor(labels: Record<string, string>, value: string | undefined): string {
+  if (value === undefined) return '';
+  return labels[value] ?? value.replaceAll('_', ' ');
+}
+
+/** Radio or select items for every value of a labels table, in its order. */
+export function choicesOf(labels: Record<string, string>): Choice[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}

@@ -1,0 +1,135 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { PeopleQuery } from '../../../../shared/schemas/person.ts';
+import type { Area, Person } from '../../api/types.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { useSession } from '../../auth/session-context.ts';
+import { areaName } from '../../cases/my-areas.ts';
+import { fullName } from '../../cases/names.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { NextPageLink } from '../../components/NextPageLink.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Table } from '../../components/Table.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { formatDate } from '../../format/dates.ts';
+import { errorFor, type FieldError } from '../../forms/field-errors.ts';
+import { LoadFailed } from '../errors/LoadFailed.tsx';
+
+const TITLE = 'Find a person';
+const MIN_LENGTH = PeopleQuery.shape.q.minLength ?? 2;
+
+/** `/people/find?q=`: find a person in your areas by name or prison number. */
+export function FindPersonPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const cursor = params.get('cursor') ?? undefined;
+  const [typed, setTyped] = useState(q);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failures, setFailures] = useState(0);
+  const searching = q.trim().length >= MIN_LENGTH;
+  // What was searched for (perhaps a name) stays out of the title, which browsers keep in their history.
+  usePageTitle(TITLE, errors.length > 0);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const query = typed.trim();
+    if (query.length < MIN_LENGTH) {
+      setErrors([
+        {
+          field: 'q',
+          message:
+            query === ''
+              ? 'Enter a name or prison number'
+              : `Enter at least ${MIN_LENGTH} characters of a name or prison number`,
+        },
+      ]);
+      setFailures((count) => count + 1);
+      return;
+    }
+    setErrors([]);
+    setParams({ q: query });
+  };
+
+  return (
+    <>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} focusKey={failures} />
+          <PageHeading>{TITLE}</PageHeading>
+          <form noValidate method="get" action="/people/find" onSubmit={onSubmit}>
+            <TextInput
+              id="q"
+              label="Name or prison number"
+              hint="For example, A1234BC, Patel, or Sam Patel. You can type the start of a family name."
+              value={typed}
+              onChange={setTyped}
+              autoComplete="off"
+              spellCheck={false}
+              error={errorFor(errors, 'q')}
+            />
+            <SubmitButton>Search</SubmitButton>
+          </form>
+        </div>
+      </div>
+      {searching && <Results q={q.trim()} cursor={cursor} />}
+    </>
+  );
+}
+
+function Results({ q, cursor }: { q: string; cursor?: string }) {
+  const { api } = useSession();
+  const found = useLoad(() => Promise.all([api.findPeople(q, cursor), api.allAreas()]), [api, q, cursor]);
+  if (found.state === 'error') return <LoadFailed error={found.error} onRetry={found.reload} />;
+  if (found.state === 'loading') return <Loading />;
+  const [page, areas] = found.data;
+  return (
+    <>
+      <h2 className="govuk-heading-m" aria-live="polite">
+        {page.items.length === 0
+          ? `No one in your areas matches ‘${q}’`
+          : `${page.items.length}${page.nextCursor ? ' or more' : ''} ${page.items.length === 1 ? 'person matches' : 'people match'} ‘${q}’`}
+      </h2>
+      {page.items.length === 0 ? (
+        <>
+          <p className="govuk-body">
+            Check the spelling, or try the prison number or fewer letters of the name.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/people/new">
+              Add a person
+            </Link>{' '}
+            if they are not in Continuity yet.
+          </p>
+        </>
+      ) : (
+        <PeopleTable people={page.items} areas={areas} />
+      )}
+      <NextPageLink cursor={page.nextCursor} keep={new URLSearchParams({ q })} />
+    </>
+  );
+}
+
+function PeopleTable({ people, areas }: { people: readonly Person[]; areas: readonly Area[] }) {
+  return (
+    <Table
+      caption="People found"
+      head={['Name', 'Date of birth', 'Prison number', 'Area']}
+      rows={people.map((person) => ({
+        key: person.id,
+        cells: [
+          <Link className="govuk-link" to={`/people/${encodeURIComponent(person.id)}`} key="name">
+            {fullName(person)}
+          </Link>,
+          formatDate(person.dateOfBirth),
+          <span className="continuity-nowrap" key="number">
+            {person.prisonNumber ?? 'Not known'}
+          </span>,
+          areaName(areas, person.areaId),
+        ],
+      }))}
+    />
+  );
+}

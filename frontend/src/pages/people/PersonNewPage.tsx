@@ -1,0 +1,58 @@
+import { useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/errors.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { useSession } from '../../auth/session-context.ts';
+import { myAreas } from '../../cases/my-areas.ts';
+import { fullName } from '../../cases/names.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import type { FlashState } from '../../components/use-flash.ts';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { useIdempotencyKey } from '../../forms/use-idempotency-key.ts';
+import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { PersonForm } from './PersonForm.tsx';
+import { newPersonValues, personBody, personSaveErrors } from './person-form.ts';
+
+const TITLE = 'Add a person';
+
+/** `/people/new`: a caseworker or manager adds a person in one of their areas. */
+export function PersonNewPage() {
+  const { api, me } = useSession();
+  const navigate = useNavigate();
+  const idempotency = useIdempotencyKey();
+  const areas = useLoad(() => api.allAreas(), [api]);
+  usePageTitle(TITLE);
+  if (areas.state === 'error') return <LoadFailed error={areas.error} onRetry={areas.reload} />;
+  if (areas.state === 'loading') {
+    return (
+      <>
+        <PageHeading>{TITLE}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  return (
+    <PersonForm
+      title={TITLE}
+      submitText="Add person"
+      initial={newPersonValues(me?.areaIds ?? [])}
+      areas={myAreas(areas.data, me)}
+      cancelTo="/caseload"
+      submit={async (values) => {
+        const checked = personBody(values);
+        if (checked.errors) return checked.errors;
+        try {
+          const person = await api.createPerson(checked.body, idempotency.keyFor(checked.body));
+          idempotency.settle();
+          navigate(`/people/${encodeURIComponent(person.id)}`, {
+            state: { flash: `${fullName(person)} added` } satisfies FlashState,
+          });
+          return undefined;
+        } catch (error) {
+          if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
+          return personSaveErrors(error, values.prisonNumber);
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,77 @@
+import { CLOSE_REASONS } from '../../../../shared/schemas/referral.ts';
+import type { CaseRecord } from '../../api/types.ts';
+import { CLOSE_REASON_LABELS } from '../../cases/labels.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { Radios } from '../../components/Radios.tsx';
+import { WarningText } from '../../components/Text.tsx';
+import { apiFormSpec, inPageOrder } from '../../forms/api-form.ts';
+import { EMPTY_DATE, readDate } from '../../forms/date-parts.ts';
+import { errorFor, type FieldError } from '../../forms/field-errors.ts';
+import { useForm } from '../../forms/use-form.ts';
+import { CaseActionForm, CaseActionPage } from './CaseActionPage.tsx';
+import { useCaseWrite } from './use-case-write.ts';
+
+const TITLE = 'Close case';
+
+const CLOSE_FORM = apiFormSpec([
+  { path: 'reason', label: 'Reason' },
+  { path: 'closedOn', label: 'Date closed', date: true },
+]);
+
+/** `/referrals/:referralId/close`: end the case with its reason. */
+export function ClosePage() {
+  return <CaseActionPage title={TITLE} form={(record) => <CloseForm record={record} />} />;
+}
+
+function CloseForm({ record }: { record: CaseRecord }) {
+  const form = useForm({ reason: '', closedOn: { ...EMPTY_DATE } });
+  const { values, field, errors } = form;
+  const write = useCaseWrite(record, CLOSE_FORM);
+
+  const onSubmit = form.handleSubmit(async () => {
+    const problems: FieldError[] = [];
+    if (values.reason === '') problems.push({ field: 'reason', message: 'Select why the case is closing' });
+    const closedOn = readDate(values.closedOn, {
+      id: 'closedOn',
+      label: 'Date closed',
+      emptyMessage: 'Enter the date the case closed',
+    });
+    if (closedOn.error) problems.push(closedOn.error);
+    if (problems.length > 0 || !closedOn.value) return inPageOrder(problems, CLOSE_FORM);
+    const body = { reason: values.reason as (typeof CLOSE_REASONS)[number], closedOn: closedOn.value };
+    return write(body, (api, options) => api.closeCase(record.id, body, options), 'Case closed');
+  });
+
+  return (
+    <CaseActionForm
+      record={record}
+      title={TITLE}
+      submitText="Close case"
+      warning
+      errors={errors}
+      failures={form.failures}
+      busy={form.busy}
+      onSubmit={onSubmit}
+    >
+      <WarningText>
+        Once the case is closed, only a further offence can be added to it, and no more alerts are raised.
+      </WarningText>
+      <Radios
+        id="reason"
+        legend="Why is the case closing?"
+        items={CLOSE_REASONS.map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }))}
+        value={values.reason}
+        onChange={field('reason')}
+        error={errorFor(errors, 'reason')}
+      />
+      <DateInput
+        id="closedOn"
+        legend="Date closed"
+        hint="For example, 14 3 2026"
+        value={values.closedOn}
+        onChange={field('closedOn')}
+        error={errorFor(errors, 'closedOn-day')}
+      />
+    </CaseActionForm>
+  );
+}

@@ -1,0 +1,19 @@
+import { ALERT_RULE_LABELS, labelFor } from '../../cases/labels.ts';
+import { Tag } from '../../components/Tag.tsx';
+import { formatDateTime } from '../../format/dates.ts';
+
+/** The next action a case needs and when it falls due, with a red "Overdue" tag once it has passed (as the API says, when it says). */
+export function NextDue({ rule, at, overdue }: { rule?: string; at?: string; overdue?: boolean }) {
+  if (!rule || !at) return <>Nothing due</>;
+  const late = overdue ?? new Date(at).getTime() <= Date.now();
+  return (
+    <>
+      {late && (
+        <>
+          <Tag colour="red">Overdue</Tag>{' '}
+        </>
+      )}
+      {labelFor(ALERT_RULE_LABELS, rule)} by {formatDateTime(at)}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { TimelineEvent } from '../../api/types.ts';
+import {
+  ALERT_RAISED_LABELS,
+  APPOINTMENT_STATUS_LABELS,
+  CLOSE_REASON_LABELS,
+  labelFor,
+  RELEASE_TYPE_LABELS,
+} from '../../cases/labels.ts';
+import { formatDate, formatDateTime, readableDates } from '../../format/dates.ts';
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/**
+ * What a timeline event says, in the app's words: built from the event's details where the
+ * app knows its kind, else the API's summary with its dates written out.
+ */
+export function timelineText(event: TimelineEvent): string {
+  const details = event.details ?? {};
+  switch (event.kind) {
+    case 'released': {
+      const on = text(details.releasedOn);
+      const type = text(details.releaseType);
+      const from = text(details.establishment);
+      if (!on) break;
+      return `Released on ${formatDate(on)}${type ? ` (${labelFor(RELEASE_TYPE_LABELS, type).toLowerCase()})` : ''}${from ? ` from ${from}` : ''}`;
+    }
+    case 'appointment_booked': {
+      const at = text(details.at);
+      if (!at) break;
+      // The location is only in the summary, after the (space-free) ISO time.
+      const location = /booked for \S+ at (.+)$/.exec(event.summary)?.[1];
+      return `${details.kind === 'first' ? 'First appointment' : 'Follow-up appointment'} booked${location ? ` at ${location}` : ''} for ${formatDateTime(at)}`;
+    }
+    case 'appointment_updated': {
+      const to = text(details.to);
+      const at = text(details.at);
+      if (!to || !at) break;
+      return to === 'rescheduled'
+        ? `Appointment moved to ${formatDateTime(at)}`
+        : `Appointment on ${formatDateTime(at)} marked ${labelFor(APPOINTMENT_STATUS_LABELS, to).toLowerCase()}`;
+    }
+    case 'engaged': {
+      const on = text(details.startedOn);
+      if (on) return `Treatment started on ${formatDate(on)}`;
+      break;
+    }
+    case 'closed': {
+      const on = text(details.closedOn);
+      const reason = text(details.reason);
+      if (on && reason)
+        return `Case closed on ${formatDate(on)}: ${labelFor(CLOSE_REASON_LABELS, reason).toLowerCase()}`;
+      break;
+    }
+    case 'offence_recorded': {
+      const on = text(details.offendedOn);
+      if (on) return `Further offence on ${formatDate(on)}`;
+      break;
+    }
+    case 'alert_raised': {
+      const rule = text(details.rule);
+      if (rule && ALERT_RAISED_LABELS[rule]) return `Alert: ${ALERT_RAISED_LABELS[rule]}`;
+      break;
+    }
+  }
+  return readableDates(event.summary);
+}
