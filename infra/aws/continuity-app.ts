@@ -1,4 +1,5 @@
 import type { App } from 'aws-cdk-lib';
+import { rules as declaredRules, type RuleDef } from '../../events/rules.ts';
 import { schedules as declaredSchedules, type ScheduleDef } from '../../events/schedules.ts';
 import type { RouteDef } from '../../functions/api/route-types.ts';
 import { routes as declaredRoutes } from '../../functions/api/routes.ts';
@@ -6,10 +7,11 @@ import { ContinuityStack } from './continuity-stack.ts';
 import { addNagChecks } from './nag.ts';
 import { readSettings } from './settings.ts';
 
-/** Replacements for the declared routes or schedules, for tests of the wiring itself. */
+/** Replacements for the declared routes, schedules or bus rules, for tests of the wiring itself. */
 export interface ContinuityAppOverrides {
   routes?: readonly RouteDef[];
   schedules?: readonly ScheduleDef[];
+  rules?: readonly RuleDef[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function addContinuityStack(
     settings,
     routes: overrides.routes ?? declaredRoutes,
     schedules: overrides.schedules ?? declaredSchedules,
+    rules: overrides.rules ?? declaredRules,
   });
   addNagChecks(app);
   return stack;

@@ -2,11 +2,15 @@ import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import type { RuleDef } from '../../events/rules.ts';
 import type { ScheduleDef } from '../../events/schedules.ts';
 import type { RouteDef } from '../../functions/api/route-types.ts';
+import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { CursorSecret } from './cursor-secret.ts';
+import { ServiceBus } from './event-bus.ts';
+import { EventRules } from './event-rules.ts';
 import { FrontendDeployment } from './frontend-deployment.ts';
 import { functionEnvironment } from './function-environment.ts';
 import { Identity, OPERATOR_GROUP } from './identity.ts';
@@ -18,11 +22,13 @@ import { ScheduledJobs } from './schedules.ts';
 import type { DeploySettings } from './settings.ts';
 import { DataTable } from './table.ts';
 import { Web } from './web.ts';
+import { workerAccess } from './worker-access.ts';
 
 export interface ContinuityStackProps extends StackProps {
   settings: DeploySettings;
   routes: readonly RouteDef[];
   schedules: readonly ScheduleDef[];
+  rules: readonly RuleDef[];
 }
 
 /** Cognito admin calls the members and admin modules make (inviting and removing users). */
@@ -43,6 +49,9 @@ export class ContinuityStack extends Stack {
   readonly api: Api;
   readonly web: Web;
   readonly jobs: ScheduledJobs;
+  readonly bus: ServiceBus;
+  readonly eventRules: EventRules;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ContinuityStackProps) {
     super(scope, id, props);
@@ -52,6 +61,7 @@ export class ContinuityStack extends Stack {
     this.cursorSecret = new CursorSecret(this, 'CursorKey');
     this.mail = new Mail(this, 'Mail', { mailFromDomain: settings.mailFromDomain });
     this.api = new Api(this, 'Api');
+    this.bus = new ServiceBus(this, 'Events');
 
     // The CSP names the identity provider's origins, which exist only once Identity does.
     let identityOrigins: string[] = [];
@@ -77,6 +87,7 @@ export class ContinuityStack extends Stack {
       mailFrom: settings.mailFrom,
       appUrl: this.web.appUrl,
       cursorSecretArn: this.cursorSecret.secret.secretArn,
+      eventBusName: this.bus.bus.eventBusName,
     });
 
     const grant = (access: RouteAccess, fn: NodeFunction): void => {
@@ -91,6 +102,7 @@ export class ContinuityStack extends Stack {
         );
       }
       if (access.sendMail) this.mail.grantSend(fn.role);
+      if (access.publishEvents) this.bus.grantPublish(fn.role);
     };
 
     this.api.addRoutes({
@@ -103,15 +115,36 @@ export class ContinuityStack extends Stack {
       grant,
     });
 
+    // The alert sweep is one of these: see worker-access.ts for why it alone reads across tenants.
     this.jobs = new ScheduledJobs(this, 'Jobs', {
       schedules: props.schedules,
       environment,
-      grant: (fn) => grant({ data: true, cursorKey: false, identityAdmin: false, sendMail: false }, fn),
+      grant: (fn, def) => grant(workerAccess(def.module), fn),
+    });
+    this.eventRules = new EventRules(this, 'EventRules', {
+      rules: props.rules,
+      bus: this.bus.bus,
+      environment,
+      grant: (fn, module) => grant(workerAccess(module), fn),
     });
 
     // After every grant: the policies are complete now.
     acknowledgeWildcards(this.api, this.data.grantWildcardReasons());
     acknowledgeWildcards(this.jobs, this.data.grantWildcardReasons());
+    acknowledgeWildcards(this.eventRules, this.data.grantWildcardReasons());
+
+    this.alarms = new Alarms(this, 'Alarms', { namePrefix: this.stackName, email: settings.alarmEmail });
+    for (const [name, queue] of this.jobs.deadLetterQueues) {
+      this.alarms.onDeadLetters(`${name}-dead-letters`, queue, `a run of schedule ${name} failed`);
+    }
+    for (const [name, fn] of this.jobs.functions) this.alarms.onFunctionTrouble(name, fn.fn);
+    for (const [name, queue] of this.eventRules.deadLetterQueues) {
+      this.alarms.onDeadLetters(`${name}-dead-letters`, queue, `rule ${name} could not deliver an event`);
+    }
+    for (const [module, queue] of this.eventRules.failureQueues) {
+      this.alarms.onDeadLetters(`${module}-failed-runs`, queue, `every run of ${module} on an event failed`);
+    }
+    for (const [module, fn] of this.eventRules.functions) this.alarms.onFunctionTrouble(module, fn.fn);
 
     new FrontendDeployment(this, 'Frontend', {
       bucket: this.web.siteBucket,
@@ -132,6 +165,8 @@ export class ContinuityStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.bus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
     new CfnOutput(this, 'HostedUiUrl', { value: identity.hostedUiUrl });
     new CfnOutput(this, 'ApiEndpoint', {
       value: this.api.httpApi.apiEndpoint,

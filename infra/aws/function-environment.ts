@@ -10,6 +10,7 @@ export interface FunctionEnvironmentInputs {
   mailFrom: string;
   appUrl: string;
   cursorSecretArn: string;
+  eventBusName: string;
 }
 
 type ConfigVariable = keyof Config;
@@ -33,6 +34,9 @@ export function functionEnvironment(inputs: FunctionEnvironmentInputs): Record<s
     MAIL_FROM: inputs.mailFrom,
     APP_URL: inputs.appUrl,
     CURSOR_SECRET_ARN: inputs.cursorSecretArn,
+    // Every function knows the bus; only those that publish may put events on it (IAM).
+    EVENTS_TRANSPORT: 'eventbridge',
+    EVENT_BUS_NAME: inputs.eventBusName,
     LOG_LEVEL: 'INFO',
   };
   return Object.fromEntries(

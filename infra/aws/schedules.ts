@@ -1,19 +1,21 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ScheduleDef } from '../../events/schedules.ts';
+import { constructIdOf } from './construct-id.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 import { acknowledgeWildcards } from './nag.ts';
 import { NodeFunction } from './node-function.ts';
 
 export interface ScheduledJobsProps {
   schedules: readonly ScheduleDef[];
   environment: Record<string, string>;
-  /** Gives a scheduled function what it needs (table access, ...). */
-  grant: (fn: NodeFunction) => void;
+  /** Gives a scheduled function what its entry needs (table access, ...). */
+  grant: (fn: NodeFunction, def: ScheduleDef) => void;
 }
 
 /**
@@ -30,15 +32,11 @@ export class ScheduledJobs extends Construct {
     super(scope, id);
     for (const def of props.schedules) {
       const jobId = constructIdOf(def.name);
-      const dlq = new Queue(this, `${jobId}DeadLetters`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      Validations.of(dlq).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: `This queue is the dead-letter queue of schedule "${def.name}" and its function.`,
-      });
+      const dlq = deadLetterQueue(
+        this,
+        `${jobId}DeadLetters`,
+        `runs of schedule "${def.name}" that could not be delivered or that failed`,
+      );
 
       const fn = new NodeFunction(this, jobId, {
         entry: `functions/${def.module}/handler.ts`,
@@ -49,7 +47,7 @@ export class ScheduledJobs extends Construct {
         timeout: Duration.minutes(Math.min(Math.max(def.everyMinutes - 1, 1), 15)),
         deadLetterQueue: dlq,
       });
-      props.grant(fn);
+      props.grant(fn, def);
 
       // A role per schedule, beside its function, rather than CDK's shared stack-level one.
       const schedulerRole = new Role(this, `${jobId}SchedulerRole`, {
@@ -76,13 +74,4 @@ export class ScheduledJobs extends Construct {
       this.deadLetterQueues.set(def.name, dlq);
     }
   }
-}
-
-/** `alert-sweep` becomes `AlertSweep`. */
-function constructIdOf(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 }

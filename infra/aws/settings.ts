@@ -15,6 +15,8 @@ export interface DeploySettings {
   /** Optional custom domain of the web app, with its ACM certificate (us-east-1) ARN. */
   domainName: string | undefined;
   certificateArn: string | undefined;
+  /** Optional address the alarm topic mails (context `alarmEmail`); confirmed by a link SNS sends. */
+  alarmEmail: string | undefined;
 }
 
 const DEFAULT_STACK_NAME = 'Continuity';
@@ -43,6 +45,10 @@ export function readSettings(scope: Construct, env: Record<string, string | unde
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error('Context "domainName" and "certificateArn" go together: set both or neither.');
   }
+  const alarmEmail = text('alarmEmail');
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail)) {
+    throw new Error(`Context "alarmEmail" must be one email address, got "${alarmEmail}".`);
+  }
   return {
     stackName: text('stackName') ?? DEFAULT_STACK_NAME,
     region: text('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
@@ -52,6 +58,7 @@ export function readSettings(scope: Construct, env: Record<string, string | unde
     authDomainPrefix: text('authDomainPrefix'),
     domainName,
     certificateArn,
+    alarmEmail,
   };
 }
 

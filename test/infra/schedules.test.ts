@@ -5,9 +5,9 @@ import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
 import { logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
 
 /**
- * events/schedules.ts is empty until the alerts issue; a stand-in entry checks that the
- * generic wiring works and passes cdk-nag. It reuses functions/pre-token as its code
- * because any existing entry file will do: only the wiring is under test.
+ * The generic wiring, with a stand-in entry (alerts.test.ts checks the declared sweep). It
+ * reuses functions/pre-token as its code because any existing entry file will do; a module
+ * infra/aws/worker-access.ts does not list gets the table and nothing else.
  */
 const standIn: ScheduleDef = {
   name: 'alert-sweep',

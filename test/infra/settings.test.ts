@@ -14,6 +14,7 @@ describe('deployment settings', () => {
       mailFromDomain: 'example.org',
       mailFrom: 'no-reply@example.org',
       authDomainPrefix: undefined,
+      alarmEmail: undefined,
     });
   });
 
@@ -48,6 +49,12 @@ describe('deployment settings', () => {
 
   it('wants a custom domain and its certificate together', () => {
     expect(() => settingsOf({ domainName: 'continuity.example.gov.uk' })).toThrow(/certificateArn/);
+  });
+
+  it('reads one alarm email address from context, and refuses anything else', () => {
+    expect(settingsOf({ alarmEmail: 'ops@cdp.example.gov.uk' }).alarmEmail).toBe('ops@cdp.example.gov.uk');
+    expect(() => settingsOf({ alarmEmail: 'ops@a.example, dev@b.example' })).toThrow(/alarmEmail/);
+    expect(() => settingsOf({ alarmEmail: 'ops' })).toThrow(/alarmEmail/);
   });
 
   it('names the context key when a value has the wrong type', () => {
