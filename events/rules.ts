@@ -1,4 +1,5 @@
 import { ALERT_EVENT_SOURCE, ALERT_RAISED } from './alert-events.ts';
+import { IMPORT_EVENT_SOURCE, IMPORT_QUEUED } from './import-events.ts';
 import type { EventPattern } from './pattern-matcher.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface RuleDef {
   target: { module: string; handler: string };
   /** Deliveries tried before the event goes to the dead-letter queue (AWS) or failed list (local). */
   maxAttempts: number;
+  /** The target's time limit per run (Lambda's timeout; the local bus gives the same). */
+  timeoutSeconds: number;
 }
 
 export const rules: readonly RuleDef[] = [
@@ -21,5 +24,15 @@ export const rules: readonly RuleDef[] = [
     pattern: { source: [ALERT_EVENT_SOURCE], 'detail-type': [ALERT_RAISED] },
     target: { module: 'notify', handler: 'handler' },
     maxAttempts: 3,
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'apply-release-import',
+    description: 'Apply a checked release list: add the people and their referrals',
+    pattern: { source: [IMPORT_EVENT_SOURCE], 'detail-type': [IMPORT_QUEUED] },
+    target: { module: 'import-worker', handler: 'handler' },
+    maxAttempts: 3,
+    // A list of thousands of rows takes a while; a retried run skips rows already applied.
+    timeoutSeconds: 900,
   },
 ];

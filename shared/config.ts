@@ -30,6 +30,8 @@ export const ConfigSchema = z.object({
   /** Where events go: EventBridge in AWS; locally the stack injects its in-process bus. */
   EVENTS_TRANSPORT: z.enum(['eventbridge', 'local']).default('eventbridge'),
   EVENT_BUS_NAME: z.string().optional(),
+  /** AWS: where malformed HMPPS events are put, with the reason, instead of the table. */
+  HMPPS_DLQ_URL: z.string().optional(),
   /** The web app's public URL, for links in emails. */
   APP_URL: z.url(),
   /** Key that signs list cursors so they cannot be edited (local stack: set directly). */

@@ -55,7 +55,8 @@ export class EventRules extends Construct {
         description: `Bus target of ${defs.map((def) => def.name).join(', ')}`.slice(0, 256),
         environment: props.environment,
         logRetention: RetentionDays.ONE_YEAR,
-        timeout: Duration.seconds(30),
+        // The declared time limit, the same the local bus gives the target.
+        timeout: Duration.seconds(Math.max(...defs.map((def) => def.timeoutSeconds))),
       });
       props.grant(fn, module);
       const failures = deadLetterQueue(

@@ -108,7 +108,10 @@ export class LocalEventBus implements EventPublisher {
     let lastError = '';
     for (let attempt = 1; attempt <= rule.maxAttempts; attempt++) {
       try {
-        await target(event, lambdaContext(`${rule.target.module}-${rule.target.handler}`));
+        await target(
+          event,
+          lambdaContext(`${rule.target.module}-${rule.target.handler}`, rule.timeoutSeconds * 1000),
+        );
         return;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);

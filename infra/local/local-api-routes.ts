@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
 import type { LocalUser, LocalUserStore } from '../../shared/adapters/identity-local.ts';
 import { Email } from '../../shared/schemas/common.ts';
 import type { LocalEventBus } from './event-bus.ts';
@@ -13,6 +14,7 @@ interface LocalRouteParts {
   bus: LocalEventBus;
   clock: LocalClock;
   sweep(): Promise<{ raised: number }>;
+  ingest(event: PrisonerReleasedEvent): Promise<{ outcome: string; referrals: number }>;
   mintToken(user: LocalUser): Promise<string>;
 }
 
@@ -98,6 +100,17 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
       if ('at' in parsed.data) parts.clock.set(new Date(parsed.data.at));
       else parts.clock.advance(parsed.data.advanceHours * 3_600_000);
       sendJson(response, 200, { now: parts.clock.now().toISOString() });
+    },
+    // Feeds one HMPPS domain event to the same ingestion the AWS queue feeds.
+    'POST /_local/hmpps-events': async (_request, response, _url, body) => {
+      const { parseMessage } = await import('../../functions/hmpps-ingest/handler.ts');
+      const parsed = parseMessage(body.toString('utf8'));
+      if ('reason' in parsed) {
+        return sendJson(response, 400, {
+          error: { code: 'validation_failed', message: `Malformed HMPPS event: ${parsed.reason}` },
+        });
+      }
+      sendJson(response, 200, await parts.ingest(parsed.event));
     },
     'GET /_local/failed-mail': async (_request, response) => {
       sendJson(response, 200, { items: parts.bus.failedDeliveries() });

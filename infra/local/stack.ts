@@ -180,6 +180,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           bus,
           clock,
           sweep,
+          ingest: async (event) => {
+            const { ingestPrisonerReleased } = await import('../../shared/imports/prisoner-released.ts');
+            return ingestPrisonerReleased(deps, event);
+          },
           mintToken: (user) => identity.mintAccessToken(user),
         }),
         site: (request: IncomingMessage, response: ServerResponse, requestUrl: URL) => {

@@ -89,6 +89,30 @@ export const keys = {
   }),
   peopleOfArea: (tenantId: string, areaId: string): string =>
     `${tenantPartition(tenantId)}${DELIMITER}PEOPLE${DELIMITER}${part(areaId)}`,
+  /**
+   * GSI1 keys of a prison-number lock, across tenants: the one way an HMPPS release event finds
+   * every partnership that follows a prisoner. Only the event ingestion reads it.
+   */
+  prisonNumberFollowers: (prisonNumber: string, tenantId: string) => ({
+    GSI1PK: `PRISONNO${DELIMITER}${part(prisonNumber)}`,
+    GSI1SK: tenantPartition(tenantId),
+  }),
+  /** A release list import and its chunks of validated rows. */
+  importRecord: (tenantId: string, importId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `IMPORT${DELIMITER}${part(importId)}`,
+  }),
+  importChunk: (tenantId: string, importId: string, chunk: number): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `IMPORT${DELIMITER}${part(importId)}${DELIMITER}CHUNK${DELIMITER}${String(chunk).padStart(4, '0')}`,
+  }),
+  importChunkPrefix: (importId: string): string =>
+    `IMPORT${DELIMITER}${part(importId)}${DELIMITER}CHUNK${DELIMITER}`,
+  /** Marks an HMPPS event as applied to a tenant, so the same event twice changes nothing. */
+  hmppsEvent: (tenantId: string, eventKey: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `HMPPSEVENT${DELIMITER}${part(eventKey)}`,
+  }),
   /** Holds a prison number so that it names one person in a partnership. */
   prisonNumberLock: (tenantId: string, prisonNumber: string): Key => ({
     PK: tenantPartition(tenantId),

@@ -32,7 +32,8 @@ const nameIndex = (
   givenKey: nameKey(fields.givenName),
 });
 
-const prisonNumberLock = (
+/** The write that claims a prison number for a person (fails if another holds it). */
+export const prisonNumberLock = (
   table: Table,
   tenantId: string,
   prisonNumber: string,
@@ -40,7 +41,13 @@ const prisonNumberLock = (
 ): TransactItem => ({
   Put: {
     TableName: table.name,
-    Item: { ...keys.prisonNumberLock(tenantId, prisonNumber), type: 'prisonNumber', personId },
+    Item: {
+      ...keys.prisonNumberLock(tenantId, prisonNumber),
+      ...keys.prisonNumberFollowers(prisonNumber, tenantId),
+      type: 'prisonNumber',
+      tenantId,
+      personId,
+    },
     ConditionExpression: 'attribute_not_exists(PK)',
   },
 });
@@ -73,9 +80,11 @@ export async function createPerson(
   fields: PersonFields,
   now: Date,
   extra: TransactItem[] = [],
+  /** Referrals written in the same transaction (an import adds a person with their referral). */
+  referralIds: string[] = [],
 ): Promise<Person> {
   const item = {
-    ...newItem(keys.person(tenantId, personId), 'person', { id: personId, ...fields, referralIds: [] }, now),
+    ...newItem(keys.person(tenantId, personId), 'person', { id: personId, ...fields, referralIds }, now),
     ...nameIndex(tenantId, personId, fields),
   };
   const writes: TransactItem[] = [

@@ -90,7 +90,8 @@ const idempotency = (route: RouteDef): Middleware => ({
       scope,
       route.operationId,
       principal.userId,
-      JSON.stringify(request.context.api.body ?? null),
+      // Routes with a JSON schema compare the parsed body; others (a CSV upload) the raw bytes.
+      route.body ? JSON.stringify(request.context.api.body ?? null) : (request.event.body ?? ''),
     );
     if (!slot) return undefined;
     const replay = await claimSlot(getDeps().table, slot, getDeps().clock());

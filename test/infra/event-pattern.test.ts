@@ -100,6 +100,7 @@ describe('event rules: checks on the declared rules', () => {
     pattern: { source: ['x'] },
     target: { module: 'notify', handler: 'handler' },
     maxAttempts: 3,
+    timeoutSeconds: 30,
   };
 
   it('groups rules by target module, one function each', () => {

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { PRISON_NUMBER } from '../shared/domain/prison-number.ts';
+
+export const PRISONER_RELEASED = 'prison-offender-events.prisoner.released';
+
+/** Reasons HMPPS gives for a prisoner leaving; only RELEASED is a release to the community. */
+export const RELEASE_REASONS = [
+  'RELEASED',
+  'TEMPORARY_ABSENCE_RELEASE',
+  'SENT_TO_COURT',
+  'TRANSFERRED',
+  'RELEASED_TO_HOSPITAL',
+] as const;
+
+/**
+ * An HMPPS domain event `prison-offender-events.prisoner.released`, as published on the HMPPS
+ * domain events topic. Fields the service does not use are allowed and ignored.
+ */
+export const PrisonerReleasedEvent = z.object({
+  eventType: z.literal(PRISONER_RELEASED, { error: `must be ${PRISONER_RELEASED}` }),
+  occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with an offset' }),
+  additionalInformation: z.object({
+    nomsNumber: z
+      .string()
+      .transform((value) => value.trim().toUpperCase())
+      .pipe(z.string().regex(PRISON_NUMBER, 'must be a NOMIS prison number like A1234BC')),
+    prisonId: z
+      .string()
+      .trim()
+      .min(2)
+      .max(10)
+      .regex(/^[A-Za-z0-9]+$/, 'must be a prison code such as HEI'),
+    reason: z.string().trim().min(1).max(60),
+  }),
+});
+export type PrisonerReleasedEvent = z.infer<typeof PrisonerReleasedEvent>;
+
+/** SNS wraps topic messages delivered to an SQS queue; unwrap to the HMPPS event itself. */
+export function unwrapSns(body: unknown): unknown {
+  if (body && typeof body === 'object' && (body as { Type?: unknown }).Type === 'Notification') {
+    const message = (body as { Message?: unknown }).Message;
+    if (typeof message === 'string') {
+      try {
+        return JSON.parse(message);
+      } catch {
+        return message;
+      }
+    }
+  }
+  return body;
+}

@@ -1,0 +1,224 @@
+import { logger } from '../adapters/logger.ts';
+import type { Clock } from '../adapters/ports.ts';
+import { auditItem } from '../data/audit-repo.ts';
+import { failedConditions } from '../data/dynamo-errors.ts';
+import { getPartnership } from '../data/partnerships-repo.ts';
+import { createPerson, findPerson, personIdByPrisonNumber } from '../data/people-repo.ts';
+import { createReferral, loadCase, newReferralItem } from '../data/referrals-repo.ts';
+import type { Table } from '../data/table.ts';
+import { timelineItem } from '../data/timeline.ts';
+import type { Actor } from '../domain/actor.ts';
+import { dateOf } from '../domain/dates.ts';
+import { isPrisonPathway } from '../domain/referral-rules.ts';
+import { NotFound } from '../errors.ts';
+import type { PartnershipSettings } from '../schemas/partnership.ts';
+import { getImport, importRows, type ReleaseImport, recordProgress } from './import-repo.ts';
+import type { ReleaseRow } from './release-csv.ts';
+
+export interface ImportDeps {
+  table: Table;
+  clock: Clock;
+}
+
+/** Rows applied at once: enough to keep DynamoDB busy, few enough to stay gentle. */
+const PARALLEL = 8;
+/** Progress is recorded after this many rows, for the progress bar. */
+const PROGRESS_EVERY = 100;
+
+interface RowContext {
+  deps: ImportDeps;
+  tenantId: string;
+  record: ReleaseImport;
+  settings: PartnershipSettings;
+  actor: Actor;
+}
+
+/** True when the person already has an open prison-pathway referral awaiting release. */
+async function awaitingRelease(context: RowContext, personId: string): Promise<boolean> {
+  const person = await findPerson(context.deps.table, context.tenantId, personId);
+  for (const referralId of person?.referralIds ?? []) {
+    const { referral } = await loadCase(context.deps.table, context.tenantId, referralId).catch(() => ({
+      referral: undefined,
+    }));
+    if (referral && isPrisonPathway(referral.pathway) && referral.status === 'referred') return true;
+  }
+  return false;
+}
+
+/**
+ * Applies one checked row. Ids come from the import and the row, and every write is
+ * conditional, so applying a row twice (a retried delivery) changes nothing the second time.
+ * A prison number the partnership already follows is matched, not duplicated: the person gets a
+ * new referral unless one is already awaiting their release.
+ */
+async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created' | 'matched'> {
+  const { deps, tenantId, record, settings, actor } = context;
+  const now = deps.clock();
+  const personId = `${record.id}p${row.row}`;
+  const referralId = `${record.id}f${row.row}`;
+  const referral = (id: string, person: string) =>
+    newReferralItem(
+      tenantId,
+      {
+        id,
+        personId: person,
+        pathway: 'continuity_of_care',
+        areaId: row.areaId,
+        source: row.establishment,
+        establishment: row.establishment,
+        referredOn: dateOf(now),
+        expectedReleaseOn: row.expectedReleaseOn,
+        status: 'referred',
+        offences: [],
+      },
+      settings,
+      now,
+    );
+  const events = (id: string, person: string, created: boolean) => [
+    {
+      Put: {
+        TableName: deps.table.name,
+        Item: timelineItem(
+          tenantId,
+          id,
+          'referred',
+          `Referred from the release list of ${row.establishment} (import row ${row.row})`,
+          actor,
+          now,
+        ),
+      },
+    },
+    ...(created
+      ? [
+          {
+            Put: {
+              TableName: deps.table.name,
+              Item: auditItem(
+                tenantId,
+                { personId: person, action: 'create', record: 'person', recordId: person },
+                actor,
+                now,
+              ),
+            },
+          },
+        ]
+      : []),
+    {
+      Put: {
+        TableName: deps.table.name,
+        Item: auditItem(
+          tenantId,
+          { personId: person, action: 'create', record: 'referral', recordId: id },
+          actor,
+          now,
+        ),
+      },
+    },
+  ];
+
+  const holder = await personIdByPrisonNumber(deps.table, tenantId, row.prisonNumber);
+  if (holder === personId) return 'created';
+  if (holder) {
+    if (await awaitingRelease(context, holder)) return 'matched';
+    try {
+      await createReferral(
+        deps.table,
+        tenantId,
+        referral(referralId, holder),
+        events(referralId, holder, false),
+      );
+    } catch (error) {
+      // Already added by an earlier delivery of this import.
+      if (!failedConditions(error)?.includes(0)) throw error;
+    }
+    return 'matched';
+  }
+  const item = referral(referralId, personId);
+  try {
+    await createPerson(
+      deps.table,
+      tenantId,
+      personId,
+      {
+        givenName: row.givenName,
+        familyName: row.familyName,
+        dateOfBirth: row.dateOfBirth,
+        sex: row.sex,
+        prisonNumber: row.prisonNumber,
+        areaId: row.areaId,
+        substanceGroup: row.substanceGroup,
+        flags: [],
+      },
+      now,
+      [
+        { Put: { TableName: deps.table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...events(referralId, personId, true),
+      ],
+      [referralId],
+    );
+    return 'created';
+  } catch (error) {
+    // Someone added this prison number since the file was checked: match it instead.
+    if ((error as { code?: string }).code === 'duplicate') return applyRow(context, row);
+    if (failedConditions(error)?.includes(0)) return 'created';
+    throw error;
+  }
+}
+
+/**
+ * Applies a checked release list (the target of the `apply-release-import` rule): adds each
+ * person and referral, recording progress as it goes. Safe to run again after a failure.
+ */
+export async function applyImport(
+  deps: ImportDeps,
+  tenantId: string,
+  importId: string,
+): Promise<ReleaseImport | undefined> {
+  let record: ReleaseImport;
+  try {
+    record = await getImport(deps.table, tenantId, importId);
+  } catch (error) {
+    if (error instanceof NotFound) return undefined;
+    throw error;
+  }
+  if (record.status === 'completed' || record.status === 'failed') return record;
+  const settings = (await getPartnership(deps.table, tenantId)).settings;
+  const rows = await importRows(deps.table, tenantId, importId);
+  // A retried run starts again from the first row; rows already applied change nothing, and the
+  // counts restart so they stay true.
+  await recordProgress(
+    deps.table,
+    tenantId,
+    importId,
+    { status: 'running', processed: -record.processed, created: -record.created, matched: -record.matched },
+    deps.clock(),
+  );
+  const context: RowContext = {
+    deps,
+    tenantId,
+    record,
+    settings,
+    actor: { ...record.createdBy, requestId: `import-${importId}`, sourceIp: 'import' },
+  };
+  let next = 0;
+  let pending = { processed: 0, created: 0, matched: 0 };
+  const flush = async () => {
+    const batch = pending;
+    pending = { processed: 0, created: 0, matched: 0 };
+    if (batch.processed) await recordProgress(deps.table, tenantId, importId, batch, deps.clock());
+  };
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++] as ReleaseRow;
+      const outcome = await applyRow(context, row);
+      pending.processed += 1;
+      pending[outcome] += 1;
+      if (pending.processed >= PROGRESS_EVERY) await flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, rows.length) }, worker));
+  await flush();
+  await recordProgress(deps.table, tenantId, importId, { status: 'completed' }, deps.clock());
+  logger.info('release list applied', { tenantId, importId, rows: rows.length });
+  return getImport(deps.table, tenantId, importId);
+}

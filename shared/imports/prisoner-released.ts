@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
+import { logger } from '../adapters/logger.ts';
+import type { Clock } from '../adapters/ports.ts';
+import { auditItem } from '../data/audit-repo.ts';
+import { failedConditions } from '../data/dynamo-errors.ts';
+import { keys } from '../data/keys.ts';
+import { getPartnership } from '../data/partnerships-repo.ts';
+import { findPerson } from '../data/people-repo.ts';
+import { queryAll } from '../data/query-page.ts';
+import { type CaseRecord, commitCaseChange, loadCase } from '../data/referrals-repo.ts';
+import type { Table } from '../data/table.ts';
+import { timelineItem } from '../data/timeline.ts';
+import { isPrisonPathway } from '../domain/referral-rules.ts';
+
+export interface IngestDeps {
+  table: Table;
+  clock: Clock;
+}
+
+export type IngestOutcome = 'recorded' | 'ignored' | 'unknown_prison_number' | 'duplicate';
+
+const HMPPS_ACTOR = {
+  memberId: 'hmpps',
+  name: 'HMPPS prisoner event',
+  role: 'system',
+  requestId: 'hmpps',
+  sourceIp: 'hmpps',
+};
+
+/** The release date in England of an event time (a release at 00:30 BST is that day's). */
+const londonDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+
+/** Same event, same key: so the same event delivered twice changes nothing the second time. */
+export const eventKey = (event: PrisonerReleasedEvent): string =>
+  createHash('sha256')
+    .update(
+      [
+        event.eventType,
+        event.occurredAt,
+        event.additionalInformation.nomsNumber,
+        event.additionalInformation.reason,
+        event.additionalInformation.prisonId,
+      ].join('|'),
+    )
+    .digest('base64url')
+    .slice(0, 32);
+
+/** Every partnership that follows a prison number, and its person there (the one cross-tenant read). */
+async function followersOf(
+  table: Table,
+  prisonNumber: string,
+): Promise<{ tenantId: string; personId: string }[]> {
+  const items = await queryAll(table, {
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.prisonNumberFollowers(prisonNumber, 'x').GSI1PK },
+  });
+  return items.map((item) => ({ tenantId: String(item.tenantId), personId: String(item.personId) }));
+}
+
+/** Applies the event to one open prison-pathway case; answers whether it changed anything. */
+async function applyToCase(
+  deps: IngestDeps,
+  tenantId: string,
+  current: CaseRecord,
+  event: PrisonerReleasedEvent,
+  key: string,
+): Promise<'recorded' | 'duplicate' | 'ignored'> {
+  const { reason, prisonId } = event.additionalInformation;
+  const released = reason === 'RELEASED';
+  const releasedOn = londonDate(event.occurredAt);
+  const now = deps.clock();
+  if (released && (current.referral.releasedOn || releasedOn < current.referral.referredOn)) return 'ignored';
+  const settings = (await getPartnership(deps.table, tenantId)).settings;
+  const establishment = /^[A-Z]{3}$/i.test(prisonId) ? prisonId.toUpperCase() : undefined;
+  const changes = released
+    ? {
+        status: 'released' as const,
+        releasedOn,
+        releaseType: 'other' as const,
+        ...(establishment ? { establishment } : {}),
+      }
+    : {};
+  const summary = released
+    ? `Released on ${releasedOn} from ${prisonId} (HMPPS prisoner released event)`
+    : `HMPPS reports ${reason.toLowerCase().replaceAll('_', ' ')} from ${prisonId} on ${releasedOn}: not a release to the community, no alert clock started`;
+  try {
+    await commitCaseChange(
+      deps.table,
+      tenantId,
+      current,
+      changes,
+      current.appointments,
+      settings,
+      [
+        {
+          Put: {
+            TableName: deps.table.name,
+            Item: {
+              ...keys.hmppsEvent(tenantId, `${key}-${current.referral.id}`),
+              type: 'hmppsEvent',
+              receivedAt: now.toISOString(),
+              expiresAt: Math.floor(now.getTime() / 1000) + 400 * 86_400,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: deps.table.name,
+            Item: timelineItem(
+              tenantId,
+              current.referral.id,
+              released ? 'released' : 'release_event',
+              summary,
+              HMPPS_ACTOR,
+              now,
+              {
+                reason,
+                prisonId,
+                occurredAt: event.occurredAt,
+              },
+            ),
+          },
+        },
+        {
+          Put: {
+            TableName: deps.table.name,
+            Item: auditItem(
+              tenantId,
+              {
+                personId: current.referral.personId,
+                action: 'update',
+                record: 'referral',
+                recordId: current.referral.id,
+              },
+              HMPPS_ACTOR,
+              now,
+            ),
+          },
+        },
+      ],
+      now,
+    );
+    return 'recorded';
+  } catch (error) {
+    // The marker exists: this event was applied to this case before.
+    if (failedConditions(error)?.includes(1)) return 'duplicate';
+    throw error;
+  }
+}
+
+/**
+ * Ingests one `prisoner.released` event: in every partnership that follows the prison number,
+ * records a release (RELEASED: the alert clock starts) on the open prison-pathway referral
+ * awaiting it, or notes other movements on the timeline only. Unknown prison numbers are counted
+ * and dropped, never stored.
+ */
+export async function ingestPrisonerReleased(
+  deps: IngestDeps,
+  event: PrisonerReleasedEvent,
+): Promise<{ outcome: IngestOutcome; referrals: number }> {
+  const followers = await followersOf(deps.table, event.additionalInformation.nomsNumber);
+  if (followers.length === 0) {
+    logger.info('HMPPS event for a prison number no partnership follows: dropped', {
+      reason: event.additionalInformation.reason,
+    });
+    return { outcome: 'unknown_prison_number', referrals: 0 };
+  }
+  const key = eventKey(event);
+  const outcomes: string[] = [];
+  for (const { tenantId, personId } of followers) {
+    const person = await findPerson(deps.table, tenantId, personId);
+    for (const referralId of person?.referralIds ?? []) {
+      const current = await loadCase(deps.table, tenantId, referralId);
+      const { referral } = current;
+      const open =
+        isPrisonPathway(referral.pathway) && referral.status !== 'closed' && referral.status !== 'engaged';
+      if (!open) continue;
+      if (event.additionalInformation.reason === 'RELEASED' && referral.status !== 'referred') {
+        outcomes.push(current.referral.releasedOn === londonDate(event.occurredAt) ? 'duplicate' : 'ignored');
+        continue;
+      }
+      outcomes.push(await applyToCase(deps, tenantId, current, event, key));
+    }
+  }
+  const recorded = outcomes.filter((outcome) => outcome === 'recorded').length;
+  const outcome: IngestOutcome =
+    recorded > 0 ? 'recorded' : outcomes.includes('duplicate') ? 'duplicate' : 'ignored';
+  logger.info('HMPPS prisoner event ingested', {
+    outcome,
+    referrals: recorded,
+    partnerships: followers.length,
+  });
+  return { outcome, referrals: recorded };
+}

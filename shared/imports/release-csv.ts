@@ -1,0 +1,253 @@
+import { parse } from 'csv-parse/sync';
+import { addDays, isCalendarDate } from '../domain/dates.ts';
+import { isValidNhsNumber } from '../domain/nhs-number.ts';
+import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
+import { SEXES, SUBSTANCE_GROUPS } from '../domain/values.ts';
+import type { Area } from '../schemas/area.ts';
+
+/** The columns of a release list, as API.md names them. */
+export const RELEASE_COLUMNS = [
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'sex',
+  'prison_number',
+  'area',
+  'substance_group',
+  'establishment',
+  'expected_release_date',
+] as const;
+export type ReleaseColumn = (typeof RELEASE_COLUMNS)[number];
+
+/** Most rows one file may hold: a burst day is tens of releases, a backlog a few thousand. */
+export const MAX_ROWS = 10_000;
+/** Most errors kept for one file; the count says how many there were. */
+export const MAX_ERRORS_KEPT = 1_000;
+
+export interface ImportError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** A row that passed every check, ready to apply. */
+export interface ReleaseRow {
+  row: number;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: (typeof SEXES)[number];
+  prisonNumber: string;
+  areaId: string;
+  substanceGroup: (typeof SUBSTANCE_GROUPS)[number];
+  establishment: string;
+  expectedReleaseOn: string;
+}
+
+export interface CheckedFile {
+  rows: ReleaseRow[];
+  errors: ImportError[];
+  errorCount: number;
+  total: number;
+}
+
+/** Header names match without regard to case, spaces, hyphens or underscores. */
+const headerKey = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
+const COLUMN_BY_KEY = new Map(RELEASE_COLUMNS.map((column) => [headerKey(column), column]));
+const enumKey = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** A date written YYYY-MM-DD or DD/MM/YYYY, as YYYY-MM-DD, or undefined. */
+export function parseDate(value: string): string | undefined {
+  const text = value.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const iso = uk ? `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}` : text;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+const DATE_HELP = 'write it as YYYY-MM-DD or DD/MM/YYYY, such as 2026-03-14 or 14/03/2026';
+
+/**
+ * Reads and checks a release list in full before anything is written: a byte-order mark, CRLF,
+ * quoted fields with commas and blank lines are all fine; every bad row is reported with its
+ * column and how to fix it. Areas are matched by name or ONS code among `areas` (the uploader's).
+ */
+export function checkReleaseCsv(
+  text: string,
+  areas: readonly Pick<Area, 'id' | 'name' | 'onsCode'>[],
+  today: string,
+): CheckedFile {
+  const errors: ImportError[] = [];
+  let errorCount = 0;
+  const fail = (row: number, field: string, message: string) => {
+    errorCount += 1;
+    if (errors.length < MAX_ERRORS_KEPT) errors.push({ row, field, message });
+  };
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
+  } catch (error) {
+    fail(
+      0,
+      'file',
+      `is not a readable CSV file: ${error instanceof Error ? error.message : 'unknown error'}`,
+    );
+    return { rows: [], errors, errorCount, total: 0 };
+  }
+  const [header, ...data] = records;
+  if (!header) {
+    fail(0, 'file', `is empty: start with a header line naming the columns ${RELEASE_COLUMNS.join(', ')}`);
+    return { rows: [], errors, errorCount, total: 0 };
+  }
+  const positions = new Map<ReleaseColumn, number>();
+  header.forEach((name, index) => {
+    const column = COLUMN_BY_KEY.get(headerKey(name));
+    if (!column)
+      fail(
+        0,
+        name || `column ${index + 1}`,
+        `is not a column this import knows: use ${RELEASE_COLUMNS.join(', ')}`,
+      );
+    else if (positions.has(column)) fail(0, column, 'appears twice in the header: keep one');
+    else positions.set(column, index);
+  });
+  for (const column of RELEASE_COLUMNS) {
+    if (!positions.has(column)) fail(0, column, 'is missing from the header: add this column');
+  }
+  if (data.length > MAX_ROWS)
+    fail(0, 'file', `has ${data.length} rows: split it into files of at most ${MAX_ROWS}`);
+  if (errorCount > 0) return { rows: [], errors, errorCount, total: data.length };
+
+  const areaByKey = new Map<string, string>();
+  for (const area of areas) {
+    areaByKey.set(area.name.trim().toLowerCase(), area.id);
+    areaByKey.set(area.onsCode.toLowerCase(), area.id);
+  }
+  const seen = new Map<string, number>();
+  const rows: ReleaseRow[] = [];
+  data.forEach((record, index) => {
+    const row = index + 1;
+    const before = errorCount;
+    if (record.length !== header.length) {
+      fail(
+        row,
+        'row',
+        `has ${record.length} fields but the header has ${header.length}: check for a missing or extra comma`,
+      );
+      return;
+    }
+    const cell = (column: ReleaseColumn) => record[positions.get(column) as number] ?? '';
+    const required = (column: ReleaseColumn) => {
+      const value = cell(column);
+      if (!value) fail(row, column, 'is empty: fill it in');
+      return value;
+    };
+    const name = (column: ReleaseColumn) => {
+      const value = required(column);
+      if (value.length > 60) fail(row, column, 'is longer than 60 characters: shorten it');
+      return value;
+    };
+    const givenName = name('given_name');
+    const familyName = name('family_name');
+    const dateOfBirth = parseDate(required('date_of_birth'));
+    if (cell('date_of_birth') && (!dateOfBirth || dateOfBirth >= today)) {
+      fail(
+        row,
+        'date_of_birth',
+        `is not a date of birth in the past, got "${cell('date_of_birth')}": ${DATE_HELP}`,
+      );
+    }
+    const sex = enumKey(required('sex')) as ReleaseRow['sex'];
+    if (cell('sex') && !SEXES.includes(sex))
+      fail(row, 'sex', `must be one of ${SEXES.join(', ')}, got "${cell('sex')}"`);
+    const prisonNumber = normalisePrisonNumber(required('prison_number'));
+    if (cell('prison_number')) {
+      if (!PRISON_NUMBER.test(prisonNumber)) {
+        // An NHS number in this column is a common slip; say so plainly.
+        const hint = isValidNhsNumber(prisonNumber) ? ' (this looks like an NHS number)' : '';
+        fail(
+          row,
+          'prison_number',
+          `must be a letter, 4 digits and 2 letters like A1234BC, got "${cell('prison_number')}"${hint}`,
+        );
+      } else if (seen.has(prisonNumber)) {
+        fail(
+          row,
+          'prison_number',
+          `${prisonNumber} is already on row ${seen.get(prisonNumber)}: list each person once`,
+        );
+      } else seen.set(prisonNumber, row);
+    }
+    const areaId = areaByKey.get(required('area').toLowerCase());
+    if (cell('area') && !areaId) {
+      fail(
+        row,
+        'area',
+        `"${cell('area')}" is not one of your areas: use its name or ONS code (${areas.map((a) => a.name).join(', ')})`,
+      );
+    }
+    const substanceGroup = enumKey(required('substance_group')).replace(
+      /_only$/,
+      '',
+    ) as ReleaseRow['substanceGroup'];
+    if (cell('substance_group') && !SUBSTANCE_GROUPS.includes(substanceGroup)) {
+      fail(
+        row,
+        'substance_group',
+        `must be one of ${SUBSTANCE_GROUPS.join(', ')}, got "${cell('substance_group')}"`,
+      );
+    }
+    const establishment = required('establishment').toUpperCase();
+    if (cell('establishment') && !/^[A-Z]{3}$/.test(establishment)) {
+      fail(
+        row,
+        'establishment',
+        `must be the 3-letter prison code, like HEI for HMP Hewell, got "${cell('establishment')}"`,
+      );
+    }
+    const expectedReleaseOn = parseDate(required('expected_release_date'));
+    if (cell('expected_release_date')) {
+      if (!expectedReleaseOn)
+        fail(
+          row,
+          'expected_release_date',
+          `is not a date, got "${cell('expected_release_date')}": ${DATE_HELP}`,
+        );
+      else if (expectedReleaseOn < addDays(today, -90) || expectedReleaseOn > addDays(today, 366)) {
+        fail(
+          row,
+          'expected_release_date',
+          `must be within 90 days before and a year after today, got ${expectedReleaseOn}`,
+        );
+      }
+    }
+    if (errorCount === before) {
+      rows.push({
+        row,
+        givenName,
+        familyName,
+        dateOfBirth: dateOfBirth as string,
+        sex,
+        prisonNumber,
+        areaId: areaId as string,
+        substanceGroup,
+        establishment,
+        expectedReleaseOn: expectedReleaseOn as string,
+      });
+    }
+  });
+  return { rows: errorCount > 0 ? [] : rows, errors, errorCount, total: data.length };
+}
+
+/** The template offered on the import page: the header and one example row. */
+export function releaseTemplate(exampleArea: string): string {
+  return `${RELEASE_COLUMNS.join(',')}\r\nSam,Example,1988-06-15,male,A1234BC,${exampleArea},opiate,HEI,2026-12-01\r\n`;
+}
