@@ -13,4 +13,5 @@ export interface ScheduleDef {
 
 export const schedules: readonly ScheduleDef[] = [
   { name: 'alert-sweep', everyMinutes: 5, module: 'sweep', handler: 'handler' },
+  { name: 'retention-purge', everyMinutes: 1440, module: 'retention', handler: 'handler' },
 ];

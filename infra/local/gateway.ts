@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { RouteDef } from '../../functions/api/route-types.ts';
 import { routes } from '../../functions/api/routes.ts';
+import { THROTTLES, throttleClassOf } from '../../functions/api/throttling.ts';
 import { lambdaContext, toLambdaEvent } from './lambda-event.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import { routeMatcher } from './route-matcher.ts';
 
 type LambdaHandler = (
@@ -27,6 +29,8 @@ export interface GatewayParts {
   localRoutes: Record<string, ExtraHandler>;
   /** Everything outside `/api`: the OIDC provider, pages, the web app. */
   site: (request: IncomingMessage, response: ServerResponse, url: URL) => void;
+  /** Throttle routes as API Gateway does (default on). */
+  throttle?: boolean;
 }
 
 /** Sends a JSON error in the API's error shape. */
@@ -80,6 +84,7 @@ async function loadHandler(route: RouteDef, cache: Map<string, LambdaHandler>): 
 export function createGateway(parts: GatewayParts) {
   const match = routeMatcher(routes);
   const handlers = new Map<string, LambdaHandler>();
+  const limiter = new RateLimiter();
 
   const api = async (request: IncomingMessage, response: ServerResponse, url: URL, below: string) => {
     const body = await readBody(request);
@@ -97,6 +102,9 @@ export function createGateway(parts: GatewayParts) {
       });
     }
     const routeKey = `${found.route.method} ${API_BASE}${found.route.path}`;
+    if (parts.throttle !== false && !limiter.take(routeKey, THROTTLES[throttleClassOf(found.route)])) {
+      return sendApiError(response, 429, 'throttled', 'Too many requests: try again shortly.', { 'retry-after': '1' });
+    }
     const event = toLambdaEvent(request, url, body, routeKey, found.params);
     const handler = await loadHandler(found.route, handlers);
     const result = await handler(event, lambdaContext(found.route.operationId));

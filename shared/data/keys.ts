@@ -192,6 +192,9 @@ export const keys = {
   }),
   auditPrefix: (personId: string): string => `AUDIT${DELIMITER}${part(personId)}${DELIMITER}`,
 
+  /** The operator's own audit (exports, offboarding): outside every tenant, so it outlives one. */
+  operatorAudit: (at: string, id: string): Key => ({ PK: 'OPSAUDIT', SK: `${at}${DELIMITER}${part(id)}` }),
+
   /** Local stack only: the local OpenID provider's users, by email and by subject. */
   localUserByEmail: (email: string): Key => ({
     PK: 'LOCALIDP',

@@ -14,6 +14,8 @@ export const PartnershipSettings = z.object({
   targetRate: z.number().min(0).max(1).default(0.75),
   suppressSmallNumbers: z.boolean().default(true),
   alertRules: AlertRuleSettings.prefault({}),
+  /** Years a closed case is kept before it is purged (adult treatment records: commonly 8). */
+  retentionYears: z.number().int().min(1).max(20).default(8),
 });
 export type PartnershipSettings = z.infer<typeof PartnershipSettings>;
 
@@ -40,6 +42,7 @@ export const UpdatePartnershipBody = z
         engagementWindowDays: z.number().int().min(7).max(90).optional(),
         targetRate: z.number().min(0).max(1).optional(),
         suppressSmallNumbers: z.boolean().optional(),
+        retentionYears: z.number().int().min(1).max(20).optional(),
         alertRules: z
           .strictObject({
             noFirstAppointmentHours: z.number().int().min(1).max(168).optional(),

@@ -169,6 +169,7 @@ describe('partnership and operator', () => {
         engagementAtRiskDay: 14,
         releaseNotConfirmedDays: 1,
       },
+      retentionYears: 8,
     });
   });
 

@@ -14,6 +14,7 @@ const current: PartnershipSettings = {
     engagementAtRiskDay: 14,
     releaseNotConfirmedDays: 1,
   },
+  retentionYears: 8,
 };
 
 const AT_RISK_FIELD = 'settings.alertRules.engagementAtRiskDay';

@@ -1,0 +1,122 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { logger } from '../adapters/logger.ts';
+import type { Clock } from '../adapters/ports.ts';
+import { areaIdsOf } from '../data/areas-repo.ts';
+import { keys, tenantPartition } from '../data/keys.ts';
+import { findPerson } from '../data/people-repo.ts';
+import { queryAll } from '../data/query-page.ts';
+import { caseloadOfArea } from '../data/referrals-repo.ts';
+import type { Table } from '../data/table.ts';
+import { addDays, dateOf } from '../domain/dates.ts';
+import { PartnershipSettings } from '../schemas/partnership.ts';
+import { recordOperatorAction } from './operator-audit.ts';
+import { deleteKeys } from './tenant-data.ts';
+
+export interface PurgeDeps {
+  table: Table;
+  clock: Clock;
+}
+
+export interface PurgeResult {
+  referrals: number;
+  people: number;
+}
+
+const keysWithPrefix = async (table: Table, tenantId: string, prefix: string) =>
+  (await queryAll(table, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': prefix },
+    ProjectionExpression: 'PK, SK',
+  })) as { PK: string; SK: string }[];
+
+/**
+ * Deletes one closed case and all that hangs under it (appointments, timeline, alerts and their
+ * mail records); and the person too, with their prison-number claim and audit trail, when this
+ * was their last case. Their other cases keep them.
+ */
+async function purgeCase(
+  table: Table,
+  tenantId: string,
+  referralId: string,
+  personId: string,
+): Promise<{ person: boolean }> {
+  const family = await keysWithPrefix(table, tenantId, keys.referralFamily(referralId));
+  const mail = await keysWithPrefix(table, tenantId, `ALERTMAIL#${referralId}-`);
+  await deleteKeys(table, [...family, ...mail]);
+  const person = await findPerson(table, tenantId, personId);
+  if (!person) return { person: false };
+  const others = person.referralIds.filter((id) => id !== referralId);
+  if (others.length > 0) {
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.person(tenantId, personId),
+        UpdateExpression: 'SET referralIds = :others',
+        ExpressionAttributeValues: { ':others': others },
+      }),
+    );
+    return { person: false };
+  }
+  const audit = await keysWithPrefix(table, tenantId, keys.auditPrefix(personId));
+  await deleteKeys(table, [
+    keys.person(tenantId, personId),
+    ...(person.prisonNumber ? [keys.prisonNumberLock(tenantId, person.prisonNumber)] : []),
+    ...audit,
+  ]);
+  return { person: true };
+}
+
+/** Purges one partnership's cases closed longer ago than its retention period. */
+export async function purgePartnership(
+  deps: PurgeDeps,
+  tenantId: string,
+  retentionYears: number,
+): Promise<PurgeResult> {
+  const cutoff = addDays(dateOf(deps.clock()), -Math.round(retentionYears * 365.25));
+  const result: PurgeResult = { referrals: 0, people: 0 };
+  for (const areaId of await areaIdsOf(deps.table, tenantId)) {
+    for (const referral of await caseloadOfArea(deps.table, tenantId, areaId, false)) {
+      if (!referral.closedOn || referral.closedOn >= cutoff) continue;
+      const { person } = await purgeCase(deps.table, tenantId, referral.id, referral.personId);
+      result.referrals += 1;
+      if (person) result.people += 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * The retention job (events/schedules.ts, daily): for every partnership, deletes the cases closed
+ * longer ago than its `retentionYears` (default 8), and records what it did in the operator audit.
+ */
+export async function purgeExpiredCases(deps: PurgeDeps): Promise<PurgeResult> {
+  const partnerships = await queryAll(deps.table, {
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'PARTNERSHIPS' },
+  });
+  const total: PurgeResult = { referrals: 0, people: 0 };
+  for (const partnership of partnerships) {
+    const tenantId = String(partnership.id);
+    const settings = PartnershipSettings.parse(partnership.settings ?? {});
+    const result = await purgePartnership(deps, tenantId, settings.retentionYears);
+    if (result.referrals > 0) {
+      await recordOperatorAction(
+        deps.table,
+        {
+          action: 'purge',
+          partnershipId: tenantId,
+          by: { userId: 'retention-job' },
+          items: result.referrals,
+          sourceIp: 'scheduler',
+          requestId: 'retention',
+        },
+        deps.clock(),
+      );
+      logger.info('closed cases purged after retention', { tenantId, ...result });
+    }
+    total.referrals += result.referrals;
+    total.people += result.people;
+  }
+  return total;
+}
