@@ -42,6 +42,8 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** Run events/schedules.ts on timers (npm start does; tests call the sweep themselves). */
   runSchedules?: boolean;
+  /** Throttle routes as API Gateway does (default on; fuzz tests turn it off to reach validation). */
+  throttle?: boolean;
 }
 
 export interface LocalStack {
@@ -174,6 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.on(
       'request',
       createGateway({
+        throttle: options.throttle,
         localRoutes: localApiRoutes({
           users,
           mail,

@@ -21,7 +21,9 @@ export interface CallOptions {
 }
 
 /** A local stack on a fresh table of the shared DynamoDB Local, with the demo partnership. */
-export async function startTestStack(): Promise<LocalStack & { dataDir: string }> {
+export async function startTestStack(
+  options: { throttle?: boolean } = {},
+): Promise<LocalStack & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'continuity-test-'));
   const stack = await startLocalStack({
     port: 0,
@@ -30,6 +32,7 @@ export async function startTestStack(): Promise<LocalStack & { dataDir: string }
     tableName: `continuity-${randomUUID()}`,
     seedDemo: true,
     quiet: true,
+    throttle: options.throttle,
   });
   return {
     ...stack,

@@ -1,0 +1,26 @@
+import type { LocalStack } from '../infra/local/stack.ts';
+
+/** What every benchmark gets: the running local stack and the shared load settings. */
+export interface BenchContext {
+  stack: LocalStack;
+  /** Concurrent HTTP connections, and concurrent SDK loops for the baseline. */
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  /** Progress for the console (never person-level data). */
+  log(line: string): void;
+}
+
+/** A benchmark's part of `bench/results.md`. */
+export interface Section {
+  title: string;
+  markdown: string;
+  /** Unexpected errors or failed checks: the run reports them and exits non-zero. */
+  problems: string[];
+}
+
+/** One named benchmark of `npm run bench`. */
+export interface Benchmark {
+  name: string;
+  run(context: BenchContext): Promise<Section>;
+}
