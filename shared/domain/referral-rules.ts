@@ -1,6 +1,6 @@
 import { Conflict, ValidationFailed } from '../errors.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
-import { dateOf } from './dates.ts';
+import { londonDate } from './dates.ts';
 
 /** Pathways that follow a person out of prison, where a release is recorded. */
 export const PRISON_PATHWAYS: readonly string[] = ['continuity_of_care', 'through_the_gate'];
@@ -10,7 +10,7 @@ const fail = (field: string, message: string) => new ValidationFailed(message, {
 
 /** Refuses a date later than today. */
 export function notInFuture(field: string, date: string, now: Date): void {
-  if (date > dateOf(now)) throw fail(field, `must be today or earlier, got ${date}`);
+  if (date > londonDate(now)) throw fail(field, `must be today or earlier, got ${date}`);
 }
 
 /** Refuses a date earlier than another date of the case. */
@@ -21,7 +21,7 @@ export function notBefore(field: string, date: string, earliest: string | undefi
 
 /** A date of birth: in the past and no more than 120 years ago. */
 export function checkDateOfBirth(date: string, now: Date): void {
-  const today = dateOf(now);
+  const today = londonDate(now);
   if (date >= today) throw fail('dateOfBirth', `must be a date in the past, got ${date}`);
   const earliest = `${String(Number(today.slice(0, 4)) - 120).padStart(4, '0')}${today.slice(4)}`;
   if (date < earliest) throw fail('dateOfBirth', `must be within the last 120 years, got ${date}`);
@@ -105,7 +105,7 @@ export function checkNewAppointment(
   input: { at: string; kind: string },
 ): void {
   requireOpen(referral);
-  if (dateOf(new Date(input.at)) < referral.referredOn) {
+  if (londonDate(new Date(input.at)) < referral.referredOn) {
     throw fail('at', `must be on or after the referral date (${referral.referredOn}), got ${input.at}`);
   }
   if (input.kind === 'first') {
@@ -143,7 +143,7 @@ export function checkAppointmentChange(
     );
   }
   if (change.status === 'rescheduled' && !change.at) throw fail('at', 'give the new time when rescheduling');
-  if (change.at && dateOf(new Date(change.at)) < referral.referredOn) {
+  if (change.at && londonDate(new Date(change.at)) < referral.referredOn) {
     throw fail('at', `must be on or after the referral date (${referral.referredOn}), got ${change.at}`);
   }
   if (change.status !== 'rescheduled' && change.at)

@@ -8,7 +8,7 @@ import { createReferral, loadCase, newReferralItem } from '../data/referrals-rep
 import type { Table } from '../data/table.ts';
 import { timelineItem } from '../data/timeline.ts';
 import type { Actor } from '../domain/actor.ts';
-import { dateOf } from '../domain/dates.ts';
+import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
@@ -66,7 +66,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created'
         areaId: row.areaId,
         source: row.establishment,
         establishment: row.establishment,
-        referredOn: dateOf(now),
+        referredOn: londonDate(now),
         expectedReleaseOn: row.expectedReleaseOn,
         status: 'referred',
         offences: [],

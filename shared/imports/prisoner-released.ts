@@ -11,6 +11,7 @@ import { queryAll } from '../data/query-page.ts';
 import { type CaseRecord, commitCaseChange, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { timelineItem } from '../data/timeline.ts';
+import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 
 export interface IngestDeps {
@@ -27,15 +28,6 @@ const HMPPS_ACTOR = {
   requestId: 'hmpps',
   sourceIp: 'hmpps',
 };
-
-/** The release date in England of an event time (a release at 00:30 BST is that day's). */
-const londonDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
 
 /** Same event, same key: so the same event delivered twice changes nothing the second time. */
 export const eventKey = (event: PrisonerReleasedEvent): string =>
@@ -75,7 +67,7 @@ async function applyToCase(
 ): Promise<'recorded' | 'duplicate' | 'ignored'> {
   const { reason, prisonId } = event.additionalInformation;
   const released = reason === 'RELEASED';
-  const releasedOn = londonDate(event.occurredAt);
+  const releasedOn = londonDate(new Date(event.occurredAt));
   const now = deps.clock();
   if (released && (current.referral.releasedOn || releasedOn < current.referral.referredOn)) return 'ignored';
   const settings = (await getPartnership(deps.table, tenantId)).settings;
@@ -185,7 +177,9 @@ export async function ingestPrisonerReleased(
         isPrisonPathway(referral.pathway) && referral.status !== 'closed' && referral.status !== 'engaged';
       if (!open) continue;
       if (event.additionalInformation.reason === 'RELEASED' && referral.status !== 'referred') {
-        outcomes.push(current.referral.releasedOn === londonDate(event.occurredAt) ? 'duplicate' : 'ignored');
+        outcomes.push(
+          current.referral.releasedOn === londonDate(new Date(event.occurredAt)) ? 'duplicate' : 'ignored',
+        );
         continue;
       }
       outcomes.push(await applyToCase(deps, tenantId, current, event, key));

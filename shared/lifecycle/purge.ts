@@ -7,7 +7,7 @@ import { findPerson } from '../data/people-repo.ts';
 import { queryAll } from '../data/query-page.ts';
 import { caseloadOfArea } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
-import { addDays, dateOf } from '../domain/dates.ts';
+import { addDays, londonDate } from '../domain/dates.ts';
 import { PartnershipSettings } from '../schemas/partnership.ts';
 import { recordOperatorAction } from './operator-audit.ts';
 import { deleteKeys } from './tenant-data.ts';
@@ -72,7 +72,7 @@ export async function purgePartnership(
   tenantId: string,
   retentionYears: number,
 ): Promise<PurgeResult> {
-  const cutoff = addDays(dateOf(deps.clock()), -Math.round(retentionYears * 365.25));
+  const cutoff = addDays(londonDate(deps.clock()), -Math.round(retentionYears * 365.25));
   const result: PurgeResult = { referrals: 0, people: 0 };
   for (const areaId of await areaIdsOf(deps.table, tenantId)) {
     for (const referral of await caseloadOfArea(deps.table, tenantId, areaId, false)) {

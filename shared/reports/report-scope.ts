@@ -1,7 +1,7 @@
 import { memberOf, type Principal } from '../auth/principal.ts';
 import { areaIdsOf } from '../data/areas-repo.ts';
 import type { Table } from '../data/table.ts';
-import { dateOf } from '../domain/dates.ts';
+import { londonDate } from '../domain/dates.ts';
 import { ValidationFailed } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import { monthsBetween } from './cohort.ts';
@@ -40,7 +40,7 @@ export async function reportScope(
   now: Date,
 ): Promise<ResolvedScope> {
   const member = memberOf(principal);
-  const today = dateOf(now);
+  const today = londonDate(now);
   const to = query.to ?? today.slice(0, 7);
   const from = query.from ?? monthsBefore(to, 11);
   if (from > to)

@@ -87,6 +87,8 @@ export const Referral = RecordMeta.extend({
   referredOn: z.string(),
   expectedReleaseOn: z.string().optional(),
   assignedTo: z.string().optional(),
+  /** The assigned member's name when assigned, so caseworkers (who cannot list members) see it. */
+  assignedToName: z.string().optional(),
   status: z.enum(REFERRAL_STATUSES),
   releasedOn: z.string().optional(),
   releaseType: z.enum(RELEASE_TYPES).optional(),

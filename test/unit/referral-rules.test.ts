@@ -107,10 +107,13 @@ describe('isPending', () => {
 });
 
 describe('notInFuture', () => {
-  it('accepts today and earlier, by the UTC date of now', () => {
+  it('accepts today and earlier, by the date in England', () => {
     expect(() => notInFuture('releasedOn', TODAY, NOW)).not.toThrow();
     expect(() => notInFuture('releasedOn', '2020-01-01', NOW)).not.toThrow();
-    expect(() => notInFuture('releasedOn', TOMORROW, new Date('2026-04-01T23:59:59.999Z'))).toThrow();
+    // 22:59 UTC is 23:59 British Summer Time: still the 1st in England.
+    expect(() => notInFuture('releasedOn', TOMORROW, new Date('2026-04-01T22:59:59.999Z'))).toThrow();
+    // 23:30 UTC is 00:30 on the 2nd in England: the 2nd is today there.
+    expect(() => notInFuture('releasedOn', TOMORROW, new Date('2026-04-01T23:30:00Z'))).not.toThrow();
   });
 
   it('refuses tomorrow, naming the field and echoing the date', () => {

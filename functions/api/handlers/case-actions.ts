@@ -83,7 +83,7 @@ export const createAppointment = apiHandler<ReferralParams, unknown, z.output<ty
         event: {
           kind: 'appointment_booked',
           summary: `${body.kind === 'first' ? 'First appointment' : 'Follow-up appointment'} booked for ${at} at ${body.location}`,
-          details: { appointmentId: id, at, kind: body.kind },
+          details: { appointmentId: id, at, kind: body.kind, location: body.location },
         },
         audited: { record: 'appointment', recordId: id },
       };

@@ -3,7 +3,7 @@ import { IMPORT_EVENT_SOURCE, IMPORT_QUEUED } from '../../../events/import-event
 import { actorOf } from '../../../shared/auth/area-access.ts';
 import { listAreas } from '../../../shared/data/areas-repo.ts';
 import { newId } from '../../../shared/data/ids.ts';
-import { dateOf } from '../../../shared/domain/dates.ts';
+import { londonDate } from '../../../shared/domain/dates.ts';
 import { TooLarge, UnsupportedMediaType } from '../../../shared/errors.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { rawBody } from '../../../shared/http/read-body.ts';
@@ -34,7 +34,7 @@ export const createReleaseImport = apiHandler(route('createReleaseImport'), asyn
   const areas = (await listAreas(deps.table, tenantId, { limit: 200 })).items.filter((area) =>
     actor.principal.areaIds.includes(area.id),
   );
-  const checked = checkReleaseCsv(bytes.toString('utf8'), areas, dateOf(now));
+  const checked = checkReleaseCsv(bytes.toString('utf8'), areas, londonDate(now));
   const importId = newId(now);
   const failed = checked.errorCount > 0;
   await createImport(

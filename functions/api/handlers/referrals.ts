@@ -48,8 +48,10 @@ export const createReferral = apiHandler<{ personId: string }, unknown, z.output
       }
       notBefore('expectedReleaseOn', body.expectedReleaseOn, body.referredOn, 'referral date');
     }
+    let assignedToName: string | undefined;
     if (body.assignedTo) {
       const member = await findMember(deps.table, tenantId, body.assignedTo);
+      assignedToName = member?.name;
       const covers =
         member && ['caseworker', 'manager'].includes(member.role) && member.areaIds.includes(body.areaId);
       if (!covers) {
@@ -62,7 +64,14 @@ export const createReferral = apiHandler<{ personId: string }, unknown, z.output
     const id = newId(now);
     const item = referrals.newReferralItem(
       tenantId,
-      { id, personId: person.id, ...body, status: 'referred', offences: [] },
+      {
+        id,
+        personId: person.id,
+        ...body,
+        ...(assignedToName ? { assignedToName } : {}),
+        status: 'referred',
+        offences: [],
+      },
       settings,
       now,
     );
