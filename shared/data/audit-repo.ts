@@ -1,5 +1,5 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../domain/actor.ts';
+import { putAll } from './batch-write.ts';
 import { newId } from './ids.ts';
 import { keys } from './keys.ts';
 import { type PageRequest, queryPage } from './query-page.ts';
@@ -53,16 +53,10 @@ export async function recordReads(
   actor: Actor,
   now: Date,
 ): Promise<void> {
-  const items = entries.map((entry) => auditItem(tenantId, entry, actor, now));
-  for (let start = 0; start < items.length; start += 25) {
-    let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 5) throw new Error('DynamoDB kept audit writes unprocessed');
-      const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
-      requests = (result.UnprocessedItems?.[table.name] ?? []) as typeof requests;
-      if (requests.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-    }
-  }
+  await putAll(
+    table,
+    entries.map((entry) => auditItem(tenantId, entry, actor, now)),
+  );
 }
 
 /** Who read or changed a person's records, oldest first. */

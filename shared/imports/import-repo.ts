@@ -1,4 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { putAll } from '../data/batch-write.ts';
 import { keys } from '../data/keys.ts';
 import { queryAll } from '../data/query-page.ts';
 import { toRecord } from '../data/records.ts';
@@ -41,14 +42,7 @@ export async function createImport(
       rows: rows.slice(start, start + ROWS_PER_CHUNK),
     });
   }
-  for (let start = 0; start < chunks.length; start += 25) {
-    let requests = chunks.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length; attempt++) {
-      if (attempt > 5) throw new Error('DynamoDB kept import chunks unprocessed');
-      const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
-      requests = (result.UnprocessedItems?.[table.name] ?? []) as typeof requests;
-    }
-  }
+  await putAll(table, chunks);
   await table.db.send(
     new PutCommand({
       TableName: table.name,

@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
 import { areaIdsOf } from '../data/areas-repo.ts';
+import { deleteAll } from '../data/batch-write.ts';
 import { keys, tenantPartition } from '../data/keys.ts';
 import { findPerson } from '../data/people-repo.ts';
 import { queryAll } from '../data/query-page.ts';
@@ -10,7 +11,6 @@ import type { Table } from '../data/table.ts';
 import { addDays, londonDate } from '../domain/dates.ts';
 import { PartnershipSettings } from '../schemas/partnership.ts';
 import { recordOperatorAction } from './operator-audit.ts';
-import { deleteKeys } from './tenant-data.ts';
 
 export interface PurgeDeps {
   table: Table;
@@ -42,7 +42,7 @@ async function purgeCase(
 ): Promise<{ person: boolean }> {
   const family = await keysWithPrefix(table, tenantId, keys.referralFamily(referralId));
   const mail = await keysWithPrefix(table, tenantId, `ALERTMAIL#${referralId}-`);
-  await deleteKeys(table, [...family, ...mail]);
+  await deleteAll(table, [...family, ...mail]);
   const person = await findPerson(table, tenantId, personId);
   if (!person) return { person: false };
   const others = person.referralIds.filter((id) => id !== referralId);
@@ -58,7 +58,7 @@ async function purgeCase(
     return { person: false };
   }
   const audit = await keysWithPrefix(table, tenantId, keys.auditPrefix(personId));
-  await deleteKeys(table, [
+  await deleteAll(table, [
     keys.person(tenantId, personId),
     ...(person.prisonNumber ? [keys.prisonNumberLock(tenantId, person.prisonNumber)] : []),
     ...audit,

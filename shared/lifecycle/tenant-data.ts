@@ -1,4 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteAll } from '../data/batch-write.ts';
 import { keys, tenantPartition } from '../data/keys.ts';
 import { type PageRequest, queryPage } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
@@ -14,24 +14,6 @@ export async function tenantItems(table: Table, tenantId: string, page: PageRequ
     },
     page,
   );
-}
-
-/** Deletes items by key, 25 a request, retrying what DynamoDB leaves unprocessed. */
-export async function deleteKeys(
-  table: Table,
-  itemKeys: readonly { PK: unknown; SK: unknown }[],
-): Promise<void> {
-  for (let start = 0; start < itemKeys.length; start += 25) {
-    let requests = itemKeys
-      .slice(start, start + 25)
-      .map((key) => ({ DeleteRequest: { Key: { PK: key.PK, SK: key.SK } } }));
-    for (let attempt = 0; requests.length; attempt++) {
-      if (attempt > 6) throw new Error('DynamoDB kept deletes unprocessed');
-      const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
-      requests = (result.UnprocessedItems?.[table.name] ?? []) as typeof requests;
-      if (requests.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-    }
-  }
 }
 
 /**
@@ -61,7 +43,7 @@ export async function deleteTenantItems(
         { limit: Math.min(500, budget - deleted) },
       );
       if (page.items.length === 0) break;
-      await deleteKeys(table, page.items as { PK: string; SK: string }[]);
+      await deleteAll(table, page.items as { PK: string; SK: string }[]);
       deleted += page.items.length;
     }
   }
