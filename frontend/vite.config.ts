@@ -1,4 +1,5 @@
 import { cpSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -12,13 +13,19 @@ const govukAssets = fileURLToPath(
 /**
  * GOV.UK Frontend's CSS asks for its fonts and images at `/assets/...`, so the build copies
  * the package's assets folder beside Vite's own hashed files (their names never collide).
+ * It copies into the build's resolved output folder, so `vite build --outDir X` (the CDK
+ * deployment's build) ships the fonts and images too.
  */
 function govukAssetsPlugin(): Plugin {
+  let builtTo = outDir;
   return {
     name: 'continuity-govuk-assets',
     apply: 'build',
+    configResolved(config) {
+      builtTo = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      if (existsSync(govukAssets)) cpSync(govukAssets, `${outDir}/assets`, { recursive: true });
+      if (existsSync(govukAssets)) cpSync(govukAssets, join(builtTo, 'assets'), { recursive: true });
     },
   };
 }

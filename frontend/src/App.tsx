@@ -4,6 +4,8 @@ import { PAGE_ROLES } from './auth/roles.ts';
 import { Layout } from './components/Layout.tsx';
 import { NewPartnershipPage } from './pages/admin/NewPartnershipPage.tsx';
 import { PartnershipsPage } from './pages/admin/PartnershipsPage.tsx';
+import { AlertActionPage } from './pages/alerts/AlertActionPage.tsx';
+import { AlertsPage } from './pages/alerts/AlertsPage.tsx';
 import { AreaEditPage } from './pages/areas/AreaEditPage.tsx';
 import { AreaNewPage } from './pages/areas/AreaNewPage.tsx';
 import { AreasPage } from './pages/areas/AreasPage.tsx';
@@ -16,6 +18,8 @@ import { SignOutPage } from './pages/auth/SignOutPage.tsx';
 import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { RootPage } from './pages/home/RootPage.tsx';
+import { ImportReleasesPage } from './pages/imports/ImportReleasesPage.tsx';
+import { ImportStatusPage } from './pages/imports/ImportStatusPage.tsx';
 import { MemberEditPage } from './pages/members/MemberEditPage.tsx';
 import { MemberInvitePage } from './pages/members/MemberInvitePage.tsx';
 import { MemberRemovePage } from './pages/members/MemberRemovePage.tsx';
@@ -35,10 +39,16 @@ import { EngagementPage } from './pages/referrals/EngagementPage.tsx';
 import { OffencePage } from './pages/referrals/OffencePage.tsx';
 import { ReferralNewPage } from './pages/referrals/ReferralNewPage.tsx';
 import { ReleasePage } from './pages/referrals/ReleasePage.tsx';
+import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 
 /** A person-level page: caseworkers and managers only. */
 function CasePages({ page }: { page: ReactNode }) {
   return <RequireRole roles={PAGE_ROLES.cases}>{page}</RequireRole>;
+}
+
+/** Pages for the roles in `roles` only. */
+function For({ roles, page }: { roles: keyof typeof PAGE_ROLES; page: ReactNode }) {
+  return <RequireRole roles={PAGE_ROLES[roles]}>{page}</RequireRole>;
 }
 
 /** Every page of the app and the roles that may open it. */
@@ -157,6 +167,24 @@ export function App() {
             <Route path="engagement" element={<CasePages page={<EngagementPage />} />} />
             <Route path="offences" element={<CasePages page={<OffencePage />} />} />
             <Route path="close" element={<CasePages page={<ClosePage />} />} />
+          </Route>
+          <Route path="alerts">
+            <Route index element={<For roles="alerts" page={<AlertsPage />} />} />
+            <Route
+              path=":alertId/acknowledge"
+              element={
+                <For roles="alerts" page={<AlertActionPage key="acknowledge" action="acknowledge" />} />
+              }
+            />
+            <Route
+              path=":alertId/resolve"
+              element={<For roles="alerts" page={<AlertActionPage key="resolve" action="resolve" />} />}
+            />
+          </Route>
+          <Route path="reports" element={<For roles="reports" page={<ReportsPage />} />} />
+          <Route path="imports">
+            <Route path="releases" element={<For roles="imports" page={<ImportReleasesPage />} />} />
+            <Route path=":importId" element={<For roles="imports" page={<ImportStatusPage />} />} />
           </Route>
           <Route path="admin/partnerships">
             <Route

@@ -32,7 +32,9 @@ export const AlertSchema = z.object({
   raisedAt: z.string(),
   caseReference: z.string(),
   acknowledgedAt: z.string().optional(),
+  acknowledgedBy: z.object({ memberId: z.string(), name: z.string() }).optional(),
   resolvedAt: z.string().optional(),
+  resolvedBy: z.object({ memberId: z.string(), name: z.string() }).optional(),
   note: z.string().optional(),
   version: z.number(),
 });

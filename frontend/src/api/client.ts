@@ -2,11 +2,20 @@ import { ApiError, apiErrorFrom, NetworkError } from './errors.ts';
 
 export interface RequestOptions {
   body?: unknown;
+  /** A body sent as it is rather than as JSON (a CSV file's text), with its content type. */
+  rawBody?: { text: string; contentType: string };
   query?: Record<string, string | number | undefined>;
   /** The record's `version`, sent as `If-Match` on updates. */
   version?: number;
   /** Sent as `Idempotency-Key` on creates. */
   idempotencyKey?: string;
+}
+
+/** A file fetched from the API, ready to save. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name from the answer's `Content-Disposition`, if it gave one. */
+  filename?: string;
 }
 
 export interface ApiClientOptions {
@@ -27,29 +36,7 @@ export class ApiClient {
 
   /** Sends one request and answers the parsed JSON body (undefined for 204). */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const token = this.#options.accessToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (options.version !== undefined) headers['if-match'] = `"${options.version}"`;
-    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-
-    let response: Response;
-    try {
-      response = await fetch(this.#url(path, options.query), {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        cache: 'no-store',
-      });
-    } catch (cause) {
-      throw new NetworkError(cause);
-    }
-    if (response.status === 401) {
-      this.#options.onUnauthenticated();
-      throw await apiErrorFrom(response);
-    }
-    if (!response.ok) throw await apiErrorFrom(response);
+    const response = await this.#send(method, path, options, 'application/json');
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     if (!text) return undefined as T;
@@ -62,6 +49,47 @@ export class ApiClient {
         'The service sent an answer that could not be read.',
       );
     }
+  }
+
+  /**
+   * Fetches a file the API serves (a CSV) with the bearer token, which a plain link cannot send:
+   * its content and the name the API suggests for it.
+   */
+  async download(path: string, query?: RequestOptions['query']): Promise<DownloadedFile> {
+    const response = await this.#send('GET', path, { query }, 'text/csv, */*');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    return { blob: await response.blob(), filename };
+  }
+
+  /** Sends the request and answers the response if it succeeded; throws the API's error otherwise. */
+  async #send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    const token = this.#options.accessToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (options.rawBody) {
+      headers['content-type'] = options.rawBody.contentType;
+      body = options.rawBody.text;
+    } else if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    if (options.version !== undefined) headers['if-match'] = `"${options.version}"`;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+
+    let response: Response;
+    try {
+      response = await fetch(this.#url(path, options.query), { method, headers, body, cache: 'no-store' });
+    } catch (cause) {
+      throw new NetworkError(cause);
+    }
+    if (response.status === 401) {
+      this.#options.onUnauthenticated();
+      throw await apiErrorFrom(response);
+    }
+    if (!response.ok) throw await apiErrorFrom(response);
+    return response;
   }
 
   #url(path: string, query: RequestOptions['query']): string {

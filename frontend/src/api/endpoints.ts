@@ -1,5 +1,8 @@
 import type { ApiClient } from './client.ts';
 import type {
+  Alert,
+  AlertCounts,
+  AlertFilters,
   Appointment,
   Area,
   AuditEvent,
@@ -7,6 +10,7 @@ import type {
   CaseloadRow,
   CaseRecord,
   CloseInput,
+  ContinuityReport,
   CreateAppointmentInput,
   CreateAreaInput,
   CreateMemberInput,
@@ -15,15 +19,20 @@ import type {
   CreatePersonInput,
   CreateReferralInput,
   EngagementInput,
+  EstablishmentReport,
+  ImportRecord,
   MeInfo,
   Member,
   OffenceInput,
   Page,
   Partnership,
+  PathwayReport,
   Person,
   Referral,
   ReleaseInput,
+  ReportFilters,
   TimelineEvent,
+  TimeToEngagementReport,
   UpdateAppointmentInput,
   UpdateAreaInput,
   UpdateMemberInput,
@@ -121,6 +130,33 @@ export function endpoints(api: ApiClient) {
       api.request<Referral>('POST', `/referrals/${id(referralId)}/offences`, { body, ...write }),
     closeCase: (referralId: string, body: CloseInput, write: CaseWrite) =>
       api.request<Referral>('POST', `/referrals/${id(referralId)}/close`, { body, ...write }),
+
+    listAlerts: (filters: AlertFilters, cursor?: string) =>
+      api.request<Page<Alert>>('GET', '/alerts', { query: { ...filters, cursor } }),
+    alertCounts: () => api.request<AlertCounts>('GET', '/alerts/counts'),
+    acknowledgeAlert: (alertId: string, body: { note?: string }) =>
+      api.request<Alert>('POST', `/alerts/${id(alertId)}/acknowledge`, { body }),
+    resolveAlert: (alertId: string, body: { note: string }) =>
+      api.request<Alert>('POST', `/alerts/${id(alertId)}/resolve`, { body }),
+
+    continuityReport: (filters: ReportFilters) =>
+      api.request<ContinuityReport>('GET', '/reports/continuity-of-care', { query: { ...filters } }),
+    continuityReportCsv: (filters: ReportFilters) =>
+      api.download('/reports/continuity-of-care.csv', { ...filters }),
+    timeToEngagement: (filters: ReportFilters) =>
+      api.request<TimeToEngagementReport>('GET', '/reports/time-to-engagement', { query: { ...filters } }),
+    establishmentReport: (filters: ReportFilters) =>
+      api.request<EstablishmentReport>('GET', '/reports/by-establishment', { query: { ...filters } }),
+    pathwayReport: (filters: ReportFilters) =>
+      api.request<PathwayReport>('GET', '/reports/pathways', { query: { ...filters } }),
+
+    importReleases: (csv: string, idempotencyKey: string) =>
+      api.request<{ importId: string }>('POST', '/imports/releases', {
+        rawBody: { text: csv, contentType: 'text/csv' },
+        idempotencyKey,
+      }),
+    getImport: (importId: string) => api.request<ImportRecord>('GET', `/imports/${id(importId)}`),
+    releaseTemplate: () => api.download('/imports/releases/template.csv'),
   };
 }
 

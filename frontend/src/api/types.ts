@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import type { ReleaseImport } from '../../../shared/imports/import-repo.ts';
+import type {
+  EstablishmentRow,
+  PathwayRow,
+  TimeToEngagement,
+} from '../../../shared/reports/continuity-report.ts';
 import type { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
 import type { CreateMemberBody, Me, Member, UpdateMemberBody } from '../../../shared/schemas/member.ts';
 import type {
@@ -19,6 +25,7 @@ import type {
   ReleaseBody,
   UpdateAppointmentBody,
 } from '../../../shared/schemas/referral.ts';
+import type { ContinuityReport as ContinuityReportSchema } from '../../../shared/schemas/report.ts';
 
 export type { Appointment, Area, Member, Partnership, Person, Referral };
 export type MeInfo = z.infer<typeof Me>;
@@ -60,15 +67,40 @@ export interface NextDue {
 /** One row of the caseload (`GET /referrals`). */
 export type CaseloadRow = Referral & NextDue & { person?: PersonSummary; overdue: boolean };
 
-/** An alert raised on a case. */
+/** Who moved an alert on. */
+export interface AlertActor {
+  name: string;
+}
+
+/** An alert raised on a case (`GET /alerts`, and `alerts[]` of `GET /referrals/{id}`). */
 export interface Alert {
   id: string;
   rule: string;
   referralId: string;
   areaId: string;
-  status: string;
+  status: 'open' | 'acknowledged' | 'resolved';
   dueAt: string;
   raisedAt: string;
+  /** A reference that names no one (`GET /alerts` only). */
+  caseReference?: string;
+  acknowledgedAt?: string;
+  acknowledgedBy?: AlertActor;
+  resolvedAt?: string;
+  resolvedBy?: AlertActor;
+  note?: string;
+  version: number;
+}
+
+/** `GET /alerts/counts`: alerts still to deal with in the caller's areas. */
+export interface AlertCounts {
+  open: number;
+  acknowledged: number;
+}
+
+/** `GET /alerts` filters. */
+export interface AlertFilters {
+  status?: string;
+  areaId?: string;
 }
 
 /** A case with what hangs under it (`GET /referrals/{id}`). */
@@ -101,3 +133,40 @@ export interface Page<T> {
   items: T[];
   nextCursor?: string;
 }
+
+/** The reports' query: months written `YYYY-MM`; without them, the last 12 months. */
+export interface ReportFilters {
+  from?: string;
+  to?: string;
+  areaId?: string;
+}
+
+/** `GET /reports/continuity-of-care`. */
+export type ContinuityReport = z.infer<typeof ContinuityReportSchema>;
+export type ContinuityRow = ContinuityReport['rows'][number];
+/** A count as the reports publish it: the number, or "<5" when small numbers are hidden. */
+export type PublishedCount = ContinuityRow['cohort'];
+
+/** What every report says about the period it covers. */
+interface ReportPeriod {
+  from: string;
+  to: string;
+  suppressed: boolean;
+}
+
+/** `GET /reports/time-to-engagement`. */
+export type TimeToEngagementReport = ReportPeriod & TimeToEngagement & { windowDays: number };
+
+/** `GET /reports/by-establishment`. */
+export type EstablishmentReport = ReportPeriod & { rows: EstablishmentRow[] };
+
+/** `GET /reports/pathways`. */
+export type PathwayReport = ReportPeriod & { rows: PathwayRow[] };
+export type { EstablishmentRow, PathwayRow };
+
+/** `GET /imports/{importId}`: a release list import's status, progress and problems. */
+export type ImportRecord = Pick<
+  ReleaseImport,
+  'id' | 'status' | 'total' | 'processed' | 'created' | 'matched' | 'errors' | 'errorCount'
+>;
+export type ImportProblem = ImportRecord['errors'][number];

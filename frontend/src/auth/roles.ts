@@ -31,6 +31,11 @@ export const PAGE_ROLES = {
   /** Person-level records: provider staff only (DESIGN.md §2). */
   cases: ['caseworker', 'manager'],
   audit: ['manager'],
+  /** Alerts on cases: the staff who act on them. */
+  alerts: ['caseworker', 'manager'],
+  /** Aggregated reports (small numbers hidden for chairs and analysts). */
+  reports: ['chair', 'manager', 'analyst'],
+  imports: ['manager'],
   admin: ['operator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -99,12 +99,12 @@ export const ALERT_RULE_LABELS: Record<string, string> = {
   release_not_confirmed: 'Confirm the release',
 };
 
-/** What an alert that was raised says happened. */
-export const ALERT_RAISED_LABELS: Record<string, string> = {
-  no_first_appointment: 'No first appointment booked after release',
+/** The plain-English name of each alert rule: what happened. */
+export const ALERT_RULE_NAMES: Record<string, string> = {
+  no_first_appointment: 'No first appointment booked',
   first_appointment_missed: 'First appointment missed',
-  engagement_at_risk: 'Engagement at risk: treatment not started',
-  engagement_window_missed: 'Treatment did not start within the window',
+  engagement_at_risk: 'Engagement at risk',
+  engagement_window_missed: 'Engagement window missed',
   release_not_confirmed: 'Release not confirmed',
 };
 
@@ -112,6 +112,12 @@ export const ALERT_STATUS_LABELS: Record<string, string> = {
   open: 'Open',
   acknowledged: 'Acknowledged',
   resolved: 'Resolved',
+};
+
+export const ALERT_STATUS_COLOURS: Record<string, TagColour> = {
+  open: 'red',
+  acknowledged: 'yellow',
+  resolved: 'grey',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -8,6 +8,7 @@ import { Header } from './Header.tsx';
 import { PhaseBanner } from './PhaseBanner.tsx';
 import { notePath } from './route-focus.ts';
 import { type NavItem, ServiceNavigation } from './ServiceNavigation.tsx';
+import { useOpenAlertCount } from './use-open-alerts.ts';
 
 /** The case-record pages, for the roles that keep person-level records. */
 const CASE_ITEMS: NavItem[] = [
@@ -16,13 +17,25 @@ const CASE_ITEMS: NavItem[] = [
   { to: '/people/new', text: 'Add a person' },
 ];
 
+const REPORTS_ITEM: NavItem = { to: '/reports', text: 'Reports' };
+
+/** "Alerts", with the number still open beside it once it is known and not zero. */
+function alertsItem(open: number | undefined): NavItem {
+  return {
+    to: '/alerts',
+    text: 'Alerts',
+    badge: open ? { count: open, hiddenText: open === 1 ? 'open alert' : 'open alerts' } : undefined,
+  };
+}
+
 /** Pages in the service navigation for each role. */
-function navItems(me: MeInfo | undefined): NavItem[] {
+function navItems(me: MeInfo | undefined, openAlerts: number | undefined): NavItem[] {
   switch (me?.role) {
     case 'operator':
       return [{ to: '/admin/partnerships', text: 'Partnerships' }];
     case 'chair':
       return [
+        REPORTS_ITEM,
         { to: '/partnership', text: 'Partnership' },
         { to: '/areas', text: 'Areas' },
         { to: '/members', text: 'Members' },
@@ -30,17 +43,21 @@ function navItems(me: MeInfo | undefined): NavItem[] {
     case 'manager':
       return [
         ...CASE_ITEMS,
+        alertsItem(openAlerts),
+        REPORTS_ITEM,
         { to: '/partnership', text: 'Partnership' },
         { to: '/areas', text: 'Areas' },
         { to: '/members', text: 'Members' },
       ];
     case 'caseworker':
-      return [...CASE_ITEMS, { to: '/partnership', text: 'Partnership' }, { to: '/areas', text: 'Areas' }];
-    case 'analyst':
       return [
+        ...CASE_ITEMS,
+        alertsItem(openAlerts),
         { to: '/partnership', text: 'Partnership' },
         { to: '/areas', text: 'Areas' },
       ];
+    case 'analyst':
+      return [REPORTS_ITEM, { to: '/partnership', text: 'Partnership' }, { to: '/areas', text: 'Areas' }];
     default:
       return [];
   }
@@ -50,6 +67,7 @@ function navItems(me: MeInfo | undefined): NavItem[] {
 export function Layout() {
   const { me, status } = useSession();
   const location = useLocation();
+  const openAlerts = useOpenAlertCount();
   const chromeRef = useRef<HTMLDivElement>(null);
   const signedInTo =
     status === 'signed-in' && me
@@ -76,7 +94,7 @@ export function Layout() {
         </a>
         <header className="govuk-template__header">
           <Header />
-          <ServiceNavigation key={navKey} items={navItems(me)} signedInTo={signedInTo} />
+          <ServiceNavigation key={navKey} items={navItems(me, openAlerts)} signedInTo={signedInTo} />
           <div className="govuk-width-container">
             <PhaseBanner />
           </div>

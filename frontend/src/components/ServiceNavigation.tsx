@@ -3,6 +3,8 @@ import { Link, useLocation } from 'react-router-dom';
 export interface NavItem {
   to: string;
   text: string;
+  /** A count beside the text (open alerts), with words for screen readers after it. */
+  badge?: { count: number; hiddenText: string };
 }
 
 /**
@@ -55,6 +57,15 @@ export function ServiceNavigation({ items, signedInTo }: { items: readonly NavIt
                           <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
                         ) : (
                           item.text
+                        )}
+                        {item.badge && (
+                          <>
+                            {' '}
+                            <span className="govuk-tag govuk-tag--red continuity-nav-badge">
+                              {item.badge.count.toLocaleString('en-GB')}
+                              <span className="govuk-visually-hidden"> {item.badge.hiddenText}</span>
+                            </span>
+                          </>
                         )}
                       </Link>
                     </li>

@@ -8,10 +8,16 @@ export interface TableProps {
   rows: readonly { key: string; cells: readonly ReactNode[] }[];
   /** `aria-sort` of the sortable columns, by column index (the sortable table pattern). */
   sort?: Readonly<Record<number, 'none' | 'ascending' | 'descending'>>;
+  /** Indexes of the columns that hold numbers: right-aligned, so digits line up. */
+  numeric?: readonly number[];
 }
 
 /** A GOV.UK table; the first cell of each row is its header cell. */
-export function Table({ caption, showCaption = false, head, rows, sort }: TableProps) {
+export function Table({ caption, showCaption = false, head, rows, sort, numeric = [] }: TableProps) {
+  const headerClass = (index: number) =>
+    `govuk-table__header${numeric.includes(index) ? ' govuk-table__header--numeric' : ''}`;
+  const cellClass = (index: number) =>
+    `govuk-table__cell${numeric.includes(index) ? ' govuk-table__cell--numeric' : ''}`;
   return (
     <table className="govuk-table">
       <caption
@@ -23,7 +29,7 @@ export function Table({ caption, showCaption = false, head, rows, sort }: TableP
         <tr className="govuk-table__row">
           {head.map((heading, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
-            <th scope="col" className="govuk-table__header" key={index} aria-sort={sort?.[index]}>
+            <th scope="col" className={headerClass(index)} key={index} aria-sort={sort?.[index]}>
               {heading}
             </th>
           ))}
@@ -35,12 +41,12 @@ export function Table({ caption, showCaption = false, head, rows, sort }: TableP
             {row.cells.map((cell, index) =>
               index === 0 ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
-                <th scope="row" className="govuk-table__header" key={index}>
+                <th scope="row" className={headerClass(index)} key={index}>
                   {cell}
                 </th>
               ) : (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
-                <td className="govuk-table__cell" key={index}>
+                <td className={cellClass(index)} key={index}>
                   {cell}
                 </td>
               ),

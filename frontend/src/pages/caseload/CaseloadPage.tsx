@@ -61,6 +61,11 @@ export function CaseloadPage() {
         <ButtonLink to="/people/new" secondary>
           Add a person
         </ButtonLink>
+        {me?.role === 'manager' && (
+          <ButtonLink to="/imports/releases" secondary>
+            Import a release list
+          </ButtonLink>
+        )}
       </div>
       <Filters
         key={params.toString()}

@@ -33,8 +33,41 @@ function homeLinks(me: MeInfo): HomeLink[] {
         },
       ]
     : [];
+  const alertLinks: HomeLink[] = caseStaff
+    ? [
+        {
+          to: '/alerts',
+          title: 'Alerts',
+          description: 'See the alerts raised on cases in your areas, acknowledge them and resolve them.',
+        },
+      ]
+    : [];
+  const reportLinks: HomeLink[] =
+    me.role === 'caseworker'
+      ? []
+      : [
+          {
+            to: '/reports',
+            title: 'Continuity of care dashboard',
+            description:
+              'See how many people released from prison start treatment within the window, against the target.',
+          },
+        ];
+  const importLinks: HomeLink[] =
+    me.role === 'manager'
+      ? [
+          {
+            to: '/imports/releases',
+            title: 'Import a release list',
+            description: 'Add the people a prison expects to release to your areas from a CSV file.',
+          },
+        ]
+      : [];
   const links: HomeLink[] = [
     ...caseLinks,
+    ...alertLinks,
+    ...reportLinks,
+    ...importLinks,
     {
       to: '/partnership',
       title: 'Partnership settings',

@@ -125,7 +125,10 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
             error={errorFor(errors, 'settings-suppressSmallNumbers')}
           />
           <Fieldset legend="Alert rules">
-            <p className="govuk-body">When each alert is raised for a release.</p>
+            <p className="govuk-body">
+              When each alert is raised for a release. The engagement window missed alert is raised when the
+              engagement window closes without a treatment start.
+            </p>
             {numberInput(
               'noFirstAppointmentHours',
               'Hours after release with no first appointment booked before the area team is alerted.',
@@ -138,7 +141,7 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
             )}
             {numberInput(
               'engagementAtRiskDay',
-              'The day after release on which the area’s managers are warned if treatment has not started.',
+              'The day after release on which the area’s managers are warned if treatment has not started. It must come before the end of the engagement window.',
             )}
             {numberInput(
               'releaseNotConfirmedDays',

@@ -32,9 +32,6 @@ export function PartnershipPage() {
             change={change('partnership name and settings')}
           />
           <SummaryCard title="Alert rules" rows={rows.alertRules} change={change('alert rules')} />
-          <p className="govuk-body">
-            An alert is also raised when the engagement window closes without a treatment start.
-          </p>
         </>
       ) : (
         <Loading />

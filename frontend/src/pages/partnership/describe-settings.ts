@@ -37,6 +37,10 @@ export function settingsRows(partnership: Partnership) {
       },
       { key: 'Engagement at risk on', value: `day ${rules.engagementAtRiskDay} after release` },
       {
+        key: 'Engagement window missed on',
+        value: `day ${settings.engagementWindowDays + 1} after release, once the engagement window has closed`,
+      },
+      {
         key: 'Release not confirmed after',
         value: `${plural(rules.releaseNotConfirmedDays, 'day')} from the expected release date`,
       },

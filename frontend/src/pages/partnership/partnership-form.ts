@@ -73,6 +73,11 @@ function wholeNumberMessage(field: WholeNumberField): string {
   return `${field.label} must be a whole number of ${plural(2, field.unit)} from ${min} to ${max}`;
 }
 
+/** The engagement-at-risk warning must come before the window closes, or it could never fire first. */
+function atRiskMessage(windowDays: number | undefined): string {
+  return `Engagement at risk on day must be before the end of the engagement window${windowDays ? ` (day ${windowDays})` : ''}`;
+}
+
 /** Field ids and labels in page order; server messages about numbers are reworded to the form's units. */
 export const PARTNERSHIP_FORM: FormSpec = {
   fields: [
@@ -85,8 +90,13 @@ export const PARTNERSHIP_FORM: FormSpec = {
       label,
     })),
   ],
-  describe: (path) => {
+  describe: (path, message) => {
     if (path === 'settings.targetRate') return TARGET_MESSAGE;
+    // The API also checks the day against the window (shared/domain/partnership-rules.ts).
+    if (path === 'settings.alertRules.engagementAtRiskDay' && /engagement window/.test(message)) {
+      const window = /window of (\d+)/.exec(message)?.[1];
+      return atRiskMessage(window ? Number(window) : undefined);
+    }
     const field = WHOLE_NUMBER_FIELDS.find((candidate) => candidate.id === path.replaceAll('.', '-'));
     return field ? wholeNumberMessage(field) : undefined;
   },
@@ -130,6 +140,17 @@ export function partnershipBody(
     } else {
       numbers[field.key] = value;
     }
+  }
+  const { engagementAtRiskDay, engagementWindowDays } = numbers;
+  if (
+    engagementAtRiskDay !== undefined &&
+    engagementWindowDays !== undefined &&
+    engagementAtRiskDay >= engagementWindowDays
+  ) {
+    errors.push({
+      field: 'settings-alertRules-engagementAtRiskDay',
+      message: atRiskMessage(engagementWindowDays),
+    });
   }
   const percent = parseDecimal(values.targetPercent);
   if (percent === undefined || percent > 100)

@@ -4,9 +4,6 @@ import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { appointmentChanges, caseActions, isPrisonPathway } from '../../cases/case-rules.ts';
 import {
-  ALERT_RAISED_LABELS,
-  ALERT_RULE_LABELS,
-  ALERT_STATUS_LABELS,
   APPOINTMENT_KIND_LABELS,
   APPOINTMENT_STATUS_LABELS,
   CLOSE_REASON_LABELS,
@@ -29,6 +26,7 @@ import { useFlash } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
+import { AlertActionLinks, AlertHistory, AlertStatusTag, alertName } from '../alerts/AlertParts.tsx';
 import { LoadFailed } from '../errors/LoadFailed.tsx';
 import { NextDue } from './NextDue.tsx';
 import { timelineText } from './timeline-text.ts';
@@ -65,7 +63,7 @@ export function CasePage() {
       <h2 className="govuk-heading-m">Case details</h2>
       <SummaryList rows={caseRows(record, areas, me?.memberId)} />
       <Appointments record={record} />
-      <Alerts alerts={record.alerts} />
+      <Alerts alerts={record.alerts} referralId={record.id} />
       <Timeline events={timeline} />
       {record.person && (
         <p className="govuk-body">
@@ -246,23 +244,24 @@ function AppointmentLinks({ record, appointment }: { record: CaseRecord; appoint
   );
 }
 
-function Alerts({ alerts }: { alerts: readonly Alert[] }) {
+/** The case's alerts, newest first, each with its status, who acted on it and what may be done next. */
+function Alerts({ alerts, referralId }: { alerts: readonly Alert[]; referralId: string }) {
+  const here = `/referrals/${encodeURIComponent(referralId)}`;
   return (
     <>
       <h2 className="govuk-heading-m">Alerts</h2>
       {alerts.length === 0 ? (
         <p className="govuk-body">No alerts</p>
       ) : (
-        <ul className="govuk-list">
+        <ul className="govuk-list continuity-case-alerts">
           {[...alerts]
             .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt))
             .map((alert) => (
-              <li key={alert.id}>
-                <Tag colour={alert.status === 'open' ? 'red' : 'grey'}>
-                  {labelFor(ALERT_STATUS_LABELS, alert.status)}
-                </Tag>{' '}
-                {ALERT_RAISED_LABELS[alert.rule] ?? labelFor(ALERT_RULE_LABELS, alert.rule)}, raised{' '}
+              <li key={alert.id} className="continuity-case-alerts__item">
+                <AlertStatusTag status={alert.status} /> {alertName(alert.rule)}, raised{' '}
                 {formatDateTime(alert.raisedAt)}
+                <AlertHistory alert={alert} />
+                <AlertActionLinks alert={alert} next={here} />
               </li>
             ))}
         </ul>

@@ -1,12 +1,14 @@
 import type { TimelineEvent } from '../../api/types.ts';
 import {
-  ALERT_RAISED_LABELS,
+  ALERT_RULE_NAMES,
+  ALERT_STATUS_LABELS,
   APPOINTMENT_STATUS_LABELS,
   CLOSE_REASON_LABELS,
   labelFor,
   RELEASE_TYPE_LABELS,
 } from '../../cases/labels.ts';
 import { formatDate, formatDateTime, readableDates } from '../../format/dates.ts';
+import { alertRuleOf } from '../alerts/alert-ids.ts';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -59,8 +61,16 @@ export function timelineText(event: TimelineEvent): string {
     }
     case 'alert_raised': {
       const rule = text(details.rule);
-      if (rule && ALERT_RAISED_LABELS[rule]) return `Alert: ${ALERT_RAISED_LABELS[rule]}`;
+      if (rule && ALERT_RULE_NAMES[rule]) return `Alert: ${ALERT_RULE_NAMES[rule]}`;
       break;
+    }
+    case 'alert_updated': {
+      const status = text(details.status);
+      const rule = alertRuleOf(text(details.alertId) ?? '');
+      if (!status || !rule || !ALERT_RULE_NAMES[rule]) break;
+      // The note, if any, follows the new status in the API's summary.
+      const note = event.summary.split(`${status}: `).slice(1).join(`${status}: `);
+      return `Alert ${labelFor(ALERT_STATUS_LABELS, status).toLowerCase()}: ${ALERT_RULE_NAMES[rule]}${note ? `. Note: ${note}` : ''}`;
     }
   }
   return readableDates(event.summary);

@@ -1,0 +1,86 @@
+import { type FormEvent, useState } from 'react';
+import type { Area } from '../../api/types.ts';
+import { Select } from '../../components/Select.tsx';
+import { errorFor, type FieldError } from '../../forms/field-errors.ts';
+import { monthChoices, type ReportFilterValues } from './report-filters.ts';
+
+/**
+ * The dashboard's filters, a GET form: the area (when there is more than one) and the first and
+ * last release month. `onApply` checks the period and answers its errors, if any.
+ */
+export function ReportFiltersForm({
+  initial,
+  areas,
+  wholeLabel,
+  latestMonth,
+  errors,
+  onApply,
+}: {
+  initial: ReportFilterValues;
+  areas: readonly Area[];
+  /** What "no area chosen" covers: the whole partnership, or a manager's areas. */
+  wholeLabel: string;
+  /** The newest month to offer. */
+  latestMonth: string;
+  errors: readonly FieldError[];
+  onApply: (values: ReportFilterValues) => void;
+}) {
+  const [values, setValues] = useState(initial);
+  const set = (name: keyof ReportFilterValues) => (value: string) =>
+    setValues((current) => ({ ...current, [name]: value }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(values);
+  };
+  const months = monthChoices(latestMonth);
+  return (
+    <form
+      noValidate
+      method="get"
+      action="/reports"
+      onSubmit={onSubmit}
+      aria-label="Choose the area and period"
+    >
+      <div className="govuk-grid-row">
+        {areas.length > 1 && (
+          <div className="govuk-grid-column-one-third">
+            <Select
+              id="areaId"
+              label="Area"
+              items={[
+                { value: '', label: wholeLabel },
+                ...areas.map((area) => ({ value: area.id, label: area.name })),
+              ]}
+              value={values.areaId}
+              onChange={set('areaId')}
+              error={errorFor(errors, 'areaId')}
+            />
+          </div>
+        )}
+        <div className="govuk-grid-column-one-third">
+          <Select
+            id="from"
+            label="From (release month)"
+            items={months}
+            value={values.from}
+            onChange={set('from')}
+            error={errorFor(errors, 'from')}
+          />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <Select
+            id="to"
+            label="To (release month)"
+            items={months}
+            value={values.to}
+            onChange={set('to')}
+            error={errorFor(errors, 'to')}
+          />
+        </div>
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Show report
+      </button>
+    </form>
+  );
+}
