@@ -1,5 +1,12 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  type Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -12,6 +19,12 @@ import { constructIdOf } from './construct-id.ts';
 
 /** The window every alarm looks at. */
 export const ALARM_PERIOD = Duration.minutes(5);
+/** 5xx answers of the API in five minutes that mean more than a passing blip. */
+export const API_SERVER_ERROR_THRESHOLD = 5;
+/** CloudWatch allows this many metrics in one alarm's expression. */
+export const METRICS_PER_ALARM = 10;
+/** An HMPPS event older than this has not been consumed: the consumer is stuck or failing. */
+export const QUEUE_AGE_LIMIT = Duration.minutes(15);
 
 export interface AlarmsProps {
   /** Starts every alarm name, so the names are unique per account and region and easy to read. */
@@ -21,9 +34,10 @@ export interface AlarmsProps {
 }
 
 /**
- * Alarms on the things that mean an alert may not have reached anyone: a message in a
- * dead-letter queue, a failing or throttled sweep or notify function. They go to one SNS
- * topic, encrypted with a key of its own, that only this stack's alarms may publish to.
+ * Alarms on the things that mean an alert, an event or a user's request was not handled: a
+ * message in a dead-letter queue, an HMPPS event waiting too long, a failing or throttled
+ * function, the API answering 5xx. They go to one SNS topic, encrypted with a key of its own,
+ * that only this stack's alarms may publish to.
  */
 export class Alarms extends Construct {
   readonly topic: Topic;
@@ -107,12 +121,66 @@ export class Alarms extends Construct {
     ];
   }
 
-  private add(name: string, description: string, metric: Metric): Alarm {
+  /** Alarms when the oldest message of a queue that should drain has waited longer than `limit`. */
+  onQueueBacklog(name: string, queue: IQueue, limit: Duration, consumer: string): Alarm {
+    return this.add(
+      name,
+      `A message has waited over ${limit.toMinutes()} minutes in ${name}: ${consumer} is not keeping up or is failing.`,
+      queue.metricApproximateAgeOfOldestMessage({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+      limit.toSeconds(),
+    );
+  }
+
+  /** Alarms when the API answers with 5xx at least API_SERVER_ERROR_THRESHOLD times in five minutes. */
+  onApiServerErrors(name: string, metric: Metric): Alarm {
+    return this.add(
+      name,
+      `The API answered ${API_SERVER_ERROR_THRESHOLD} or more requests with a 5xx in five minutes: read the access logs and the failing functions' logs.`,
+      metric.with({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      API_SERVER_ERROR_THRESHOLD,
+    );
+  }
+
+  /**
+   * Alarms when any of many functions fails in five minutes: one alarm per ten functions
+   * (CloudWatch's limit of metrics in one expression), summing their Errors, each naming its
+   * functions. For the API's route functions, whose throttles show as 5xx answers instead; one
+   * alarm per function would spend the stack's 500-resource limit.
+   */
+  onFunctionGroupErrors(name: string, fns: ReadonlyMap<string, IFunction>): Alarm[] {
+    const entries = [...fns];
+    const alarms: Alarm[] = [];
+    for (let start = 0; start < entries.length; start += METRICS_PER_ALARM) {
+      const group = entries.slice(start, start + METRICS_PER_ALARM);
+      const groupName = `${name}-${start / METRICS_PER_ALARM + 1}`;
+      const usingMetrics = Object.fromEntries(
+        group.map(([, fn], index) => [
+          `m${index}`,
+          fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        ]),
+      );
+      alarms.push(
+        this.add(
+          `${groupName}-errors`,
+          `One of these failed at least once in five minutes: ${group.map(([fnName]) => fnName).join(', ')}.`,
+          new MathExpression({
+            expression: 'SUM(METRICS())',
+            usingMetrics,
+            period: ALARM_PERIOD,
+            label: `${groupName} errors`,
+          }),
+        ),
+      );
+    }
+    return alarms;
+  }
+
+  private add(name: string, description: string, metric: IMetric, threshold = 1): Alarm {
     const alarm = new Alarm(this, constructIdOf(name), {
       alarmName: `${this.namePrefix}-${name}`,
       alarmDescription: description,
       metric,
-      threshold: 1,
+      threshold,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
       // No data means an idle queue or function: nothing is wrong.

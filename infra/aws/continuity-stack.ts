@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import type { RuleDef } from '../../events/rules.ts';
 import type { ScheduleDef } from '../../events/schedules.ts';
 import type { RouteDef } from '../../functions/api/route-types.ts';
-import { Alarms } from './alarms.ts';
+import { Alarms, QUEUE_AGE_LIMIT } from './alarms.ts';
 import { Api } from './api.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { CursorSecret } from './cursor-secret.ts';
@@ -13,14 +13,19 @@ import { ServiceBus } from './event-bus.ts';
 import { EventRules } from './event-rules.ts';
 import { FrontendDeployment } from './frontend-deployment.ts';
 import { functionEnvironment } from './function-environment.ts';
+import { HmppsQueue } from './hmpps-queue.ts';
 import { Identity, OPERATOR_GROUP } from './identity.ts';
+import { LogKey } from './log-key.ts';
 import { Mail } from './mail.ts';
-import { acknowledgeWildcards } from './nag.ts';
+import { acknowledgeRolePolicies, acknowledgeWildcards, OWN_KEY_WILDCARDS } from './nag.ts';
 import type { NodeFunction } from './node-function.ts';
-import type { RouteAccess } from './route-access.ts';
+import { QueueKey } from './queue-key.ts';
+import { type RouteAccess, routeAccess } from './route-access.ts';
 import { ScheduledJobs } from './schedules.ts';
 import type { DeploySettings } from './settings.ts';
 import { DataTable } from './table.ts';
+import type { TableAccess, TableAction } from './table-access.ts';
+import { TenantDataRole } from './tenant-data-role.ts';
 import { Web } from './web.ts';
 import { workerAccess } from './worker-access.ts';
 
@@ -31,26 +36,24 @@ export interface ContinuityStackProps extends StackProps {
   rules: readonly RuleDef[];
 }
 
-/** Cognito admin calls the members and admin modules make (inviting and removing users). */
-export const IDENTITY_ADMIN_ACTIONS = [
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminDeleteUser',
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminAddUserToGroup',
-  'cognito-idp:AdminGetUser',
-] as const;
+/** The environment variable that names the tenant-scoped data role to signed-in route functions. */
+export const TENANT_ROLE_VARIABLE = 'TENANT_ROLE_ARN';
 
 /** Everything Continuity runs on in one AWS account and region (DESIGN.md §4 "AWS"). */
 export class ContinuityStack extends Stack {
   readonly data: DataTable;
+  readonly logKey: LogKey;
+  readonly queueKey: QueueKey;
   readonly cursorSecret: CursorSecret;
   readonly mail: Mail;
   readonly identity: Identity;
   readonly api: Api;
+  readonly tenantRole: TenantDataRole;
   readonly web: Web;
   readonly jobs: ScheduledJobs;
   readonly bus: ServiceBus;
   readonly eventRules: EventRules;
+  readonly hmpps: HmppsQueue;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ContinuityStackProps) {
@@ -58,6 +61,8 @@ export class ContinuityStack extends Stack {
     const { settings } = props;
 
     this.data = new DataTable(this, 'Data');
+    this.logKey = new LogKey(this, 'LogKey');
+    this.queueKey = new QueueKey(this, 'QueueKey');
     this.cursorSecret = new CursorSecret(this, 'CursorKey');
     this.mail = new Mail(this, 'Mail', { mailFromDomain: settings.mailFromDomain });
     this.api = new Api(this, 'Api');
@@ -90,19 +95,28 @@ export class ContinuityStack extends Stack {
       eventBusName: this.bus.bus.eventBusName,
     });
 
+    // Roles of the route functions sit under one path, which the tenant-scoped role trusts.
+    const apiRolePath = `/continuity/${this.stackName}/api/`;
+    this.tenantRole = new TenantDataRole(this, 'TenantData', {
+      data: this.data,
+      access: memberRoutesAccess(props.routes),
+      assumerRolePath: apiRolePath,
+    });
+
     const grant = (access: RouteAccess, fn: NodeFunction): void => {
-      if (access.data) this.data.table.grantReadWriteData(fn.role);
+      if (access.table) this.data.grantAccess(fn.role, access.table);
       if (access.cursorKey) this.cursorSecret.grantRead(fn.role);
-      if (access.identityAdmin) {
+      if (access.identityActions.length > 0) {
         fn.role.addToPrincipalPolicy(
           new PolicyStatement({
-            actions: [...IDENTITY_ADMIN_ACTIONS],
+            actions: [...access.identityActions],
             resources: [identity.userPool.userPoolArn],
           }),
         );
       }
       if (access.sendMail) this.mail.grantSend(fn.role);
       if (access.publishEvents) this.bus.grantPublish(fn.role);
+      if (access.tenantRole) this.tenantRole.grantAssume(fn.role);
     };
 
     this.api.addRoutes({
@@ -112,39 +126,34 @@ export class ContinuityStack extends Stack {
         authorizerName: 'cognito-access-token',
       }),
       environment,
+      signedInEnvironment: { [TENANT_ROLE_VARIABLE]: this.tenantRole.role.roleArn },
+      rolePath: apiRolePath,
       grant,
     });
 
-    // The alert sweep is one of these: see worker-access.ts for why it alone reads across tenants.
+    // See infra/aws/table-access.ts for which workers read across tenants, and through what.
     this.jobs = new ScheduledJobs(this, 'Jobs', {
       schedules: props.schedules,
       environment,
+      queueKey: this.queueKey,
       grant: (fn, def) => grant(workerAccess(def.module), fn),
     });
     this.eventRules = new EventRules(this, 'EventRules', {
       rules: props.rules,
       bus: this.bus.bus,
       environment,
+      queueKey: this.queueKey,
       grant: (fn, module) => grant(workerAccess(module), fn),
     });
-
-    // After every grant: the policies are complete now.
-    acknowledgeWildcards(this.api, this.data.grantWildcardReasons());
-    acknowledgeWildcards(this.jobs, this.data.grantWildcardReasons());
-    acknowledgeWildcards(this.eventRules, this.data.grantWildcardReasons());
+    this.hmpps = new HmppsQueue(this, 'Hmpps', {
+      key: this.queueKey,
+      environment,
+      topicArn: settings.hmppsTopicArn,
+      grant: (fn) => grant(workerAccess('hmpps-ingest'), fn),
+    });
 
     this.alarms = new Alarms(this, 'Alarms', { namePrefix: this.stackName, email: settings.alarmEmail });
-    for (const [name, queue] of this.jobs.deadLetterQueues) {
-      this.alarms.onDeadLetters(`${name}-dead-letters`, queue, `a run of schedule ${name} failed`);
-    }
-    for (const [name, fn] of this.jobs.functions) this.alarms.onFunctionTrouble(name, fn.fn);
-    for (const [name, queue] of this.eventRules.deadLetterQueues) {
-      this.alarms.onDeadLetters(`${name}-dead-letters`, queue, `rule ${name} could not deliver an event`);
-    }
-    for (const [module, queue] of this.eventRules.failureQueues) {
-      this.alarms.onDeadLetters(`${module}-failed-runs`, queue, `every run of ${module} on an event failed`);
-    }
-    for (const [module, fn] of this.eventRules.functions) this.alarms.onFunctionTrouble(module, fn.fn);
+    this.addAlarms();
 
     new FrontendDeployment(this, 'Frontend', {
       bucket: this.web.siteBucket,
@@ -161,16 +170,103 @@ export class ContinuityStack extends Stack {
       },
     });
 
-    new CfnOutput(this, 'AppUrl', { value: this.web.appUrl, description: 'The web app' });
-    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
-    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
-    new CfnOutput(this, 'EventBusName', { value: this.bus.bus.eventBusName });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
-    new CfnOutput(this, 'HostedUiUrl', { value: identity.hostedUiUrl });
-    new CfnOutput(this, 'ApiEndpoint', {
-      value: this.api.httpApi.apiEndpoint,
-      description: 'Direct; use AppUrl/api',
-    });
+    // After every construct and grant: the policies and log groups are complete now.
+    for (const scope of [this.api, this.jobs, this.eventRules, this.hmpps, this.tenantRole]) {
+      acknowledgeWildcards(scope, OWN_KEY_WILDCARDS);
+    }
+    acknowledgeRolePolicies(this);
+    this.logKey.encryptLogGroups(this);
+
+    this.addOutputs(settings);
   }
+
+  /** Errors, throttles and dead letters of every function and queue, and the API's 5xx answers. */
+  private addAlarms(): void {
+    const { alarms } = this;
+    for (const [name, queue] of this.jobs.deadLetterQueues) {
+      alarms.onDeadLetters(`${name}-dead-letters`, queue, `a run of schedule ${name} failed`);
+    }
+    for (const [name, fn] of this.jobs.functions) alarms.onFunctionTrouble(name, fn.fn);
+    for (const [name, queue] of this.eventRules.deadLetterQueues) {
+      alarms.onDeadLetters(`${name}-dead-letters`, queue, `rule ${name} could not deliver an event`);
+    }
+    for (const [module, queue] of this.eventRules.failureQueues) {
+      alarms.onDeadLetters(`${module}-failed-runs`, queue, `every run of ${module} on an event failed`);
+    }
+    for (const [module, fn] of this.eventRules.functions) alarms.onFunctionTrouble(module, fn.fn);
+    alarms.onDeadLetters(
+      'hmpps-dead-letters',
+      this.hmpps.deadLetters,
+      'an HMPPS event was malformed (see its reason attribute) or failed three deliveries',
+    );
+    alarms.onQueueBacklog('hmpps-backlog', this.hmpps.queue, QUEUE_AGE_LIMIT, 'functions/hmpps-ingest');
+    alarms.onFunctionTrouble('hmpps-ingest', this.hmpps.fn.fn);
+    // A failing pre-token trigger stops everyone signing in.
+    alarms.onFunctionTrouble('pre-token', this.identity.preTokenFunction.fn);
+    alarms.onApiServerErrors('api-5xx', this.api.stage.metricServerError());
+    alarms.onFunctionGroupErrors(
+      'api-functions',
+      new Map([...this.api.functions].map(([operationId, fn]) => [operationId, fn.fn])),
+    );
+  }
+
+  private addOutputs(settings: DeploySettings): void {
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output('AppUrl', this.web.appUrl, 'The web app: sign in here');
+    output(
+      'UserPoolId',
+      this.identity.userPool.userPoolId,
+      'Cognito user pool: create the first operator in it',
+    );
+    output('UserPoolClientId', this.identity.client.userPoolClientId, "The web app's Cognito client");
+    output('HostedUiUrl', this.identity.hostedUiUrl, 'Cognito sign-in pages');
+    output('TableName', this.data.table.tableName, 'The DynamoDB table (retained on stack deletion)');
+    output('EventBusName', this.bus.bus.eventBusName, 'The bus alerts and imports are published to');
+    output('AlarmTopicArn', this.alarms.topic.topicArn, 'Every alarm notifies this SNS topic');
+    output(
+      'HmppsQueueUrl',
+      this.hmpps.queue.queueUrl,
+      'HMPPS domain events queue (test with aws sqs send-message)',
+    );
+    output(
+      'HmppsQueueArn',
+      this.hmpps.queue.queueArn,
+      'Subscribe this queue to the HMPPS domain events topic',
+    );
+    output(
+      'HmppsDeadLetterQueueUrl',
+      this.hmpps.deadLetters.queueUrl,
+      'Malformed or failing HMPPS events, each with a reason attribute',
+    );
+    output('TenantDataRoleArn', this.tenantRole.role.roleArn, 'Tenant-scoped data role (TENANT_ROLE_ARN)');
+    output('ApiEndpoint', this.api.httpApi.apiEndpoint, 'Direct; use AppUrl/api');
+    // A domain identity is verified by DKIM records in its DNS; an address by a link SES mails.
+    if (!settings.mailFromDomain.includes('@')) {
+      const records = [
+        [this.mail.identity.dkimDnsTokenName1, this.mail.identity.dkimDnsTokenValue1],
+        [this.mail.identity.dkimDnsTokenName2, this.mail.identity.dkimDnsTokenValue2],
+        [this.mail.identity.dkimDnsTokenName3, this.mail.identity.dkimDnsTokenValue3],
+      ] as const;
+      records.forEach(([name, value], index) => {
+        output(`DkimRecord${index + 1}`, `${name} CNAME ${value}`, 'Add to DNS to verify the SES domain');
+      });
+    }
+  }
+}
+
+/**
+ * The union of what the routes a partnership member may call do with the table: the most a
+ * tenant-scoped session could ever need (operator-only routes act across partnerships instead).
+ */
+function memberRoutesAccess(routes: readonly RouteDef[]): TableAccess {
+  const table = new Set<TableAction>();
+  const indexes = new Set<string>();
+  for (const route of routes) {
+    const access = routeAccess(route);
+    if (!access.tenantRole || !access.table) continue;
+    for (const action of access.table.table) table.add(action);
+    for (const index of access.table.indexes) indexes.add(index);
+  }
+  return { table: [...table].sort(), indexes: [...indexes].sort() };
 }

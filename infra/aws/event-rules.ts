@@ -1,8 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RuleDef } from '../../events/rules.ts';
@@ -10,6 +9,7 @@ import { constructIdOf } from './construct-id.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
 import { toCdkEventPattern } from './event-pattern.ts';
 import { NodeFunction } from './node-function.ts';
+import type { QueueKey } from './queue-key.ts';
 
 /** How long EventBridge, then Lambda, keep trying an event before it is dead-lettered. */
 export const MAX_EVENT_AGE = Duration.hours(2);
@@ -24,6 +24,8 @@ export interface EventRulesProps {
   rules: readonly RuleDef[];
   bus: IEventBus;
   environment: Record<string, string>;
+  /** Encrypts the dead-letter and failure queues. */
+  queueKey: QueueKey;
   /** Gives a target function what its module needs (table access, mail, ...). */
   grant: (fn: NodeFunction, module: string) => void;
 }
@@ -46,6 +48,16 @@ export class EventRules extends Construct {
 
   constructor(scope: Construct, id: string, props: EventRulesProps) {
     super(scope, id);
+    // EventBridge puts undeliverable events on the rules' dead-letter queues as itself.
+    props.queueKey.allowService(
+      'EventBridgeRulesOfTheBusDeadLetter',
+      'events.amazonaws.com',
+      Stack.of(this).formatArn({
+        service: 'events',
+        resource: 'rule',
+        resourceName: `${props.bus.eventBusName}/*`,
+      }),
+    );
     for (const [module, defs] of rulesByTarget(props.rules)) {
       const targetId = constructIdOf(module);
       const handler = defs[0]!.target.handler;
@@ -54,7 +66,7 @@ export class EventRules extends Construct {
         handler,
         description: `Bus target of ${defs.map((def) => def.name).join(', ')}`.slice(0, 256),
         environment: props.environment,
-        logRetention: RetentionDays.ONE_YEAR,
+        failuresGoTo: `a run that fails every attempt goes to the on-failure destination queue ${targetId}Failures`,
         // The declared time limit, the same the local bus gives the target.
         timeout: Duration.seconds(Math.max(...defs.map((def) => def.timeoutSeconds))),
       });
@@ -63,6 +75,7 @@ export class EventRules extends Construct {
         this,
         `${targetId}Failures`,
         `events whose every run of functions/${module} failed`,
+        props.queueKey,
       );
       // Lambda's retries cover runs that fail; the rule's retries below cover deliveries that
       // fail (throttling, service errors). Each kind of failure gets the declared attempts.
@@ -80,6 +93,7 @@ export class EventRules extends Construct {
           this,
           `${ruleId}DeadLetters`,
           `events rule "${def.name}" could not deliver to its target`,
+          props.queueKey,
         );
         const rule = new Rule(this, ruleId, {
           eventBus: props.bus,

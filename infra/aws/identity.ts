@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -14,7 +14,6 @@ import {
   type UserPoolDomain,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { NodeFunction } from './node-function.ts';
 
@@ -59,8 +58,12 @@ export class Identity extends Construct {
         // Mutable so an administrator can move a user; no app client may write it (see writeAttributes).
         [TENANT_ATTRIBUTE]: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
       },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
+      // Required for everyone, by authenticator app (TOTP). Every role reaches special-category
+      // health or criminal offence data, or (operators) every partnership's data, so a password alone
+      // is not enough. Cognito asks for the app at first sign-in. No SMS (SIM swap, and SNS costs)
+      // and no email codes (the mailbox is already the password-recovery channel).
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false, email: false },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -84,14 +87,6 @@ export class Identity extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is OPTIONAL by design for this release: every user can enrol TOTP, and PLUS threat protection ' +
-        '(ENFORCED) blocks compromised credentials and risky sign-ins. Switch to Mfa.REQUIRED when the ' +
-        'partnerships have agreed authenticator apps for all staff.',
-    });
-
     this.userPool.addGroup('Operators', {
       groupName: OPERATOR_GROUP,
       description: "The service's own staff: create and offboard partnerships",
@@ -102,9 +97,10 @@ export class Identity extends Construct {
       handler: 'handler',
       description: 'Copies custom:tenant_id into the access and id tokens as tenant_id',
       environment: {},
-      logRetention: RetentionDays.THREE_MONTHS,
       memorySize: 256,
       timeout: Duration.seconds(5),
+      failuresGoTo:
+        'Cognito calls it synchronously during sign-in, so a failure fails that sign-in and is alarmed on',
     });
     // V2_0 events can change the access token, which is what the API authorises with.
     this.userPool.addTrigger(

@@ -8,7 +8,7 @@ import {
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { REPO_ROOT, repoPath } from './paths.ts';
@@ -23,6 +23,23 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __continuityCreateRequire } from 'node:module'; const require = __continuityCreateRequire(import.meta.url);";
 
+/** HIPAA findings that hold for every function of the stack, and why each is acceptable. */
+export const FUNCTION_ACKNOWLEDGEMENTS = [
+  {
+    id: 'HIPAA.Security-LambdaInsideVPC',
+    reason:
+      'The functions reach only AWS service endpoints (DynamoDB, SQS, EventBridge, SES, Cognito, Secrets ' +
+      'Manager) over TLS with IAM-signed requests; a VPC would add NAT or endpoint costs and no data path.',
+  },
+  {
+    id: 'HIPAA.Security-LambdaConcurrency',
+    reason:
+      'No reserved concurrency: a new account has too small a concurrency quota to reserve any, and a ' +
+      'reservation would cap the API. Load is bounded by API throttling, the HMPPS event source mapping ' +
+      'maximum concurrency and the schedules; a throttled run is retried and alarmed on.',
+  },
+] as const;
+
 /** Variables every function gets besides its configuration. */
 export const RUNTIME_ENVIRONMENT: Readonly<Record<string, string>> = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -36,11 +53,23 @@ export interface NodeFunctionProps {
   handler: string;
   description: string;
   environment: Record<string, string>;
-  logRetention: RetentionDays;
+  /** How long the function's logs are kept (default one year). */
+  logRetention?: RetentionDays;
   memorySize?: number;
   timeout?: Duration;
+  /** Where failed asynchronous runs go; encrypted queues get their key granted to the role. */
   deadLetterQueue?: IQueue;
+  /**
+   * Without a dead-letter queue: where a failed run ends up instead (the caller's error response,
+   * an on-failure destination, a source queue's redrive). Required then, as the HIPAA check's reason.
+   */
+  failuresGoTo?: string;
+  /** IAM path of the role, e.g. `/continuity/Continuity/api/`, so trust policies can name a group of roles. */
+  rolePath?: string;
 }
+
+/** Log retention of every function unless it says otherwise. */
+export const FUNCTION_LOG_RETENTION = RetentionDays.ONE_YEAR;
 
 /**
  * A bundled Node function with its own role and log group. The role starts empty apart
@@ -53,15 +82,24 @@ export class NodeFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     super(scope, id);
+    if (!props.deadLetterQueue && !props.failuresGoTo) {
+      throw new Error(
+        `Function ${props.entry} (${props.handler}) needs a deadLetterQueue or says where failures go`,
+      );
+    }
+    // Encrypted with the stack's log key once every construct exists (LogKey.encryptLogGroups).
     this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention,
+      retention: props.logRetention ?? FUNCTION_LOG_RETENTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.handler} (${props.entry})`,
+      path: props.rolePath,
     });
     this.logGroup.grantWrite(this.role);
+    // Lambda sends a failed run to its dead-letter queue as the function's role.
+    props.deadLetterQueue?.encryptionMasterKey?.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: repoPath(props.entry),
@@ -92,11 +130,20 @@ export class NodeFunction extends Construct {
         bundleAwsSDK: true,
       },
     });
-    Validations.of(this.fn).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 on purpose (DESIGN.md §4): the code, esbuild target and tests are built for it; ' +
-        'moving to a newer runtime is a deliberate toolchain change, not a drift to follow automatically.',
-    });
+    Validations.of(this.fn).acknowledge(
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Node.js 22 on purpose (DESIGN.md §4): the code, esbuild target and tests are built for it; ' +
+          'moving to a newer runtime is a deliberate toolchain change, not a drift to follow automatically.',
+      },
+      ...FUNCTION_ACKNOWLEDGEMENTS,
+    );
+    if (!props.deadLetterQueue) {
+      Validations.of(this.fn).acknowledge({
+        id: 'HIPAA.Security-LambdaDLQ',
+        reason: `No dead-letter queue of its own, and no failed run is lost: ${props.failuresGoTo}.`,
+      });
+    }
   }
 }

@@ -1,6 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -10,10 +9,13 @@ import { constructIdOf } from './construct-id.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
 import { acknowledgeWildcards } from './nag.ts';
 import { NodeFunction } from './node-function.ts';
+import type { QueueKey } from './queue-key.ts';
 
 export interface ScheduledJobsProps {
   schedules: readonly ScheduleDef[];
   environment: Record<string, string>;
+  /** Encrypts the dead-letter queues. */
+  queueKey: QueueKey;
   /** Gives a scheduled function what its entry needs (table access, ...). */
   grant: (fn: NodeFunction, def: ScheduleDef) => void;
 }
@@ -36,6 +38,7 @@ export class ScheduledJobs extends Construct {
         this,
         `${jobId}DeadLetters`,
         `runs of schedule "${def.name}" that could not be delivered or that failed`,
+        props.queueKey,
       );
 
       const fn = new NodeFunction(this, jobId, {
@@ -43,7 +46,6 @@ export class ScheduledJobs extends Construct {
         handler: def.handler,
         description: `Runs every ${def.everyMinutes} min: ${def.name}`,
         environment: props.environment,
-        logRetention: RetentionDays.ONE_YEAR,
         timeout: Duration.minutes(Math.min(Math.max(def.everyMinutes - 1, 1), 15)),
         deadLetterQueue: dlq,
       });
@@ -54,6 +56,8 @@ export class ScheduledJobs extends Construct {
         assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
         description: `Lets EventBridge Scheduler run ${def.name}`,
       });
+      // Scheduler dead-letters undeliverable runs as this role, into a KMS-encrypted queue.
+      props.queueKey.grantSend(schedulerRole);
       new Schedule(this, `${jobId}Schedule`, {
         description: `${def.name}: every ${def.everyMinutes} minutes`,
         schedule: ScheduleExpression.rate(Duration.minutes(def.everyMinutes)),

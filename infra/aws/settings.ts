@@ -17,7 +17,15 @@ export interface DeploySettings {
   certificateArn: string | undefined;
   /** Optional address the alarm topic mails (context `alarmEmail`); confirmed by a link SNS sends. */
   alarmEmail: string | undefined;
+  /**
+   * Optional ARN of the HMPPS domain events SNS topic (context `hmppsTopicArn`): the queue lets it
+   * send, and the stack subscribes the queue to its prisoner-released events.
+   */
+  hmppsTopicArn: string | undefined;
 }
+
+/** An SNS topic ARN: partition, region, account and topic name. */
+const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 const DEFAULT_STACK_NAME = 'Continuity';
 const DEFAULT_REGION = 'eu-west-2';
@@ -49,6 +57,12 @@ export function readSettings(scope: Construct, env: Record<string, string | unde
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail)) {
     throw new Error(`Context "alarmEmail" must be one email address, got "${alarmEmail}".`);
   }
+  const hmppsTopicArn = text('hmppsTopicArn');
+  if (hmppsTopicArn !== undefined && !TOPIC_ARN.test(hmppsTopicArn)) {
+    throw new Error(
+      `Context "hmppsTopicArn" must be an SNS topic ARN like arn:aws:sns:eu-west-2:123456789012:domain-events, got "${hmppsTopicArn}".`,
+    );
+  }
   return {
     stackName: text('stackName') ?? DEFAULT_STACK_NAME,
     region: text('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
@@ -59,6 +73,7 @@ export function readSettings(scope: Construct, env: Record<string, string | unde
     domainName,
     certificateArn,
     alarmEmail,
+    hmppsTopicArn,
   };
 }
 

@@ -1,16 +1,20 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
-import {
-  AttributeType,
-  BillingMode,
-  type CfnTable,
-  ProjectionType,
-  Table,
-  TableEncryption,
-} from 'aws-cdk-lib/aws-dynamodb';
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-def.ts';
-import type { WildcardReason } from './nag.ts';
+import { type TableAccess, writes } from './table-access.ts';
+
+/** What DynamoDB needs of a caller to read a table encrypted with a customer-managed key. */
+export const TABLE_KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'] as const;
+/** ... and to write it (DynamoDB's documented key permissions for the table's users). */
+export const TABLE_KEY_WRITE_ACTIONS = [
+  ...TABLE_KEY_READ_ACTIONS,
+  'kms:Encrypt',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKey*',
+] as const;
 
 /**
  * The single table, shaped by shared/data/table-def.ts (the local stack reads the same
@@ -40,6 +44,13 @@ export class DataTable extends Construct {
       timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(this.table).acknowledge({
+      id: 'HIPAA.Security-DynamoDBInBackupPlan',
+      reason:
+        'Point-in-time recovery restores any second of the last 35 days, and deletion protection and the ' +
+        'Retain policy keep the table. No AWS Backup plan on purpose: longer-lived copies would keep ' +
+        'offboarded partnerships and purged cases beyond the retention the partnerships set.',
+    });
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
@@ -50,26 +61,47 @@ export class DataTable extends Construct {
     }
   }
 
-  /** Why the wildcards that `table.grantReadWriteData` writes into a policy are acceptable. */
-  grantWildcardReasons(): WildcardReason[] {
-    const stack = Stack.of(this);
-    const logicalId: unknown = stack.resolve(stack.getLogicalId(this.table.node.defaultChild as CfnTable));
-    const indexNames = TABLE_INDEXES.map((index) => index.name).join(', ');
-    return [
-      {
-        finding: `Resource::<${String(logicalId)}.Arn>/index/*`,
-        reason: `Queries read this table's own indexes (${indexNames}); the pattern cannot reach another table.`,
-      },
-      {
-        finding: 'Action::kms:ReEncrypt*',
-        reason:
-          "Part of DynamoDB's grant for the table's customer-managed key; the statement names that key only.",
-      },
-      {
-        finding: 'Action::kms:GenerateDataKey*',
-        reason:
-          'DynamoDB asks for data keys of the table key to encrypt items; the statement names that key only.',
-      },
-    ];
+  /**
+   * Grants exactly `access`: its actions on the table, dynamodb:Query on each index it names
+   * (and on no other), and the table key's permissions through DynamoDB only, to decrypt for
+   * readers and to encrypt as well for writers.
+   */
+  grantAccess(grantee: IGrantable, access: TableAccess): void {
+    const known = new Set(TABLE_INDEXES.map((index) => index.name));
+    for (const index of access.indexes) {
+      if (!known.has(index)) {
+        throw new Error(`Index "${index}" is not in shared/data/table-def.ts (${[...known].join(', ')})`);
+      }
+    }
+    if (access.table.length > 0) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({ actions: [...access.table], resources: [this.table.tableArn] }),
+      );
+    }
+    if (access.indexes.length > 0) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: access.indexes.map((index) => this.indexArn(index)),
+        }),
+      );
+    }
+    if (access.table.length > 0 || access.indexes.length > 0) {
+      grantee.grantPrincipal.addToPrincipalPolicy(this.keyStatement(writes(access)));
+    }
+  }
+
+  /** The ARN of one of the table's indexes. */
+  indexArn(indexName: string): string {
+    return `${this.table.tableArn}/index/${indexName}`;
+  }
+
+  /** The table key's permissions, usable only by DynamoDB on the caller's behalf. */
+  keyStatement(write: boolean): PolicyStatement {
+    return new PolicyStatement({
+      actions: [...(write ? TABLE_KEY_WRITE_ACTIONS : TABLE_KEY_READ_ACTIONS)],
+      resources: [this.key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+    });
   }
 }

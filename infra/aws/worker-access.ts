@@ -1,27 +1,22 @@
-import type { RouteAccess } from './route-access.ts';
+import { NO_ACCESS, type RouteAccess } from './route-access.ts';
+import { workerTableAccess } from './table-access.ts';
 
-const NOTHING: RouteAccess = {
-  data: false,
-  cursorKey: false,
-  identityAdmin: false,
-  sendMail: false,
-  publishEvents: false,
+/**
+ * What the functions run by schedules, bus rules and queues (`functions/<module>/handler.ts`)
+ * may touch besides the table, by module. Their table access is in infra/aws/table-access.ts.
+ */
+const WORKER_EXTRAS: Readonly<Record<string, Partial<RouteAccess>>> = {
+  // Publishes the alerts it raises, and those whose earlier publish failed.
+  sweep: { publishEvents: true },
+  // Sends the one email of a raised alert.
+  notify: { sendMail: true },
 };
 
 /**
- * What the functions run by schedules and bus rules (`functions/<module>/handler.ts`) may
- * touch, by module.
+ * A worker module's access: exactly its declared table access (a module without one fails the
+ * synth) and the extras above; no worker reads the cursor key, administers users or may assume
+ * the tenant-scoped role (each acts for the service, not for one signed-in member).
  */
-const WORKER_ACCESS: Readonly<Record<string, RouteAccess>> = {
-  // The only function that reads across tenants, and only through the DueIndex (partitions
-  // DUE#0..3); it re-reads and writes each due case in its tenant and publishes the alerts.
-  // Issue 7 narrows its table grant to that index.
-  sweep: { ...NOTHING, data: true, publishEvents: true },
-  // Reads the alert, its case and recipients, keeps its mail record, and sends one email.
-  notify: { ...NOTHING, data: true, sendMail: true },
-};
-
-/** A worker module's access; a module not listed gets the table only. */
 export function workerAccess(module: string): RouteAccess {
-  return WORKER_ACCESS[module] ?? { ...NOTHING, data: true };
+  return { ...NO_ACCESS, ...WORKER_EXTRAS[module], table: workerTableAccess(module) };
 }

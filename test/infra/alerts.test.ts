@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { Duration } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../events/rules.ts';
 import { schedules } from '../../events/schedules.ts';
@@ -58,7 +60,8 @@ describe('alerts: sweep, bus, rules and alarms', () => {
       const fn = stack.jobs.functions.get(def.name)!;
       const dlq = stack.jobs.deadLetterQueues.get(def.name)!;
       template.hasResourceProperties('AWS::Scheduler::Schedule', {
-        ScheduleExpression: `rate(${def.everyMinutes} minutes)`,
+        // CDK writes whole days as days: rate(1440 minutes) is rate(1 day).
+        ScheduleExpression: ScheduleExpression.rate(Duration.minutes(def.everyMinutes)).expressionString,
         State: 'ENABLED',
         Target: {
           Arn: { 'Fn::GetAtt': [logicalIdOf(stack, fn.fn), 'Arn'] },
@@ -165,16 +168,17 @@ describe('alerts: sweep, bus, rules and alarms', () => {
     }
   });
 
-  it('encrypts every dead-letter and failure queue, keeps messages 14 days and refuses plain HTTP', () => {
+  it('encrypts every dead-letter and failure queue with the queue key, keeps messages 14 days and refuses plain HTTP', () => {
     const queues = [
       ...stack.jobs.deadLetterQueues.values(),
       ...stack.eventRules.deadLetterQueues.values(),
       ...stack.eventRules.failureQueues.values(),
+      stack.hmpps.deadLetters,
     ];
     for (const queue of queues) {
       const queueId = logicalIdOf(stack, queue);
       expect(resources[queueId]!.Properties).toMatchObject({
-        SqsManagedSseEnabled: true,
+        KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(stack, stack.queueKey.key), 'Arn'] },
         MessageRetentionPeriod: 14 * 24 * 3600,
       });
       const policy = ofType('AWS::SQS::QueuePolicy').find(([, candidate]) =>
@@ -241,6 +245,8 @@ describe('alerts: sweep, bus, rules and alarms', () => {
 
   it('lets only the routes that publish put events, on the bus only', () => {
     expect(PUBLISHING_OPERATIONS).toContain('updateAppointment');
+    // A checked release list is queued for the import worker on the bus.
+    expect(PUBLISHING_OPERATIONS).toContain('createReleaseImport');
     for (const route of routes) {
       const publish = publishStatements(statementsOf(stack.api.functions.get(route.operationId)!.role));
       if (PUBLISHING_OPERATIONS.includes(route.operationId)) {
@@ -263,14 +269,17 @@ describe('alerts: sweep, bus, rules and alarms', () => {
     }
   });
 
-  it('alarms on a message in any queue of the stack (all of them are dead-letter queues)', () => {
+  it('alarms on a message in any dead-letter queue of the stack (every queue but the HMPPS source queue)', () => {
     const topicId = logicalIdOf(stack, stack.alarms.topic);
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
-    const queueIds = ofType('AWS::SQS::Queue').map(([id]) => id);
+    const queueIds = ofType('AWS::SQS::Queue')
+      .map(([id]) => id)
+      .filter((id) => id !== logicalIdOf(stack, stack.hmpps.queue));
     expect(queueIds.length).toBe(
       stack.jobs.deadLetterQueues.size +
         stack.eventRules.deadLetterQueues.size +
-        stack.eventRules.failureQueues.size,
+        stack.eventRules.failureQueues.size +
+        1,
     );
     for (const queueId of queueIds) {
       const alarm = alarms.find(

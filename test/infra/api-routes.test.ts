@@ -1,6 +1,8 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes.ts';
+import { THROTTLES, throttleClassOf } from '../../functions/api/throttling.ts';
+import { routeKeyOf } from '../../infra/aws/api.ts';
 import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
 import { ConfigSchema } from '../../shared/config.ts';
 import { logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
@@ -121,14 +123,75 @@ describe('HTTP API', () => {
     }
   });
 
-  it('throttles the default stage and writes JSON access logs', () => {
+  it('throttles the default stage at the write limits and writes JSON access logs', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      DefaultRouteSettings: {
+        ThrottlingBurstLimit: THROTTLES.write.burst,
+        ThrottlingRateLimit: THROTTLES.write.ratePerSecond,
+      },
     });
+    expect(THROTTLES.write).toEqual({ ratePerSecond: 50, burst: 100 });
     const stage = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
     const format = JSON.parse((stage.Properties.AccessLogSettings as { Format: string }).Format);
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+
+  it('throttles every route by its class: reads loosest, writes tighter, /admin/* tightest', () => {
+    const stage = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    const settings = stage[1].Properties.RouteSettings as Record<
+      string,
+      { ThrottlingBurstLimit: number; ThrottlingRateLimit: number }
+    >;
+    expect(Object.keys(settings).sort()).toEqual(routes.map((route) => routeKeyOf(route)).sort());
+    for (const route of routes) {
+      const limit = THROTTLES[throttleClassOf(route)];
+      expect(settings[routeKeyOf(route)], routeKeyOf(route)).toEqual({
+        ThrottlingBurstLimit: limit.burst,
+        ThrottlingRateLimit: limit.ratePerSecond,
+      });
+    }
+    expect(settings['GET /api/referrals']!.ThrottlingRateLimit).toBeGreaterThan(
+      settings['POST /api/people']!.ThrottlingRateLimit,
+    );
+    expect(settings['POST /api/people']!.ThrottlingRateLimit).toBeGreaterThan(
+      settings['GET /api/admin/partnerships']!.ThrottlingRateLimit,
+    );
+    // API Gateway refuses settings for a route that does not exist yet: the stage waits for every route.
+    const routeIds = Object.entries(resources)
+      .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map(([id]) => id);
+    const dependsOn = (template.toJSON().Resources[stage[0]] as { DependsOn?: string[] }).DependsOn ?? [];
+    for (const routeId of routeIds) expect(dependsOn).toContain(routeId);
+  });
+
+  it('alarms on 5xx answers of the stage and on errors of every route function', () => {
+    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const serverErrors = alarms.find((alarm) => alarm.Properties.MetricName === '5xx')!;
+    expect(serverErrors.Properties).toMatchObject({
+      Namespace: 'AWS/ApiGateway',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 5,
+    });
+    expect(referencedIds(serverErrors.Properties.Dimensions)).toContain(
+      logicalIdOf(stack, stack.api.httpApi),
+    );
+    const covered = alarms
+      .filter((alarm) => Array.isArray(alarm.Properties.Metrics))
+      .flatMap(
+        (alarm) =>
+          alarm.Properties.Metrics as {
+            MetricStat?: { Metric: { MetricName: string; Dimensions: unknown } };
+          }[],
+      )
+      .filter((metric) => metric.MetricStat?.Metric.MetricName === 'Errors')
+      .flatMap((metric) => referencedIds(metric.MetricStat!.Metric.Dimensions));
+    for (const route of routes) {
+      expect(covered, route.operationId).toContain(
+        logicalIdOf(stack, stack.api.functions.get(route.operationId)!.fn),
+      );
+    }
   });
 });

@@ -37,11 +37,26 @@ describe('Cognito identity', () => {
     });
   });
 
-  it('offers TOTP MFA as optional', () => {
+  it('requires MFA of everyone, by authenticator app (TOTP) only', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
     });
+  });
+
+  it('lets the web client write only email and name: never the tenant (the role lives in the table)', () => {
+    expect([...(client.WriteAttributes as string[])].sort()).toEqual(['email', 'name']);
+  });
+
+  it('keeps the pre-token trigger logs for a year and alarms when it fails', () => {
+    const resources = template.toJSON().Resources as Record<string, Resource>;
+    const fn = stack.identity.preTokenFunction;
+    expect(resources[logicalIdOf(stack, fn.logGroup)]!.Properties.RetentionInDays).toBe(365);
+    const alarms = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
+    const onTrigger = alarms.filter((alarm) =>
+      referencedIds(alarm.Properties.Dimensions).includes(logicalIdOf(stack, fn.fn)),
+    );
+    expect(onTrigger.map((alarm) => alarm.Properties.MetricName).sort()).toEqual(['Errors', 'Throttles']);
   });
 
   it('requires strong passwords and enforces threat protection on the PLUS plan', () => {

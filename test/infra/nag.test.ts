@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
@@ -14,7 +14,7 @@ import { type SynthesisedContinuity, synthContinuity } from './synth-continuity.
  * An in-process synth throws on any unacknowledged finding, and the cloud assembly holds
  * validation-report.json. These tests read both, and run the pack directly for a readable list.
  */
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag AwsSolutions and HIPAA.Security', () => {
   let synth: SynthesisedContinuity;
   let stack: ContinuityStack;
 
@@ -24,14 +24,29 @@ describe('cdk-nag AwsSolutions', () => {
     stack = synth.stack;
   });
 
-  it('finds nothing unacknowledged in the stack (errors or warnings)', () => {
-    const report = new AwsSolutionsChecks().validateScope(stack);
+  it.each([
+    ['AwsSolutions', () => new AwsSolutionsChecks()],
+    ['HIPAA.Security', () => new HIPAASecurityChecks()],
+  ])('finds nothing unacknowledged by %s in the stack (errors or warnings)', (_name, pack) => {
+    const report = pack().validateScope(stack);
     const findings = report.violations.flatMap((violation) =>
       violation.violatingResources.map(
         (resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`,
       ),
     );
     expect(findings).toEqual([]);
+  });
+
+  it('runs the HIPAA pack in every synth too: a finding only it makes fails the synth', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const probe = new Stack(app, 'HipaaProbe');
+    const bucket = new Bucket(probe, 'Unversioned', { enforceSSL: true });
+    Validations.of(bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'A probe bucket of this test: the AwsSolutions findings are acknowledged on purpose.',
+    });
+    addNagChecks(app);
+    expect(() => app.synth()).toThrow(/HIPAA\.Security-S3BucketVersioningEnabled/);
   });
 
   it('leaves no violation in the synth validation report', () => {
@@ -56,7 +71,7 @@ describe('cdk-nag AwsSolutions', () => {
       .flatMap((entry) => Object.entries(entry.data as Record<string, string>));
     expect(acknowledgements.length).toBeGreaterThan(0);
     for (const [id, reason] of acknowledgements) {
-      expect(id).toMatch(/AwsSolutions-[A-Z]+[0-9]+/);
+      expect(id).toMatch(/(AwsSolutions-[A-Z]+[0-9]+|HIPAA\.Security-[A-Za-z0-9]+)/);
       expect(reason.length, id).toBeGreaterThanOrEqual(40);
     }
   });

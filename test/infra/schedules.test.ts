@@ -6,13 +6,13 @@ import { logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.
 
 /**
  * The generic wiring, with a stand-in entry (alerts.test.ts checks the declared sweep). It
- * reuses functions/pre-token as its code because any existing entry file will do; a module
- * infra/aws/worker-access.ts does not list gets the table and nothing else.
+ * reuses functions/import-worker as its code because any entry with declared table access
+ * (infra/aws/table-access.ts) will do; that worker gets the table and nothing else.
  */
 const standIn: ScheduleDef = {
   name: 'alert-sweep',
   everyMinutes: 5,
-  module: 'pre-token',
+  module: 'import-worker',
   handler: 'handler',
 };
 
@@ -50,7 +50,9 @@ describe('scheduled jobs', () => {
   });
 
   it('encrypts the dead-letter queue and refuses plain HTTP', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(stack, stack.queueKey.key), 'Arn'] },
+    });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: {
         Statement: [

@@ -15,7 +15,17 @@ describe('deployment settings', () => {
       mailFrom: 'no-reply@example.org',
       authDomainPrefix: undefined,
       alarmEmail: undefined,
+      hmppsTopicArn: undefined,
     });
+  });
+
+  it('reads the HMPPS topic ARN from context, and refuses anything that is not an SNS topic ARN', () => {
+    const arn = 'arn:aws:sns:eu-west-2:111122223333:hmpps-domain-events';
+    expect(settingsOf({ hmppsTopicArn: arn }).hmppsTopicArn).toBe(arn);
+    expect(() => settingsOf({ hmppsTopicArn: 'hmpps-domain-events' })).toThrow(/hmppsTopicArn/);
+    expect(() => settingsOf({ hmppsTopicArn: 'arn:aws:sqs:eu-west-2:111122223333:queue' })).toThrow(
+      /hmppsTopicArn/,
+    );
   });
 
   it("ignores the CDK CLI's us-east-1 fallback region but honours an explicit one", () => {

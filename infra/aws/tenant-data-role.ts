@@ -1,0 +1,89 @@
+import { Stack } from 'aws-cdk-lib';
+import { AccountRootPrincipal, type IGrantable, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { DataTable } from './table.ts';
+import { type TableAccess, writes } from './table-access.ts';
+
+/** The session tag that names the partnership a role session acts for. */
+export const TENANT_TAG = 'tenantId';
+
+/**
+ * Partition keys a tenant session may touch: the tenant's own partition `T#<id>` and every key
+ * under it (`T#<id>#PEOPLE#...` on GSI1, `T#<id>#RELEASED#...` on GSI2). These are IAM policy
+ * variables, resolved per request from the session tag, not template strings.
+ */
+export const TENANT_LEADING_KEYS = [
+  `T#\${aws:PrincipalTag/${TENANT_TAG}}`,
+  `T#\${aws:PrincipalTag/${TENANT_TAG}}#*`,
+] as const;
+
+export interface TenantDataRoleProps {
+  data: DataTable;
+  /** The union of what the member-facing API functions do with the table. */
+  access: TableAccess;
+  /** IAM path of the roles allowed to assume it (the API functions' roles). */
+  assumerRolePath: string;
+}
+
+/**
+ * A role for one partnership at a time. An API function assumes it per request with the session
+ * tag `tenantId` set to the verified token's tenant; IAM then refuses any item, query or batch
+ * whose partition key is not that tenant's (`dynamodb:LeadingKeys`), whatever key the code built.
+ * Only roles under the API's path may assume it (and only those granted sts:AssumeRole on it),
+ * only with a non-empty `tenantId` tag and no other tags, and never for the cross-tenant
+ * partitions (the partnership list, prison numbers, the due index, the operator's records).
+ */
+export class TenantDataRole extends Construct {
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: TenantDataRoleProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const assumers = `arn:${stack.partition}:iam::${stack.account}:role${props.assumerRolePath}*`;
+    this.role = new Role(this, 'Role', {
+      description: 'Continuity: table access for one partnership, named by the tenantId session tag',
+      assumedBy: new AccountRootPrincipal()
+        .withConditions({
+          ArnLike: { 'aws:PrincipalArn': assumers },
+          // A tenant id is never empty and never holds the key delimiter.
+          StringLike: { [`aws:RequestTag/${TENANT_TAG}`]: '?*' },
+          StringNotLike: { [`aws:RequestTag/${TENANT_TAG}`]: '*#*' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [TENANT_TAG] },
+        })
+        .withSessionTags(),
+    });
+
+    const leadingKeys = {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...TENANT_LEADING_KEYS] },
+      // ForAllValues holds for a request with no keys at all; require the keys to be there.
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    };
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [...props.access.table],
+        resources: [props.data.table.tableArn],
+        conditions: leadingKeys,
+      }),
+    );
+    if (props.access.indexes.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: props.access.indexes.map((index) => props.data.indexArn(index)),
+          conditions: leadingKeys,
+        }),
+      );
+    }
+    this.role.addToPrincipalPolicy(props.data.keyStatement(writes(props.access)));
+  }
+
+  /** Lets a function's role start tenant sessions of this role (sts:AssumeRole with sts:TagSession). */
+  grantAssume(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.role.roleArn],
+      }),
+    );
+  }
+}
