@@ -12,7 +12,11 @@ process.env.LOG_LEVEL = 'ERROR';
 
 /**
  * Load settings shared by every benchmark. BENCH_SECONDS and BENCH_CONNECTIONS change them for a
- * trial run; results.md is only meant to be committed from the defaults.
+ * trial run; results.md is only meant to be committed from the defaults. Others, read by the
+ * benchmarks themselves: BENCH_ONLY (below), BENCH_SWEEP_SIZES (1000,50000), BENCH_SWEEP_REPEATS
+ * (5), BENCH_REPORT_SIZES (1000,20000), BENCH_REPORT_CALLS (7), BENCH_LOAD_STEPS (1,2,...,64);
+ * the load steps last BENCH_SECONDS / 2 each. A quick trial of everything:
+ * `BENCH_SECONDS=2 BENCH_SWEEP_SIZES=200,1000 BENCH_REPORT_SIZES=200,1000 npm run bench`.
  */
 const SETTINGS = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
@@ -21,9 +25,23 @@ const SETTINGS = {
 };
 
 /** The benchmarks, run in this order; each writes its own section. Loaded after the env is set. */
-const BENCHMARKS: (() => Promise<Benchmark>)[] = [
-  async () => (await import('./case-records.ts')).caseRecords,
+const BENCHMARKS: { name: string; load: () => Promise<Benchmark> }[] = [
+  { name: 'case-records', load: async () => (await import('./case-records.ts')).caseRecords },
+  { name: 'sweep', load: async () => (await import('./sweep.ts')).sweep },
+  { name: 'reports', load: async () => (await import('./reports.ts')).reports },
+  { name: 'load', load: async () => (await import('./load.ts')).load },
 ];
+
+/** BENCH_ONLY=sweep,load runs just those, for a trial (none relies on another's data). */
+const ONLY = process.env.BENCH_ONLY?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+const unknown = ONLY?.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name)) ?? [];
+if (unknown.length > 0) {
+  throw new Error(
+    `BENCH_ONLY names no benchmark called ${unknown.join(', ')}: use ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  );
+}
 
 const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url));
 
@@ -34,7 +52,8 @@ async function main(): Promise<number> {
   const stack = await startLocalStack({ port: 0, seedDemo: true, quiet: true, throttle: false });
   const sections: Section[] = [];
   try {
-    for (const load of BENCHMARKS) {
+    for (const { name, load } of BENCHMARKS) {
+      if (ONLY && !ONLY.includes(name)) continue;
       const benchmark = await load();
       const log = (line: string) => console.log(`[${benchmark.name}] ${line}`);
       log('starting');
