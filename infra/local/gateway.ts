@@ -103,7 +103,9 @@ export function createGateway(parts: GatewayParts) {
     }
     const routeKey = `${found.route.method} ${API_BASE}${found.route.path}`;
     if (parts.throttle !== false && !limiter.take(routeKey, THROTTLES[throttleClassOf(found.route)])) {
-      return sendApiError(response, 429, 'throttled', 'Too many requests: try again shortly.', { 'retry-after': '1' });
+      return sendApiError(response, 429, 'throttled', 'Too many requests: try again shortly.', {
+        'retry-after': '1',
+      });
     }
     const event = toLambdaEvent(request, url, body, routeKey, found.params);
     const handler = await loadHandler(found.route, handlers);

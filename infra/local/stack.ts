@@ -88,7 +88,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     let dynamo: DynamoDbLocal | undefined;
     if (!options.dynamoEndpoint) {
-      dynamo = await startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined });
+      // With a data folder the database runs as a server of its own, so a stack killed outright
+      // loses no acknowledged write; the next start adopts it.
+      dynamo = await startDynamoDbLocal({
+        dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined,
+        detached: Boolean(dataDir),
+      });
       started.push(dynamo);
     }
     const dynamoEndpoint = options.dynamoEndpoint ?? (dynamo as DynamoDbLocal).endpoint;

@@ -57,9 +57,13 @@ export async function runSweep(deps: AlertDeps): Promise<SweepResult> {
         const tenantId = String(entry.tenantId ?? String(entry.PK).slice(2));
         try {
           if (entry.type === 'alert') {
-            if (await publishAlert(deps, tenantId, toRecord<Alert>(entry))) result.republished += 1;
+            const published = await publishAlert(deps, tenantId, toRecord<Alert>(entry));
+            if (published) result.republished += 1;
           } else if (entry.type === 'referral') {
-            result.raised += (await raiseDueAlerts(deps, tenantId, String(entry.id), cache)).length;
+            // Await first, then add: `+= await` would read the total before the await and lose
+            // the other workers' updates.
+            const raised = await raiseDueAlerts(deps, tenantId, String(entry.id), cache);
+            result.raised += raised.length;
           }
         } catch (error) {
           // One case failing must not stop the sweep; it stays due and is tried next run.

@@ -35,7 +35,8 @@ export async function queryAll(table: Table, query: QueryShape): Promise<Record<
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await queryPage(table, query, { limit: 200, startKey });
+    // Large pages: fewer round trips for a report's months or an area's caseload.
+    const page = await queryPage(table, query, { limit: 1000, startKey });
     items.push(...page.items);
     startKey = page.lastKey;
   } while (startKey);

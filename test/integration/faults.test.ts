@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -94,6 +94,15 @@ describe('the local stack killed during a stream of writes', () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
     if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    // The database server outlives a killed stack by design: stop it here.
+    const server = join(dataDir, 'dynamodb', 'server.json');
+    if (existsSync(server)) {
+      try {
+        process.kill((JSON.parse(readFileSync(server, 'utf8')) as { pid: number }).pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     rmSync(dataDir, { recursive: true, force: true });
   });
 
