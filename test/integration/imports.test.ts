@@ -267,7 +267,7 @@ describe('HMPPS prisoner released events', () => {
       nextDueRule: 'no_first_appointment',
     });
     const again = await feed(
-      event('A2001AA', 'RELEASED', (await referralOf(referral.id)).releasedOn + 'T09:00:00Z'),
+      event('A2001AA', 'RELEASED', `${(await referralOf(referral.id)).releasedOn}T09:00:00Z`),
     );
     expect(again.body.outcome).toBe('duplicate');
     const repeat = await feed(event('A2001AA'));
