@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes.ts';
 import { ALL_ROLES, type Role } from '../../shared/domain/values.ts';
+import { demoAreas } from './case-fixtures.ts';
 import { call, demoTokens, otherTenant, startTestStack } from './harness.ts';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -78,7 +79,8 @@ describe('every route with an id × every role of another tenant', () => {
     stack = await startTestStack();
     stack.clock.set(new Date('2026-01-20T12:00:00Z'));
     const tokens = await demoTokens(stack);
-    const areaId = (await call(stack, 'GET', '/areas', { token: tokens.chair })).body.items[0].id;
+    // The Worcestershire caseworker's own area (the list order of areas made in one moment varies).
+    const areaId = (await demoAreas(stack, tokens.chair)).worcs;
     const person = await call(stack, 'POST', '/people', {
       token: tokens.caseworker,
       body: {
@@ -101,11 +103,24 @@ describe('every route with an id × every role of another tenant', () => {
     });
     const appointment = await call(stack, 'POST', `/referrals/${referral.body.id}/appointments`, {
       token: tokens.caseworker,
-      body: { at: '2026-01-25T10:00:00+00:00', location: 'Hub', kind: 'first' },
+      body: { at: '2026-01-19T10:00:00+00:00', location: 'Hub', kind: 'first' },
     });
-    await stack.sweep();
-    const alert = (await call(stack, 'GET', `/referrals/${referral.body.id}`, { token: tokens.caseworker }))
-      .body.alerts[0];
+    expect(appointment.status).toBe(201);
+    // Marking the first appointment missed raises its alert in the same request.
+    const missed = await call(
+      stack,
+      'PATCH',
+      `/referrals/${referral.body.id}/appointments/${appointment.body.id}`,
+      {
+        token: tokens.caseworker,
+        body: { status: 'missed' },
+        headers: { 'if-match': '"1"' },
+      },
+    );
+    expect(missed.status).toBe(200);
+    const detail = await call(stack, 'GET', `/referrals/${referral.body.id}`, { token: tokens.caseworker });
+    expect(detail.body.alerts?.length, JSON.stringify(detail.body)).toBeGreaterThan(0);
+    const alert = detail.body.alerts[0];
     const imported = await fetch(`${stack.apiUrl}/imports/releases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.manager}`, 'content-type': 'text/csv' },
