@@ -17,12 +17,13 @@ export async function seedDemo(table: Table, now: Date): Promise<'seeded' | 'exi
   if (await findPartnership(table, DEMO_PARTNERSHIP.id)) return 'existing';
   const users = new LocalUserStore(table);
   const areaIds = new Map<string, string>();
-  for (const area of DEMO_AREAS) {
+  for (const [index, area] of DEMO_AREAS.entries()) {
+    // A millisecond apart: ids sort by time, so the areas always list in this order.
     const created = await createArea(
       table,
       DEMO_PARTNERSHIP.id,
       { name: area.name, onsCode: area.onsCode, alertEmails: [...area.alertEmails] },
-      now,
+      new Date(now.getTime() + index),
     );
     areaIds.set(area.key, created.id);
   }
