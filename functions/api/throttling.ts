@@ -1,4 +1,4 @@
-import type { RouteDef } from './route-types.ts';
+import type { RouteDef } from '../../shared/http/route-def.ts';
 
 /** A rate limit: steady requests per second, and the burst allowed above it. */
 export interface ThrottleLimit {

@@ -11,13 +11,12 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef } from '../../functions/api/route-types.ts';
 import { THROTTLES, throttleClassOf } from '../../functions/api/throttling.ts';
+import { API_BASE_PATH, type ApiFeature, type RouteDef, routeKeyOf } from '../../shared/http/route-def.ts';
+import { type FunctionAccess, functionAccess } from './function-access.ts';
 import { NodeFunction } from './node-function.ts';
-import { type RouteAccess, routeAccess } from './route-access.ts';
 
-/** Prefix of every route: CloudFront forwards `/api/*` unchanged, so the API serves that path. */
-export const API_BASE_PATH = '/api';
+export { API_BASE_PATH, routeKeyOf };
 
 /**
  * The stage's default throttling, for any route without its own: the write class of
@@ -52,25 +51,23 @@ export interface RouteWiring {
   signedInEnvironment: Record<string, string>;
   /** IAM path of every route function's role (the tenant-scoped role trusts this path). */
   rolePath: string;
-  /** Gives a route's function what routeAccess() says it needs. */
-  grant: (access: RouteAccess, fn: NodeFunction) => void;
+  /** Gives a feature's function the union of what its routes declare (functionAccess()). */
+  grant: (access: FunctionAccess, fn: NodeFunction) => void;
 }
 
-/** The API Gateway route key of a declared route, e.g. `GET /api/areas/{areaId}`. */
-export const routeKeyOf = (route: Pick<RouteDef, 'method' | 'path'>): string =>
-  `${route.method} ${API_BASE_PATH}${route.path}`;
-
 /**
- * The HTTP API: one Lambda function per route of functions/api/routes.ts, each built from
- * its module's file with the route's operationId as the handler export, and each throttled
- * as functions/api/throttling.ts classes it (the local gateway enforces the same limits).
+ * The HTTP API: one Lambda function per feature of functions/api/routes.ts, built from
+ * `functions/api/features/<feature>.ts`, with the union of its routes' access. Each route is one
+ * API Gateway route on its feature's one integration, throttled as functions/api/throttling.ts
+ * classes it (the local gateway enforces the same limits). One more route costs one
+ * AWS::ApiGatewayV2::Route and nothing else.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
-  /** Route functions by operationId. */
-  readonly functions = new Map<string, NodeFunction>();
+  /** Feature functions by feature. */
+  readonly functions = new Map<ApiFeature, NodeFunction>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -97,50 +94,75 @@ export class Api extends Construct {
     return `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
   }
 
-  /** Adds every route with its own function and throttle; public routes get no authorizer. */
+  /** Adds one function per feature and every route on it; public routes get no authorizer. */
   addRoutes(wiring: RouteWiring): void {
     const routeSettings: Record<string, { ThrottlingBurstLimit: number; ThrottlingRateLimit: number }> = {};
-    for (const route of wiring.routes) {
-      const id = constructIdOf(route.operationId);
-      const isPublic = route.roles === 'public';
-      const fn = new NodeFunction(this, id, {
-        entry: `functions/api/handlers/${route.module}.ts`,
-        handler: route.operationId,
-        description: `${route.method} ${API_BASE_PATH}${route.path}: ${route.summary}`.slice(0, 256),
-        environment: isPublic ? wiring.environment : { ...wiring.environment, ...wiring.signedInEnvironment },
-        rolePath: wiring.rolePath,
-        failuresGoTo:
-          'API Gateway invokes it synchronously, so a failure reaches the caller as a 5xx response (alarmed on)',
-      });
-      wiring.grant(routeAccess(route), fn);
-      this.functions.set(route.operationId, fn);
-
-      const [httpRoute] = this.httpApi.addRoutes({
-        path: `${API_BASE_PATH}${route.path}`,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${id}Integration`, fn.fn),
-        ...(isPublic ? {} : { authorizer: wiring.authorizer }),
-      });
-      if (!httpRoute) throw new Error(`No API route was made for ${routeKeyOf(route)}`);
-      if (isPublic) {
-        Validations.of(httpRoute).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (roles: 'public' in routes.ts): it returns no tenant data.`,
+    for (const [feature, featureRoutes] of byFeature(wiring.routes)) {
+      const integration = this.addFeatureFunction(feature, featureRoutes, wiring);
+      for (const route of featureRoutes) {
+        const isPublic = route.roles === 'public';
+        const [httpRoute] = this.httpApi.addRoutes({
+          path: `${API_BASE_PATH}${route.path}`,
+          methods: [HttpMethod[route.method]],
+          integration,
+          ...(isPublic ? {} : { authorizer: wiring.authorizer }),
         });
+        if (!httpRoute) throw new Error(`No API route was made for ${routeKeyOf(route)}`);
+        if (isPublic) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.method} ${route.path} is public by design (roles: 'public' in routes.ts): it returns no tenant data.`,
+          });
+        }
+        const limit = THROTTLES[throttleClassOf(route)];
+        routeSettings[routeKeyOf(route)] = {
+          ThrottlingBurstLimit: limit.burst,
+          ThrottlingRateLimit: limit.ratePerSecond,
+        };
+        // API Gateway refuses route settings for a route key that does not exist yet.
+        this.stage.node.addDependency(httpRoute);
       }
-      const limit = THROTTLES[throttleClassOf(route)];
-      routeSettings[routeKeyOf(route)] = {
-        ThrottlingBurstLimit: limit.burst,
-        ThrottlingRateLimit: limit.ratePerSecond,
-      };
-      // API Gateway refuses route settings for a route key that does not exist yet.
-      this.stage.node.addDependency(httpRoute);
     }
     (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }
+
+  /** The feature's function and its one integration, invocable by this API (any of its routes). */
+  private addFeatureFunction(
+    feature: ApiFeature,
+    featureRoutes: readonly RouteDef[],
+    wiring: RouteWiring,
+  ): HttpLambdaIntegration {
+    const id = constructIdOf(feature);
+    const signedIn = featureRoutes.some((route) => route.roles !== 'public');
+    const fn = new NodeFunction(this, id, {
+      entry: `functions/api/features/${feature}.ts`,
+      handler: 'handler',
+      description:
+        `Continuity API, ${feature}: ${featureRoutes.map((route) => route.operationId).join(', ')}`.slice(
+          0,
+          256,
+        ),
+      environment: signedIn ? { ...wiring.environment, ...wiring.signedInEnvironment } : wiring.environment,
+      rolePath: wiring.rolePath,
+      failuresGoTo:
+        'API Gateway invokes it synchronously, so a failure reaches the caller as a 5xx response (alarmed on)',
+    });
+    wiring.grant(functionAccess(featureRoutes), fn);
+    this.functions.set(feature, fn);
+    // One permission for the whole API rather than one per route: the function serves only the
+    // route keys it is integrated with, and per-route permissions would cost a resource each.
+    return new HttpLambdaIntegration(`${id}Integration`, fn.fn, { scopePermissionToRoute: false });
+  }
 }
 
-/** `createPartnership` becomes `CreatePartnership`: a stable construct id per route. */
-function constructIdOf(operationId: string): string {
-  return operationId.charAt(0).toUpperCase() + operationId.slice(1);
+/** The routes grouped by feature, in route-table order. */
+function byFeature(routes: readonly RouteDef[]): Map<ApiFeature, RouteDef[]> {
+  const groups = new Map<ApiFeature, RouteDef[]>();
+  for (const route of routes) groups.set(route.feature, [...(groups.get(route.feature) ?? []), route]);
+  return groups;
+}
+
+/** `cases` becomes `CasesApi`: a stable construct id per feature. */
+function constructIdOf(feature: ApiFeature): string {
+  return `${feature.charAt(0).toUpperCase()}${feature.slice(1)}Api`;
 }

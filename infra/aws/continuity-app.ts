@@ -1,8 +1,8 @@
 import type { App } from 'aws-cdk-lib';
 import { rules as declaredRules, type RuleDef } from '../../events/rules.ts';
 import { schedules as declaredSchedules, type ScheduleDef } from '../../events/schedules.ts';
-import type { RouteDef } from '../../functions/api/route-types.ts';
-import { routes as declaredRoutes } from '../../functions/api/routes.ts';
+import { routeList as declaredRoutes } from '../../functions/api/routes.ts';
+import type { RouteDef } from '../../shared/http/route-def.ts';
 import { ContinuityStack } from './continuity-stack.ts';
 import { addNagChecks } from './nag.ts';
 import { readSettings } from './settings.ts';

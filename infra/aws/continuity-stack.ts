@@ -4,7 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { RuleDef } from '../../events/rules.ts';
 import type { ScheduleDef } from '../../events/schedules.ts';
-import type { RouteDef } from '../../functions/api/route-types.ts';
+import type { RouteDef } from '../../shared/http/route-def.ts';
 import { Alarms, QUEUE_AGE_LIMIT } from './alarms.ts';
 import { Api } from './api.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
@@ -12,6 +12,7 @@ import { CursorSecret } from './cursor-secret.ts';
 import { ServiceBus } from './event-bus.ts';
 import { EventRules } from './event-rules.ts';
 import { FrontendDeployment } from './frontend-deployment.ts';
+import { type FunctionAccess, routeAccess } from './function-access.ts';
 import { functionEnvironment } from './function-environment.ts';
 import { HmppsQueue } from './hmpps-queue.ts';
 import { Identity, OPERATOR_GROUP } from './identity.ts';
@@ -20,7 +21,6 @@ import { Mail } from './mail.ts';
 import { acknowledgeRolePolicies, acknowledgeWildcards, OWN_KEY_WILDCARDS } from './nag.ts';
 import type { NodeFunction } from './node-function.ts';
 import { QueueKey } from './queue-key.ts';
-import { type RouteAccess, routeAccess } from './route-access.ts';
 import { ScheduledJobs } from './schedules.ts';
 import type { DeploySettings } from './settings.ts';
 import { DataTable } from './table.ts';
@@ -103,7 +103,7 @@ export class ContinuityStack extends Stack {
       assumerRolePath: apiRolePath,
     });
 
-    const grant = (access: RouteAccess, fn: NodeFunction): void => {
+    const grant = (access: FunctionAccess, fn: NodeFunction): void => {
       if (access.table) this.data.grantAccess(fn.role, access.table);
       if (access.cursorKey) this.cursorSecret.grantRead(fn.role);
       if (access.identityActions.length > 0) {

@@ -37,7 +37,6 @@ export function functionEnvironment(inputs: FunctionEnvironmentInputs): Record<s
     // Every function knows the bus; only those that publish may put events on it (IAM).
     EVENTS_TRANSPORT: 'eventbridge',
     EVENT_BUS_NAME: inputs.eventBusName,
-    LOG_LEVEL: 'INFO',
   };
   return Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),

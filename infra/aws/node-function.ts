@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { REPO_ROOT, repoPath } from './paths.ts';
 
 /** The runtime every function is built for; esbuild targets the same Node version. */
-export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
  * ESM output has no `require`; some dependencies still call it (directly or through
@@ -122,7 +122,7 @@ export class NodeFunction extends Construct {
         format: OutputFormat.ESM,
         banner: ESM_REQUIRE_BANNER,
         mainFields: ['module', 'main'],
-        target: 'node22',
+        target: 'node24',
         minify: true,
         sourceMap: true,
         sourcesContent: false,
@@ -134,8 +134,8 @@ export class NodeFunction extends Construct {
       {
         id: 'AwsSolutions-L1',
         reason:
-          'Node.js 22 on purpose (DESIGN.md §4): the code, esbuild target and tests are built for it; ' +
-          'moving to a newer runtime is a deliberate toolchain change, not a drift to follow automatically.',
+          'Node.js 24, the current LTS, on purpose (DESIGN.md §4): the code, esbuild target and the ' +
+          "project's own scripts run on it; moving runtime is a deliberate toolchain change, not a drift.",
       },
       ...FUNCTION_ACKNOWLEDGEMENTS,
     );

@@ -1,19 +1,11 @@
-import type { RouteDef } from '../../functions/api/route-types.ts';
+import type { RouteDef, TableOp } from '../../shared/http/route-def.ts';
 
 /**
  * A DynamoDB action as IAM names it. There is no `dynamodb:TransactWriteItems` permission: IAM
  * authorises each item of a transaction as the PutItem, UpdateItem, DeleteItem or
  * ConditionCheckItem it is, so a transaction of puts and an update needs PutItem and UpdateItem.
  */
-export type TableAction =
-  | 'dynamodb:GetItem'
-  | 'dynamodb:BatchGetItem'
-  | 'dynamodb:Query'
-  | 'dynamodb:PutItem'
-  | 'dynamodb:UpdateItem'
-  | 'dynamodb:DeleteItem'
-  | 'dynamodb:BatchWriteItem'
-  | 'dynamodb:ConditionCheckItem';
+export type TableAction = `dynamodb:${TableOp}`;
 
 /** What one function does with the table: actions on its items, and the indexes it queries. */
 export interface TableAccess {
@@ -46,95 +38,16 @@ export const MEMBER_LOOKUP: readonly TableAction[] = [GET];
  */
 export const IDEMPOTENCY: readonly TableAction[] = [GET, PUT, UPDATE, DELETE];
 
-/** shared/data/audit-repo.ts `recordReads`: person-level reads write their audit records in batches. */
-const AUDITED_READ: readonly TableAction[] = [BATCH_WRITE];
-
-/**
- * functions/api/case-change.ts and shared/alerts/raise-alerts.ts: read the case (Query on the
- * referral's items) and the partnership's settings (GetItem), then one transaction that updates
- * the referral and puts its timeline event, audit record, appointment or alerts.
- */
-const CASE_CHANGE: readonly TableAction[] = [QUERY, GET, UPDATE, PUT];
-
-/** Reports: partnership settings (GetItem), the areas (Query) and the month cohorts on GSI2. */
-const REPORT: TableAccess = { table: [GET, QUERY], indexes: ['GSI2'] };
-
 const own = (table: readonly TableAction[], indexes: readonly string[] = []): TableAccess => ({
   table,
   indexes,
 });
 
 /**
- * What each signed-in route's handler itself does with the table, by operationId, read from
- * functions/api/handlers/<module>.ts and the shared/ code it calls. The membership read and the
- * idempotency records are added by routeTableAccess(), from the route's declaration.
+ * A case change (functions/api/case-change.ts and shared/alerts/raise-alerts.ts): the same
+ * actions as the routes' CASE_CHANGE in functions/api/routes.ts.
  */
-const ROUTE_WORK: Readonly<Record<string, TableAccess>> = {
-  // meta: the partnership's name.
-  getMe: own([GET]),
-  // admin: the partnership and its first chair in one transaction of puts.
-  createPartnership: own([PUT]),
-  // The operator's list of partnerships is the one GSI1 partition `PARTNERSHIPS`.
-  listPartnerships: own([], ['GSI1']),
-  // The partnership, a page of its partition, and the operator audit record.
-  exportPartnership: own([GET, QUERY, PUT]),
-  // Members to sign out, then the partition deleted in batches, and the operator audit record.
-  offboardPartnership: own([GET, QUERY, BATCH_WRITE, PUT]),
-  listOperatorActions: own([QUERY]),
-  getPartnership: own([GET]),
-  updatePartnership: own([GET, UPDATE]),
-  listAreas: own([QUERY]),
-  // The area and its ONS-code lock, in one transaction of puts.
-  createArea: own([PUT]),
-  getArea: own([GET]),
-  // A new ONS code moves its lock: update the area, delete the old lock, put the new one.
-  updateArea: own([GET, UPDATE, DELETE, PUT]),
-  listMembers: own([QUERY]),
-  // The partnership's areas, the email lock, the partnership, then member and lock put together.
-  createMember: own([QUERY, GET, PUT]),
-  getMember: own([GET]),
-  // The member, the chairs and areas (Query), then the versioned update.
-  updateMember: own([GET, QUERY, UPDATE]),
-  // The member and the chairs, then member and email lock deleted together.
-  deleteMember: own([GET, QUERY, DELETE]),
-  // Person, prison-number lock and audit record put together; a duplicate reads the holder.
-  createPerson: own([PUT, GET]),
-  // A prison number is a GetItem of its lock and the person; a name search queries GSI1.
-  listPeople: own([GET, ...AUDITED_READ], ['GSI1']),
-  getPerson: own([GET, ...AUDITED_READ]),
-  // Update the person, move the prison-number lock (delete, put) and put the audit record.
-  updatePerson: own([GET, UPDATE, DELETE, PUT]),
-  // Person, assignee and settings, then the referral put with the person's list updated.
-  createReferral: own([GET, PUT, UPDATE]),
-  // The caseload of each area from GSI1, the people in one batch read, and the audit records.
-  listReferrals: own([BATCH_GET, ...AUDITED_READ], ['GSI1']),
-  getReferral: own([QUERY, GET, ...AUDITED_READ]),
-  getTimeline: own([QUERY, ...AUDITED_READ]),
-  recordRelease: own(CASE_CHANGE),
-  createAppointment: own(CASE_CHANGE),
-  // A missed first appointment also raises its alert at once (the same reads and writes).
-  updateAppointment: own(CASE_CHANGE),
-  recordEngagement: own(CASE_CHANGE),
-  closeReferral: own(CASE_CHANGE),
-  recordOffence: own(CASE_CHANGE),
-  // The alerts of each area are one GSI1 partition.
-  listAlerts: own([], ['GSI1']),
-  getAlertCounts: own([], ['GSI1']),
-  // The alert, then its update and timeline event in one transaction.
-  acknowledgeAlert: own([GET, UPDATE, PUT]),
-  resolveAlert: own([GET, UPDATE, PUT]),
-  getContinuityReport: REPORT,
-  getContinuityReportCsv: REPORT,
-  getTimeToEngagement: REPORT,
-  getEstablishmentReport: REPORT,
-  getPathwayReport: REPORT,
-  // The areas, then the checked rows in chunks (BatchWriteItem) and the import record.
-  createReleaseImport: own([QUERY, BATCH_WRITE, PUT]),
-  getReleaseTemplate: own([QUERY]),
-  getReleaseImport: own([GET]),
-  // The person (to check the area), then a page of their audit records.
-  getAudit: own([GET, QUERY]),
-};
+const CASE_CHANGE: readonly TableAction[] = [QUERY, GET, UPDATE, PUT];
 
 /**
  * The functions run by schedules, bus rules and queues (`functions/<module>/handler.ts`), by
@@ -166,22 +79,26 @@ function normalised(actions: Iterable<TableAction>): TableAction[] {
 }
 
 /**
- * The table access of a route's function: nothing for a public route; otherwise the membership
- * read, the idempotency records of an idempotent route, and what its handler does. A signed-in
- * route that is not listed fails the synth, so a new route cannot ship with a guess.
+ * The table access of a route: nothing for a public route; otherwise the membership read, the
+ * idempotency records of an idempotent route, and what the route's `access` in
+ * functions/api/routes.ts declares its work does.
  */
 export function routeTableAccess(route: RouteDef): TableAccess | undefined {
   if (route.roles === 'public') return undefined;
-  const work = ROUTE_WORK[route.operationId];
-  if (!work) {
-    throw new Error(
-      `No table access is declared for route ${route.operationId} (functions/api/handlers/${route.module}.ts): ` +
-        'list the DynamoDB actions and indexes its handler uses in infra/aws/table-access.ts.',
-    );
-  }
+  const work = (route.access?.table ?? []).map((op): TableAction => `dynamodb:${op}`);
   return {
-    table: normalised([...MEMBER_LOOKUP, ...(route.idempotent ? IDEMPOTENCY : []), ...work.table]),
-    indexes: [...new Set(work.indexes)].sort(),
+    table: normalised([...MEMBER_LOOKUP, ...(route.idempotent ? IDEMPOTENCY : []), ...work]),
+    indexes: [...new Set(route.access?.indexes ?? [])].sort(),
+  };
+}
+
+/** The union of several functions' table access: what one function serving all of them needs. */
+export function unionTableAccess(accesses: readonly (TableAccess | undefined)[]): TableAccess | undefined {
+  const present = accesses.filter((access): access is TableAccess => access !== undefined);
+  if (present.length === 0) return undefined;
+  return {
+    table: normalised(present.flatMap((access) => access.table)),
+    indexes: [...new Set(present.flatMap((access) => access.indexes))].sort(),
   };
 }
 
@@ -196,9 +113,6 @@ export function workerTableAccess(module: string): TableAccess {
   }
   return { table: normalised(access.table), indexes: [...new Set(access.indexes)].sort() };
 }
-
-/** The operationIds ROUTE_WORK lists, so a test can spot entries for routes that are gone. */
-export const declaredRouteOperations = (): string[] => Object.keys(ROUTE_WORK);
 
 /** True when the access writes (and so needs the table key's encrypt permissions too). */
 export function writes(access: TableAccess): boolean {

@@ -1,11 +1,11 @@
-import { NO_ACCESS, type RouteAccess } from './route-access.ts';
+import { type FunctionAccess, NO_ACCESS } from './function-access.ts';
 import { workerTableAccess } from './table-access.ts';
 
 /**
  * What the functions run by schedules, bus rules and queues (`functions/<module>/handler.ts`)
  * may touch besides the table, by module. Their table access is in infra/aws/table-access.ts.
  */
-const WORKER_EXTRAS: Readonly<Record<string, Partial<RouteAccess>>> = {
+const WORKER_EXTRAS: Readonly<Record<string, Partial<FunctionAccess>>> = {
   // Publishes the alerts it raises, and those whose earlier publish failed.
   sweep: { publishEvents: true },
   // Sends the one email of a raised alert.
@@ -17,6 +17,6 @@ const WORKER_EXTRAS: Readonly<Record<string, Partial<RouteAccess>>> = {
  * synth) and the extras above; no worker reads the cursor key, administers users or may assume
  * the tenant-scoped role (each acts for the service, not for one signed-in member).
  */
-export function workerAccess(module: string): RouteAccess {
+export function workerAccess(module: string): FunctionAccess {
   return { ...NO_ACCESS, ...WORKER_EXTRAS[module], table: workerTableAccess(module) };
 }

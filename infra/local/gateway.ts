@@ -1,20 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDef } from '../../functions/api/route-types.ts';
-import { routes } from '../../functions/api/routes.ts';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { routeList } from '../../functions/api/routes.ts';
 import { THROTTLES, throttleClassOf } from '../../functions/api/throttling.ts';
+import { ApiError, Throttled, TooLarge } from '../../shared/errors.ts';
+import type { ApiLambda } from '../../shared/http/api-handler.ts';
+import { errorResponse } from '../../shared/http/error-response.ts';
+import { API_BASE_PATH, type ApiFeature, routeKeyOf } from '../../shared/http/route-def.ts';
 import { lambdaContext, toLambdaEvent } from './lambda-event.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { routeMatcher } from './route-matcher.ts';
 
-type LambdaHandler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-
 /** API Gateway's own payload limit; the handlers apply their tighter ones. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
-export const API_BASE = '/api';
 
 /** A route outside the route table: the local stack's own helpers and pages. */
 export type ExtraHandler = (
@@ -33,20 +30,19 @@ export interface GatewayParts {
   throttle?: boolean;
 }
 
-/** Sends a JSON error in the API's error shape. */
-export function sendApiError(
-  response: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers = {},
-): void {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  response.end(JSON.stringify({ error: { code, message } }));
+/** Writes a Lambda result as the HTTP response, as API Gateway does. */
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  response.end(
+    result.body === undefined
+      ? undefined
+      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+  );
+}
+
+/** Answers an error the gateway itself finds (no route, throttled, too large) in the API's error shape. */
+export function sendApiError(response: ServerResponse, error: ApiError): void {
+  send(response, errorResponse(error));
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
@@ -62,19 +58,16 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
   });
 }
 
-/** Loads a route's handler the way Lambda does: the module's export named by the route. */
-async function loadHandler(route: RouteDef, cache: Map<string, LambdaHandler>): Promise<LambdaHandler> {
-  const cached = cache.get(route.operationId);
+/** Loads a feature's function the way Lambda does: the `handler` export of its entry. */
+async function loadFunction(feature: ApiFeature, cache: Map<ApiFeature, ApiLambda>): Promise<ApiLambda> {
+  const cached = cache.get(feature);
   if (cached) return cached;
-  const module = (await import(`../../functions/api/handlers/${route.module}.ts`)) as Record<
-    string,
-    LambdaHandler
-  >;
-  const handler = module[route.operationId];
-  if (typeof handler !== 'function')
-    throw new Error(`functions/api/handlers/${route.module}.ts has no ${route.operationId}`);
-  cache.set(route.operationId, handler);
-  return handler;
+  const module = (await import(`../../functions/api/features/${feature}.ts`)) as { handler?: ApiLambda };
+  if (typeof module.handler !== 'function') {
+    throw new Error(`functions/api/features/${feature}.ts exports no handler`);
+  }
+  cache.set(feature, module.handler);
+  return module.handler;
 }
 
 /**
@@ -82,53 +75,53 @@ async function loadHandler(route: RouteDef, cache: Map<string, LambdaHandler>): 
  * handlers the CDK app deploys, found through the same route table; everything else to the site.
  */
 export function createGateway(parts: GatewayParts) {
-  const match = routeMatcher(routes);
-  const handlers = new Map<string, LambdaHandler>();
+  const match = routeMatcher(routeList);
+  const functions = new Map<ApiFeature, ApiLambda>();
   const limiter = new RateLimiter();
 
   const api = async (request: IncomingMessage, response: ServerResponse, url: URL, below: string) => {
     const body = await readBody(request);
-    if (body === 'too_large')
-      return sendApiError(response, 413, 'too_large', 'The request is larger than 10 MB.');
+    if (body === 'too_large') return sendApiError(response, new TooLarge(MAX_PAYLOAD_BYTES));
     const method = request.method ?? 'GET';
     const local = parts.localRoutes[`${method} ${below}`];
     if (local) return local(request, response, url, body);
     const found = match(method, below);
-    if (found.kind === 'not_found')
-      return sendApiError(response, 404, 'not_found', `No API route ${method} ${url.pathname}.`);
-    if (found.kind === 'method_not_allowed') {
-      return sendApiError(response, 405, 'method_not_allowed', `${url.pathname} does not answer ${method}.`, {
-        allow: found.allowed.join(', '),
-      });
+    if (found.kind === 'not_found') {
+      return sendApiError(
+        response,
+        new ApiError(404, 'not_found', `No API route ${method} ${url.pathname}.`),
+      );
     }
-    const routeKey = `${found.route.method} ${API_BASE}${found.route.path}`;
+    if (found.kind === 'method_not_allowed') {
+      const allow = found.allowed.join(', ');
+      return sendApiError(
+        response,
+        new ApiError(405, 'method_not_allowed', `${url.pathname} does not answer ${method}.`, undefined, {
+          allow,
+        }),
+      );
+    }
+    const routeKey = routeKeyOf(found.route);
     if (parts.throttle !== false && !limiter.take(routeKey, THROTTLES[throttleClassOf(found.route)])) {
-      return sendApiError(response, 429, 'throttled', 'Too many requests: try again shortly.', {
-        'retry-after': '1',
-      });
+      return sendApiError(response, new Throttled());
     }
     const event = toLambdaEvent(request, url, body, routeKey, found.params);
-    const handler = await loadHandler(found.route, handlers);
-    const result = await handler(event, lambdaContext(found.route.operationId));
-    response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-    response.end(
-      result.body === undefined
-        ? undefined
-        : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
-    );
+    const handler = await loadFunction(found.route.feature, functions);
+    send(response, await handler(event, lambdaContext(found.route.feature)));
   };
 
   return (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const inApi = url.pathname === API_BASE || url.pathname.startsWith(`${API_BASE}/`);
+    const inApi = url.pathname === API_BASE_PATH || url.pathname.startsWith(`${API_BASE_PATH}/`);
     if (!inApi) {
       parts.site(request, response, url);
       return;
     }
-    api(request, response, url, url.pathname.slice(API_BASE.length) || '/').catch((error: unknown) => {
+    api(request, response, url, url.pathname.slice(API_BASE_PATH.length) || '/').catch((error: unknown) => {
       console.error(`gateway error: ${error instanceof Error ? error.message : 'unknown'}`);
-      if (!response.headersSent) sendApiError(response, 502, 'bad_gateway', 'The handler failed to answer.');
-      else response.end();
+      if (!response.headersSent) {
+        sendApiError(response, new ApiError(502, 'bad_gateway', 'The handler failed to answer.'));
+      } else response.end();
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { RouteDef } from '../../functions/api/route-types.ts';
+import type { RouteDef } from '../../shared/http/route-def.ts';
 
 export type RouteMatch =
   | { kind: 'found'; route: RouteDef; params: Record<string, string> }

@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { LocalUserStore } from '../../shared/adapters/identity-local.ts';
 import { createArea } from '../../shared/data/areas-repo.ts';
 import { createMember } from '../../shared/data/members-repo.ts';
 import { findPartnership, newPartnershipItem } from '../../shared/data/partnerships-repo.ts';
 import type { Table } from '../../shared/data/table.ts';
 import { DEMO_AREAS, DEMO_MEMBERS, DEMO_PARTNERSHIP, OPERATOR_EMAIL } from './demo-data.ts';
+import { LocalUserStore } from './local-users.ts';
 
 /** Makes sure the local provider knows the operator (API.md: it always knows one). */
 export async function ensureOperator(users: LocalUserStore): Promise<void> {

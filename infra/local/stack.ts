@@ -7,7 +7,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { rules } from '../../events/rules.ts';
 import { schedules } from '../../events/schedules.ts';
 import { createDeps, setDeps } from '../../shared/adapters/deps.ts';
-import { LocalUserStore } from '../../shared/adapters/identity-local.ts';
 import { readConfig } from '../../shared/config.ts';
 import type { Table } from '../../shared/data/table.ts';
 import { ensureTable } from './create-table.ts';
@@ -16,8 +15,10 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { FlakyMailer } from './flaky-mailer.ts';
 import { createGateway } from './gateway.ts';
+import { localAdapters } from './local-adapters.ts';
 import { localApiRoutes } from './local-api-routes.ts';
 import { LocalClock } from './local-clock.ts';
+import { LocalUserStore } from './local-users.ts';
 import { type MailSink, renderMailPage, startMailSink } from './mail/index.ts';
 import { createLocalIdentity } from './oidc/index.ts';
 import { startScheduleTimers } from './schedule-timers.ts';
@@ -128,17 +129,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       MAIL_FROM: 'no-reply@continuity.local',
       APP_URL: url,
       CURSOR_SECRET: cursorSecret(dataDir),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+
     });
     const bus = new LocalEventBus({
       rules,
       failedFile: dataDir ? join(dataDir, 'failed-deliveries.json') : undefined,
     });
     const mailFaults = new FlakyMailer();
-    const deps = createDeps(config, clock.now, {
-      publisher: bus,
-      wrapMailer: (mailer) => mailFaults.wrap(mailer),
-    });
+    const deps = createDeps(
+      config,
+      clock.now,
+      localAdapters({ smtpUrl: mail.smtpUrl, bus, wrapMailer: (mailer) => mailFaults.wrap(mailer) }),
+    );
     setDeps(deps);
     const sweep = async () => {
       const { runSweep } = await import('../../shared/alerts/sweep.ts');

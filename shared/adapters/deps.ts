@@ -1,14 +1,9 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
 import { type Config, readConfig } from '../config.ts';
 import { type CursorCodec, cursorCodec } from '../data/cursor.ts';
 import { createDocumentClient, type Table } from '../data/table.ts';
-import { cognitoIdentityAdmin } from './identity-cognito.ts';
-import { LocalUserStore, localIdentityAdmin } from './identity-local.ts';
-import { sesMailer } from './mailer-ses.ts';
-import { smtpMailer } from './mailer-smtp.ts';
+import { readCursorSecret } from './cursor-secret.ts';
 import type { Clock, EventPublisher, IdentityAdmin, Mailer } from './ports.ts';
-import { eventBridgePublisher } from './publisher-eventbridge.ts';
 
 /** Everything a handler depends on, built once per process from the environment. */
 export interface Deps {
@@ -22,90 +17,82 @@ export interface Deps {
   cursors(): Promise<CursorCodec>;
 }
 
-/** Adapters the local stack provides itself (its in-process bus). */
-export interface DepsOverrides {
-  publisher?: EventPublisher;
-  /** Wraps the configured mailer (the local stack injects send failures through this). */
-  wrapMailer?: (mailer: Mailer) => Mailer;
+/** Builds one adapter from the rest of the dependencies, when it is first used. */
+export type AdapterFactory<T> = (deps: Deps) => T | Promise<T>;
+
+/**
+ * The adapters a process wires for itself. Each Lambda names only those its work uses (so its
+ * bundle carries no other client), and the local stack wires its own stand-ins; a port nobody
+ * wired fails when used, naming itself.
+ */
+export interface Adapters {
+  identity?: AdapterFactory<IdentityAdmin>;
+  mailer?: AdapterFactory<Mailer>;
+  publisher?: AdapterFactory<EventPublisher>;
 }
 
-/** Builds the dependencies for AWS or the local stack, as the configuration says. */
-export function createDeps(
-  config: Config,
-  clock: Clock = () => new Date(),
-  overrides: DepsOverrides = {},
-): Deps {
-  const table: Table = {
-    db: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
-    name: config.TABLE_NAME,
+/** Builds a port's adapter on the first call, so a function pays for a client only when it uses it. */
+function onFirstUse<T>(
+  name: string,
+  deps: () => Deps,
+  factory: AdapterFactory<T> | undefined,
+): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    built ??= factory
+      ? Promise.resolve().then(() => factory(deps()))
+      : Promise.reject(new Error(`No ${name} adapter is wired in this function`));
+    return built;
   };
-  const configuredMailer =
-    config.MAIL_TRANSPORT === 'ses'
-      ? sesMailer(config.MAIL_FROM)
-      : smtpMailer(required(config.SMTP_URL, 'SMTP_URL'), config.MAIL_FROM);
-  const mailer = overrides.wrapMailer ? overrides.wrapMailer(configuredMailer) : configuredMailer;
-  const identity =
-    config.IDENTITY_PROVIDER === 'cognito'
-      ? cognitoIdentityAdmin(required(config.USER_POOL_ID, 'USER_POOL_ID'))
-      : localIdentityAdmin(new LocalUserStore(table), mailer, config.APP_URL);
-  // Built on first publish: most functions never publish, and need no bus name.
-  let bus: EventPublisher | undefined;
-  const publisher: EventPublisher = overrides.publisher ?? {
-    publish: (events) => {
-      bus ??=
-        config.EVENTS_TRANSPORT === 'eventbridge'
-          ? eventBridgePublisher(required(config.EVENT_BUS_NAME, 'EVENT_BUS_NAME'))
-          : unavailablePublisher();
-      return bus.publish(events);
-    },
-  };
+}
+
+/** Builds the dependencies from the configuration, the clock and the adapters this process wires. */
+export function createDeps(config: Config, clock: Clock = () => new Date(), adapters: Adapters = {}): Deps {
+  const self = (): Deps => deps;
+  const identity = onFirstUse('identity', self, adapters.identity);
+  const mailer = onFirstUse('mailer', self, adapters.mailer);
+  const publisher = onFirstUse('event publisher', self, adapters.publisher);
   let codec: Promise<CursorCodec> | undefined;
-  return {
+  const deps: Deps = {
     config,
-    table,
+    table: {
+      db: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+      name: config.TABLE_NAME,
+    },
     clock,
     verifyToken: createTokenVerifier({
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
       jwksUri: config.AUTH_JWKS_URI,
     }),
-    identity,
-    mailer,
-    publisher,
+    identity: {
+      inviteUser: async (input) => (await identity()).inviteUser(input),
+      removeUser: async (userId) => (await identity()).removeUser(userId),
+    },
+    mailer: { send: async (mail) => (await mailer()).send(mail) },
+    publisher: { publish: async (events) => (await publisher()).publish(events) },
     cursors: () => {
-      codec ??= cursorSecret(config).then(cursorCodec);
+      codec ??= readCursorSecret(config).then(cursorCodec);
       return codec;
     },
   };
-}
-
-async function cursorSecret(config: Config): Promise<string> {
-  if (config.CURSOR_SECRET) return config.CURSOR_SECRET;
-  const arn = required(config.CURSOR_SECRET_ARN, 'CURSOR_SECRET or CURSOR_SECRET_ARN');
-  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!result.SecretString) throw new Error('The cursor secret is empty');
-  return result.SecretString;
-}
-
-/** A publisher for processes given no bus: publishing fails, so an alert stays in its outbox. */
-function unavailablePublisher(): EventPublisher {
-  return {
-    publish: async () => {
-      throw new Error('No event bus is configured in this process');
-    },
-  };
-}
-
-function required(value: string | undefined, name: string): string {
-  if (!value) throw new Error(`Invalid configuration: ${name} is required here`);
-  return value;
+  return deps;
 }
 
 let current: Deps | undefined;
+let wired: Adapters = {};
+
+/**
+ * Names the adapters this Lambda uses; its entry calls this once at load, before any request.
+ * The local stack and tests install whole dependencies with setDeps instead.
+ */
+export function wireAdapters(adapters: Adapters): void {
+  wired = { ...wired, ...adapters };
+}
 
 /** The process's dependencies, read from the environment on first use. */
 export function getDeps(): Deps {
-  current ??= createDeps(readConfig(process.env));
+  current ??= createDeps(readConfig(process.env), undefined, wired);
   return current;
 }
 

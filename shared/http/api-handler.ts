@@ -1,13 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDef } from '../../functions/api/route-types.ts';
 import { type Deps, getDeps } from '../adapters/deps.ts';
 import { logger } from '../adapters/logger.ts';
 import { requireRole, resolvePrincipal } from '../auth/principal.ts';
 import { bearerToken } from '../auth/verify-token.ts';
 import { keys, tenantPartition } from '../data/keys.ts';
-import type { ApiRequest, ApiResult } from './api-types.ts';
+import type { ApiRequest, ApiResult, RequestOf, ResponseOf } from './api-types.ts';
 import { errorResponse } from './error-response.ts';
 import {
   claimSlot,
@@ -19,6 +18,7 @@ import {
 import { parseIfMatch } from './if-match.ts';
 import { etagOf, jsonResponse, textResponse } from './json-response.ts';
 import { readJsonBody } from './read-body.ts';
+import type { RouteDef } from './route-def.ts';
 import { parseWith } from './validation.ts';
 
 type Event = APIGatewayProxyEventV2;
@@ -27,8 +27,14 @@ type State = Partial<ApiRequest> & { slot?: IdempotencySlot };
 type ApiContext = Context & { api: State };
 type Middleware = MiddlewareObj<Event, Result, Error, ApiContext>;
 
-/** A route's domain work: gets a validated, authorised request and answers a result. */
-export type RouteHandler<P, Q, B> = (request: ApiRequest<P, Q, B>, deps: Deps) => Promise<ApiResult>;
+/** A route's work: gets the validated, authorised request its route's schemas describe and answers a result. */
+export type RouteWork<R extends RouteDef> = (
+  request: RequestOf<R>,
+  deps: Deps,
+) => Promise<ApiResult<ResponseOf<R>>>;
+
+/** A Lambda handler of API Gateway's HTTP API (payload version 2.0). */
+export type ApiLambda = (event: Event, context: Context) => Promise<Result>;
 
 /** Answers every error with the API's error shape (API.md "Errors"). */
 const apiErrors = (): Middleware => ({
@@ -124,22 +130,21 @@ const idempotency = (route: RouteDef): Middleware => ({
  * Wraps a route's domain work in the shared HTTP pipeline: errors, auth, validation,
  * If-Match, Idempotency-Key and response shaping, the same in Lambda and in the local gateway.
  */
-export function apiHandler<P = unknown, Q = unknown, B = unknown>(
-  route: RouteDef,
-  work: RouteHandler<P, Q, B>,
-) {
+export function apiHandler<const R extends RouteDef>(route: R, work: RouteWork<R>): ApiLambda {
   const chain = middy<Event, Result, Error, ApiContext>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(apiErrors())
     .use(authenticate(route))
     .use(validateRequest(route));
   if (route.idempotent) chain.use(idempotency(route));
-  return chain.handler(async (event, context): Promise<Result> => {
+  const run = chain.handler(async (event, context): Promise<Result> => {
     const state = context.api;
-    const result = await work({ ...(state as ApiRequest<P, Q, B>), event }, getDeps());
+    const result = await work({ ...(state as RequestOf<R>), event }, getDeps());
     const status = result.status ?? route.status ?? 200;
     if (result.text) return textResponse(status, result.text, result.headers);
     const etag = etagOf(result.body);
     return jsonResponse(status, result.body, { ...(etag ? { etag } : {}), ...result.headers });
   });
+  // The pipeline adds its request state to Lambda's context; callers pass Lambda's own.
+  return (event, context) => run(event, context as ApiContext);
 }

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '../auth/principal.ts';
+import type * as z from '../schemas/zod.ts';
+import type { RouteDef } from './route-def.ts';
 
 /** A request after authentication and validation: what a route handler works with. */
 export interface ApiRequest<P = unknown, Q = unknown, B = unknown> {
@@ -14,11 +16,31 @@ export interface ApiRequest<P = unknown, Q = unknown, B = unknown> {
   event: APIGatewayProxyEventV2;
 }
 
-/** What a route handler answers; the shared middleware turns it into the HTTP response. */
-export interface ApiResult {
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** A body that is not JSON (a CSV download), sent as is with its content type. */
-  text?: { contentType: string; content: string; filename?: string };
+/** A body that is not JSON (a CSV download, JSON lines), sent as is with its content type. */
+export interface TextBody {
+  contentType: string;
+  content: string;
+  filename?: string;
 }
+
+/** What a route handler answers; the shared middleware turns it into the HTTP response. */
+export interface ApiResult<B = unknown> {
+  status?: number;
+  body?: B;
+  headers?: Record<string, string>;
+  text?: TextBody;
+}
+
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
+
+/** The validated path parameters of a route, as its `params` schema outputs them. */
+export type ParamsOf<R extends RouteDef> = Parsed<R['params']>;
+/** The validated query of a route. */
+export type QueryOf<R extends RouteDef> = Parsed<R['query']>;
+/** The validated body of a route (undefined for routes without a body schema). */
+export type BodyOf<R extends RouteDef> = R['body'] extends z.ZodMiniType ? z.output<R['body']> : undefined;
+/** What a route answers, as its `response` schema accepts it. */
+export type ResponseOf<R extends RouteDef> = z.input<R['response']>;
+
+/** The request a route's handler gets, typed from the route's schemas. */
+export type RequestOf<R extends RouteDef> = ApiRequest<ParamsOf<R>, QueryOf<R>, BodyOf<R>>;

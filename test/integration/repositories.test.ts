@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../infra/local/create-table.ts';
-import { LocalUserStore } from '../../shared/adapters/identity-local.ts';
+import { LocalUserStore } from '../../infra/local/local-users.ts';
 import { createArea, getArea, listAreas, updateArea } from '../../shared/data/areas-repo.ts';
 import { keys } from '../../shared/data/keys.ts';
 import {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { failedConditions } from '../data/dynamo-errors.ts';
-import { keys } from '../data/keys.ts';
-import type { Table } from '../data/table.ts';
-import { Duplicate } from '../errors.ts';
-import type { IdentityAdmin, Mailer } from './ports.ts';
+import type { IdentityAdmin, Mailer } from '../../shared/adapters/ports.ts';
+import { failedConditions } from '../../shared/data/dynamo-errors.ts';
+import { keys } from '../../shared/data/keys.ts';
+import type { Table } from '../../shared/data/table.ts';
+import { Duplicate } from '../../shared/errors.ts';
 
 /** A user of the local OpenID Connect provider (the local stand-in for a Cognito user). */
 export interface LocalUser {

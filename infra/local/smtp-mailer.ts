@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Mailer } from './ports.ts';
+import type { Mailer } from '../../shared/adapters/ports.ts';
 
 /** Sends mail over SMTP: in the local stack, to its mail sink. */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {

@@ -1,0 +1,5 @@
+import { featureFunction } from '../feature-function.ts';
+import * as alerts from '../handlers/alerts.ts';
+
+/** Alerts of the caller's areas: the list, the counts, acknowledging and resolving. */
+export const handler = featureFunction('alerts', alerts);

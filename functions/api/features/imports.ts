@@ -1,0 +1,6 @@
+import { eventBridgeBus } from '../../../shared/adapters/aws-adapters.ts';
+import { featureFunction } from '../feature-function.ts';
+import * as imports from '../handlers/imports.ts';
+
+/** Release list uploads, checked whole and queued on the bus for the import worker. */
+export const handler = featureFunction('imports', imports, { publisher: eventBridgeBus });

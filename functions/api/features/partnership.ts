@@ -1,0 +1,13 @@
+import { cognitoIdentity } from '../../../shared/adapters/aws-adapters.ts';
+import { featureFunction } from '../feature-function.ts';
+import * as areas from '../handlers/areas.ts';
+import * as members from '../handlers/members.ts';
+import { getMe } from '../handlers/meta.ts';
+import * as partnership from '../handlers/partnership.ts';
+
+/** The signed-in user, the partnership's settings, its areas and members (who are invited in Cognito). */
+export const handler = featureFunction(
+  'partnership',
+  { getMe, ...partnership, ...areas, ...members },
+  { identity: cognitoIdentity },
+);

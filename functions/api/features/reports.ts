@@ -1,0 +1,5 @@
+import { featureFunction } from '../feature-function.ts';
+import * as reports from '../handlers/reports.ts';
+
+/** The aggregated reports: continuity of care, time to engagement, establishments, pathways. */
+export const handler = featureFunction('reports', reports);
