@@ -6,7 +6,7 @@ import type {
   REFERRAL_STATUSES,
   RELEASE_TYPES,
 } from '../../../shared/schemas/referral.ts';
-import type { Choice } from '../components/Radios.tsx';
+import type { Choice } from '../components/ChoiceList.tsx';
 import type { TagColour } from '../components/Tag.tsx';
 
 /** Plain-English words for the API's values (API.md "Values"), as shown in pages and radios. */

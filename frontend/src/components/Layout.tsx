@@ -18,6 +18,9 @@ const CASE_ITEMS: NavItem[] = [
 ];
 
 const REPORTS_ITEM: NavItem = { to: '/reports', text: 'Reports' };
+const PARTNERSHIP_ITEM: NavItem = { to: '/partnership', text: 'Partnership' };
+const AREAS_ITEM: NavItem = { to: '/areas', text: 'Areas' };
+const MEMBERS_ITEM: NavItem = { to: '/members', text: 'Members' };
 
 /** "Alerts", with the number still open beside it once it is known and not zero. */
 function alertsItem(open: number | undefined): NavItem {
@@ -34,30 +37,20 @@ function navItems(me: MeInfo | undefined, openAlerts: number | undefined): NavIt
     case 'operator':
       return [{ to: '/admin/partnerships', text: 'Partnerships' }];
     case 'chair':
-      return [
-        REPORTS_ITEM,
-        { to: '/partnership', text: 'Partnership' },
-        { to: '/areas', text: 'Areas' },
-        { to: '/members', text: 'Members' },
-      ];
+      return [REPORTS_ITEM, PARTNERSHIP_ITEM, AREAS_ITEM, MEMBERS_ITEM];
     case 'manager':
       return [
         ...CASE_ITEMS,
         alertsItem(openAlerts),
         REPORTS_ITEM,
-        { to: '/partnership', text: 'Partnership' },
-        { to: '/areas', text: 'Areas' },
-        { to: '/members', text: 'Members' },
+        PARTNERSHIP_ITEM,
+        AREAS_ITEM,
+        MEMBERS_ITEM,
       ];
     case 'caseworker':
-      return [
-        ...CASE_ITEMS,
-        alertsItem(openAlerts),
-        { to: '/partnership', text: 'Partnership' },
-        { to: '/areas', text: 'Areas' },
-      ];
+      return [...CASE_ITEMS, alertsItem(openAlerts), PARTNERSHIP_ITEM, AREAS_ITEM];
     case 'analyst':
-      return [REPORTS_ITEM, { to: '/partnership', text: 'Partnership' }, { to: '/areas', text: 'Areas' }];
+      return [REPORTS_ITEM, PARTNERSHIP_ITEM, AREAS_ITEM];
     default:
       return [];
   }

@@ -1,13 +1,8 @@
-import type { HTMLInputTypeAttribute, ReactNode } from 'react';
-import { describedBy, ErrorMessage, FormGroup, Hint } from './FormGroup.tsx';
+import type { HTMLInputTypeAttribute } from 'react';
+import { Field, type FieldCommonProps, type FieldValueProps, withError } from './Field.tsx';
 
-export interface TextInputProps {
-  id: string;
+export interface TextInputProps extends FieldCommonProps, FieldValueProps<string> {
   label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string;
   type?: HTMLInputTypeAttribute;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
   autoComplete?: string;
@@ -19,53 +14,42 @@ export interface TextInputProps {
 }
 
 /** A GOV.UK text input with label, hint and error message. */
-export function TextInput(props: TextInputProps) {
-  const {
-    id,
-    label,
-    value,
-    onChange,
-    hint,
-    error,
-    type = 'text',
-    inputMode,
-    autoComplete,
-    spellCheck,
-  } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const classes = ['govuk-input', props.widthClass, error && 'govuk-input--error'].filter(Boolean).join(' ');
-  const input = (
-    <input
-      className={classes}
-      id={id}
-      name={id}
-      type={type}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      inputMode={inputMode}
-      autoComplete={autoComplete}
-      spellCheck={spellCheck}
-      aria-describedby={describedBy(hintId, errorId)}
-    />
-  );
+export function TextInput({
+  value,
+  onChange,
+  type = 'text',
+  inputMode,
+  autoComplete,
+  spellCheck,
+  widthClass,
+  suffix,
+  ...field
+}: TextInputProps) {
   return (
-    <FormGroup error={error}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && hintId && <Hint id={hintId}>{hint}</Hint>}
-      {error && errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      {props.suffix ? (
-        <div className="govuk-input__wrapper">
-          {input}
-          <div className="govuk-input__suffix" aria-hidden="true">
-            {props.suffix}
+    <Field {...field}>
+      {(control) => {
+        const input = (
+          <input
+            {...control}
+            className={withError('govuk-input', field.error, widthClass)}
+            type={type}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            inputMode={inputMode}
+            autoComplete={autoComplete}
+            spellCheck={spellCheck}
+          />
+        );
+        if (!suffix) return input;
+        return (
+          <div className="govuk-input__wrapper">
+            {input}
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
           </div>
-        </div>
-      ) : (
-        input
-      )}
-    </FormGroup>
+        );
+      }}
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReportFilters } from '../../api/types.ts';
-import type { Choice } from '../../components/Radios.tsx';
+import type { Choice } from '../../components/ChoiceList.tsx';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { addMonths, formatMonth, monthSpan } from './report-format.ts';
 
