@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { ALERT_RULES } from '../shared/domain/values.ts';
+import * as z from '../shared/schemas/zod.ts';
 
 /** The source of every event the service publishes about alerts. */
 export const ALERT_EVENT_SOURCE = 'continuity.alerts';
@@ -10,10 +10,10 @@ export const ALERT_RAISED = 'AlertRaised';
  * needs from the table, so a redelivered or late event still mails the current recipients.
  */
 export const AlertRaisedDetail = z.strictObject({
-  tenantId: z.string().min(1),
-  alertId: z.string().min(1),
-  referralId: z.string().min(1),
-  areaId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
+  alertId: z.string().check(z.minLength(1)),
+  referralId: z.string().check(z.minLength(1)),
+  areaId: z.string().check(z.minLength(1)),
   rule: z.enum(ALERT_RULES),
   dueAt: z.iso.datetime({ offset: true }),
   raisedAt: z.iso.datetime({ offset: true }),

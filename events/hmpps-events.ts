@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { PRISON_NUMBER } from '../shared/domain/prison-number.ts';
+import * as z from '../shared/schemas/zod.ts';
 
 export const PRISONER_RELEASED = 'prison-offender-events.prisoner.released';
 
@@ -20,17 +20,22 @@ export const PrisonerReleasedEvent = z.object({
   eventType: z.literal(PRISONER_RELEASED, { error: `must be ${PRISONER_RELEASED}` }),
   occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with an offset' }),
   additionalInformation: z.object({
-    nomsNumber: z
-      .string()
-      .transform((value) => value.trim().toUpperCase())
-      .pipe(z.string().regex(PRISON_NUMBER, 'must be a NOMIS prison number like A1234BC')),
+    nomsNumber: z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((value: string) => value.trim().toUpperCase()),
+      ),
+      z.string().check(z.regex(PRISON_NUMBER, 'must be a NOMIS prison number like A1234BC')),
+    ),
     prisonId: z
       .string()
-      .trim()
-      .min(2)
-      .max(10)
-      .regex(/^[A-Za-z0-9]+$/, 'must be a prison code such as HEI'),
-    reason: z.string().trim().min(1).max(60),
+      .check(
+        z.trim(),
+        z.minLength(2),
+        z.maxLength(10),
+        z.regex(/^[A-Za-z0-9]+$/, 'must be a prison code such as HEI'),
+      ),
+    reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
   }),
 });
 export type PrisonerReleasedEvent = z.infer<typeof PrisonerReleasedEvent>;

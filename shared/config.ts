@@ -1,44 +1,43 @@
-import { z } from 'zod';
+import * as z from './schemas/zod.ts';
 
 /**
  * Environment of every function, validated once at start. The CDK app (infra/aws) and the
  * local stack (infra/local) both set these; domain code never reads process.env.
  */
 export const ConfigSchema = z.object({
-  TABLE_NAME: z.string().min(1),
+  TABLE_NAME: z.string().check(z.minLength(1)),
   /** Set only in the local stack: DynamoDB Local's URL. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().default('eu-west-2'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string(), 'eu-west-2'),
   /** Token issuer, e.g. https://cognito-idp.eu-west-2.amazonaws.com/<pool> or http://localhost:3000/oidc. */
   AUTH_ISSUER: z.url(),
   /** The web client's id: accepted in `aud` or in Cognito's `client_id` claim. */
-  AUTH_AUDIENCE: z.string().min(1),
+  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
   /** JSON Web Key Set of the issuer (Cognito: `<issuer>/.well-known/jwks.json`). */
   AUTH_JWKS_URI: z.url(),
   /** Claim that carries the tenant (partnership) id; only administrators can set it. */
-  TENANT_CLAIM: z.string().default('tenant_id'),
+  TENANT_CLAIM: z._default(z.string(), 'tenant_id'),
   /** Group claim and the group that marks the service's operators. */
-  GROUPS_CLAIM: z.string().default('cognito:groups'),
-  OPERATOR_GROUP: z.string().default('operators'),
+  GROUPS_CLAIM: z._default(z.string(), 'cognito:groups'),
+  OPERATOR_GROUP: z._default(z.string(), 'operators'),
   /** Where users are invited: Cognito in AWS, the local OIDC provider's user store locally. */
   IDENTITY_PROVIDER: z.enum(['cognito', 'local']),
-  USER_POOL_ID: z.string().optional(),
+  USER_POOL_ID: z.optional(z.string()),
   /** How mail leaves: SES in AWS, SMTP to the local mail sink locally. */
   MAIL_TRANSPORT: z.enum(['ses', 'smtp']),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.email().default('no-reply@continuity.local'),
+  SMTP_URL: z.optional(z.string()),
+  MAIL_FROM: z._default(z.email(), 'no-reply@continuity.local'),
   /** Where events go: EventBridge in AWS; locally the stack injects its in-process bus. */
-  EVENTS_TRANSPORT: z.enum(['eventbridge', 'local']).default('eventbridge'),
-  EVENT_BUS_NAME: z.string().optional(),
+  EVENTS_TRANSPORT: z._default(z.enum(['eventbridge', 'local']), 'eventbridge'),
+  EVENT_BUS_NAME: z.optional(z.string()),
   /** AWS: where malformed HMPPS events are put, with the reason, instead of the table. */
-  HMPPS_DLQ_URL: z.string().optional(),
+  HMPPS_DLQ_URL: z.optional(z.string()),
   /** The web app's public URL, for links in emails. */
   APP_URL: z.url(),
   /** Key that signs list cursors so they cannot be edited (local stack: set directly). */
-  CURSOR_SECRET: z.string().min(32).optional(),
+  CURSOR_SECRET: z.optional(z.string().check(z.minLength(32))),
   /** AWS: Secrets Manager secret holding the cursor key, read once per cold start. */
-  CURSOR_SECRET_ARN: z.string().optional(),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  CURSOR_SECRET_ARN: z.optional(z.string()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { RouteDef } from '../../shared/http/route-def.ts';
 import { ErrorBody } from '../../shared/schemas/common.ts';
-import { type RouteDef, routes } from './routes.ts';
+import * as z from '../../shared/schemas/zod.ts';
+import { routeList } from './routes.ts';
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 const ERROR_STATUSES: Record<string, string> = {
@@ -58,7 +59,7 @@ function operation(route: RouteDef) {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    tags: [route.module],
+    tags: [route.feature],
     ...(route.roles === 'public' ? { security: [] } : { 'x-roles': route.roles }),
     parameters: parameters(route),
     ...(route.body
@@ -72,8 +73,13 @@ function operation(route: RouteDef) {
     responses: {
       [status]: {
         description: 'Success',
+        // A text route (CSV, JSON lines) answers its own content type; 204 has no content.
         ...(route.response && status !== '204'
-          ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+          ? {
+              content: {
+                [route.contentType ?? 'application/json']: { schema: jsonSchema(route.response, 'output') },
+              },
+            }
           : {}),
       },
       ...errors,
@@ -84,7 +90,7 @@ function operation(route: RouteDef) {
 /** The OpenAPI 3.1 document of the API, generated from the route table's zod schemas. */
 export function openApiDocument(serverUrl = '/api') {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
+  for (const route of routeList) {
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route);
   }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
-import type { LocalUser, LocalUserStore } from '../../shared/adapters/identity-local.ts';
 import { Email } from '../../shared/schemas/common.ts';
+import * as z from '../../shared/schemas/zod.ts';
 import type { LocalEventBus } from './event-bus.ts';
 import type { ExtraHandler } from './gateway.ts';
 import type { LocalClock } from './local-clock.ts';
+import type { LocalUser, LocalUserStore } from './local-users.ts';
 import type { MailSink } from './mail/index.ts';
 
 interface LocalRouteParts {
@@ -28,7 +28,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 const TokenRequest = z.strictObject({ email: Email });
 const ClockRequest = z.union([
-  z.strictObject({ advanceHours: z.number().min(-8760).max(8760) }),
+  z.strictObject({ advanceHours: z.number().check(z.gte(-8760), z.lte(8760)) }),
   z.strictObject({ at: z.iso.datetime({ offset: true }) }),
 ]);
 

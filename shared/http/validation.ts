@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { ValidationFailed } from '../errors.ts';
+import type * as z from '../schemas/zod.ts';
 
 const MAX_ECHO = 60;
 
@@ -53,7 +53,7 @@ export function issuesToFields(
 }
 
 /** Parses `input` with `schema` or throws ValidationFailed naming every bad field. */
-export function parseWith<T extends z.ZodType>(
+export function parseWith<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
   what: string,

@@ -1,26 +1,28 @@
-import { z } from 'zod';
 import { ALERT_RULES } from '../domain/values.ts';
 import { DisplayName, Id, ListQuery } from './common.ts';
+import * as z from './zod.ts';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 
 /** An alert id: the referral's id and the rule, joined by `-`. */
 export const AlertId = z
   .string()
-  .regex(/^[0-9a-z]{26}-[a-z_]{5,40}$/, 'must be an alert id issued by the service');
+  .check(z.regex(/^[0-9a-z]{26}-[a-z_]{5,40}$/, 'must be an alert id issued by the service'));
 
-export const AlertsQuery = ListQuery.extend({
-  status: z.enum(ALERT_STATUSES, { error: `must be one of ${ALERT_STATUSES.join(', ')}` }).optional(),
-  areaId: Id.optional(),
+export const AlertsQuery = z.extend(ListQuery, {
+  status: z.optional(z.enum(ALERT_STATUSES, { error: `must be one of ${ALERT_STATUSES.join(', ')}` })),
+  areaId: z.optional(Id),
 });
 
-const Note = DisplayName.max(500, 'must be at most 500 characters');
+const Note = DisplayName.check(z.maxLength(500, 'must be at most 500 characters'));
 
 /** `POST /alerts/{alertId}/acknowledge`: someone is dealing with it. */
-export const AcknowledgeBody = z.strictObject({ note: Note.optional() });
+export const AcknowledgeBody = z.strictObject({ note: z.optional(Note) });
 
 /** `POST /alerts/{alertId}/resolve`: what was done, in a note. */
 export const ResolveBody = z.strictObject({ note: Note });
+
+const Actor = z.object({ memberId: z.string(), name: z.string() });
 
 export const AlertSchema = z.object({
   id: z.string(),
@@ -31,11 +33,11 @@ export const AlertSchema = z.object({
   dueAt: z.string(),
   raisedAt: z.string(),
   caseReference: z.string(),
-  acknowledgedAt: z.string().optional(),
-  acknowledgedBy: z.object({ memberId: z.string(), name: z.string() }).optional(),
-  resolvedAt: z.string().optional(),
-  resolvedBy: z.object({ memberId: z.string(), name: z.string() }).optional(),
-  note: z.string().optional(),
+  acknowledgedAt: z.optional(z.string()),
+  acknowledgedBy: z.optional(Actor),
+  resolvedAt: z.optional(z.string()),
+  resolvedBy: z.optional(Actor),
+  note: z.optional(z.string()),
   version: z.number(),
 });
 

@@ -1,48 +1,46 @@
-import { z } from 'zod';
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/nhs-number.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
 import { PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../domain/values.ts';
 import { DisplayName, Id, ListQuery, RecordMeta } from './common.ts';
 import { DateOnly } from './dates.ts';
+import * as z from './zod.ts';
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
-export const PrisonNumber = z
-  .string()
-  .transform(normalisePrisonNumber)
-  .pipe(
-    z
-      .string()
-      .regex(PRISON_NUMBER, 'must be a prison number: a letter, 4 digits and 2 letters, like A1234BC'),
-  );
+export const PrisonNumber = z.pipe(
+  z.pipe(z.string(), z.transform(normalisePrisonNumber)),
+  z
+    .string()
+    .check(z.regex(PRISON_NUMBER, 'must be a prison number: a letter, 4 digits and 2 letters, like A1234BC')),
+);
 
-export const NhsNumber = z
-  .string()
-  .transform(normaliseNhsNumber)
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{10}$/, 'must be 10 digits, like 943 476 5919')
-      .refine(isValidNhsNumber, 'is not a valid NHS number: check the digits (the last is a check digit)'),
-  );
+export const NhsNumber = z.pipe(
+  z.pipe(z.string(), z.transform(normaliseNhsNumber)),
+  z
+    .string()
+    .check(
+      z.regex(/^\d{10}$/, 'must be 10 digits, like 943 476 5919'),
+      z.refine(isValidNhsNumber, 'is not a valid NHS number: check the digits (the last is a check digit)'),
+    ),
+);
 
-const Name = DisplayName.max(60, 'must be at most 60 characters');
-const Flags = z
-  .array(enumOf(PERSON_FLAGS))
-  .max(PERSON_FLAGS.length)
-  .transform((flags) => [...new Set(flags)]);
+const Name = DisplayName.check(z.maxLength(60, 'must be at most 60 characters'));
+const Flags = z.pipe(
+  z.array(enumOf(PERSON_FLAGS)).check(z.maxLength(PERSON_FLAGS.length)),
+  z.transform((flags: (typeof PERSON_FLAGS)[number][]) => [...new Set(flags)]),
+);
 
 const personFields = {
   givenName: Name,
   familyName: Name,
   dateOfBirth: DateOnly,
   sex: enumOf(SEXES),
-  prisonNumber: PrisonNumber.optional(),
-  nhsNumber: NhsNumber.optional(),
+  prisonNumber: z.optional(PrisonNumber),
+  nhsNumber: z.optional(NhsNumber),
   areaId: Id,
   substanceGroup: enumOf(SUBSTANCE_GROUPS),
-  flags: Flags.default([]),
+  flags: z._default(Flags, []),
 };
 
 /** `POST /people`. */
@@ -51,25 +49,25 @@ export const CreatePersonBody = z.strictObject(personFields);
 /** `PATCH /people/{personId}`: any subset of the fields; `null` removes prison or NHS number. */
 export const UpdatePersonBody = z
   .strictObject({
-    givenName: Name.optional(),
-    familyName: Name.optional(),
-    dateOfBirth: DateOnly.optional(),
-    sex: enumOf(SEXES).optional(),
-    prisonNumber: PrisonNumber.nullable().optional(),
-    nhsNumber: NhsNumber.nullable().optional(),
-    areaId: Id.optional(),
-    substanceGroup: enumOf(SUBSTANCE_GROUPS).optional(),
-    flags: Flags.optional(),
+    givenName: z.optional(Name),
+    familyName: z.optional(Name),
+    dateOfBirth: z.optional(DateOnly),
+    sex: z.optional(enumOf(SEXES)),
+    prisonNumber: z.optional(z.nullable(PrisonNumber)),
+    nhsNumber: z.optional(z.nullable(NhsNumber)),
+    areaId: z.optional(Id),
+    substanceGroup: z.optional(enumOf(SUBSTANCE_GROUPS)),
+    flags: z.optional(Flags),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' });
+  .check(z.refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' }));
 
-export const Person = RecordMeta.extend({
+export const Person = z.extend(RecordMeta, {
   givenName: z.string(),
   familyName: z.string(),
   dateOfBirth: z.string(),
   sex: z.enum(SEXES),
-  prisonNumber: z.string().optional(),
-  nhsNumber: z.string().optional(),
+  prisonNumber: z.optional(z.string()),
+  nhsNumber: z.optional(z.string()),
   areaId: z.string(),
   substanceGroup: z.enum(SUBSTANCE_GROUPS),
   flags: z.array(z.enum(PERSON_FLAGS)),
@@ -78,7 +76,13 @@ export const Person = RecordMeta.extend({
 export type Person = z.infer<typeof Person>;
 
 /** `GET /people?q=&areaId=`: a name (or its start) or a prison number. */
-export const PeopleQuery = ListQuery.extend({
-  q: z.string().trim().min(2, 'type at least 2 characters of a name or a prison number').max(60),
-  areaId: Id.optional(),
+export const PeopleQuery = z.extend(ListQuery, {
+  q: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(2, 'type at least 2 characters of a name or a prison number'),
+      z.maxLength(60),
+    ),
+  areaId: z.optional(Id),
 });

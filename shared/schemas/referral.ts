@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { PATHWAYS } from '../domain/values.ts';
 import { DisplayName, Id, ListQuery, RecordMeta } from './common.ts';
 import { DateOnly, DateTime } from './dates.ts';
+import * as z from './zod.ts';
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
@@ -29,37 +29,39 @@ export const CLOSE_REASONS = [
 ] as const;
 
 /** NOMIS agency id of a prison, e.g. HEI (HMP Hewell). */
-export const Establishment = z
-  .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{3}$/, 'must be the 3-letter prison code, like HEI for HMP Hewell'));
+export const Establishment = z.pipe(
+  z.pipe(
+    z.string().check(z.trim()),
+    z.transform((value: string) => value.toUpperCase()),
+  ),
+  z.string().check(z.regex(/^[A-Z]{3}$/, 'must be the 3-letter prison code, like HEI for HMP Hewell')),
+);
 
 /** `POST /people/{personId}/referrals`. */
 export const CreateReferralBody = z.strictObject({
   pathway: enumOf(PATHWAYS),
   areaId: Id,
-  source: DisplayName.max(80, 'must be at most 80 characters'),
+  source: DisplayName.check(z.maxLength(80, 'must be at most 80 characters')),
   referredOn: DateOnly,
-  expectedReleaseOn: DateOnly.optional(),
-  assignedTo: Id.optional(),
+  expectedReleaseOn: z.optional(DateOnly),
+  assignedTo: z.optional(Id),
 });
 
 export const ReleaseBody = z.strictObject({
   releasedOn: DateOnly,
-  establishment: Establishment.optional(),
+  establishment: z.optional(Establishment),
   releaseType: enumOf(RELEASE_TYPES),
 });
 
 export const CreateAppointmentBody = z.strictObject({
   at: DateTime,
-  location: DisplayName.max(120, 'must be at most 120 characters'),
+  location: DisplayName.check(z.maxLength(120, 'must be at most 120 characters')),
   kind: enumOf(APPOINTMENT_KINDS),
 });
 
 export const UpdateAppointmentBody = z.strictObject({
   status: enumOf(APPOINTMENT_STATUSES),
-  at: DateTime.optional(),
+  at: z.optional(DateTime),
 });
 
 export const EngagementBody = z.strictObject({ startedOn: DateOnly });
@@ -79,34 +81,34 @@ export const Appointment = z.object({
 });
 export type Appointment = z.infer<typeof Appointment>;
 
-export const Referral = RecordMeta.extend({
+export const Referral = z.extend(RecordMeta, {
   personId: z.string(),
   pathway: z.enum(PATHWAYS),
   areaId: z.string(),
   source: z.string(),
   referredOn: z.string(),
-  expectedReleaseOn: z.string().optional(),
-  assignedTo: z.string().optional(),
+  expectedReleaseOn: z.optional(z.string()),
+  assignedTo: z.optional(z.string()),
   /** The assigned member's name when assigned, so caseworkers (who cannot list members) see it. */
-  assignedToName: z.string().optional(),
+  assignedToName: z.optional(z.string()),
   status: z.enum(REFERRAL_STATUSES),
-  releasedOn: z.string().optional(),
-  releaseType: z.enum(RELEASE_TYPES).optional(),
-  establishment: z.string().optional(),
-  firstAppointmentAt: z.string().optional(),
-  engagedOn: z.string().optional(),
-  closedOn: z.string().optional(),
-  closeReason: z.enum(CLOSE_REASONS).optional(),
+  releasedOn: z.optional(z.string()),
+  releaseType: z.optional(z.enum(RELEASE_TYPES)),
+  establishment: z.optional(z.string()),
+  firstAppointmentAt: z.optional(z.string()),
+  engagedOn: z.optional(z.string()),
+  closedOn: z.optional(z.string()),
+  closeReason: z.optional(z.enum(CLOSE_REASONS)),
   offences: z.array(z.object({ offendedOn: z.string(), recordedAt: z.string() })),
 });
 export type Referral = z.infer<typeof Referral>;
 
 /** `GET /referrals`: the caseload. */
-export const CaseloadQuery = ListQuery.extend({
-  areaId: Id.optional(),
-  status: enumOf(REFERRAL_STATUSES).optional(),
-  pathway: enumOf(PATHWAYS).optional(),
-  due: enumOf(['overdue', 'today', 'week'] as const).optional(),
+export const CaseloadQuery = z.extend(ListQuery, {
+  areaId: z.optional(Id),
+  status: z.optional(enumOf(REFERRAL_STATUSES)),
+  pathway: z.optional(enumOf(PATHWAYS)),
+  due: z.optional(enumOf(['overdue', 'today', 'week'] as const)),
 });
 
-export const AuditQuery = ListQuery.extend({ personId: Id });
+export const AuditQuery = z.extend(ListQuery, { personId: Id });

@@ -1,12 +1,18 @@
-import { z } from 'zod';
 import { Id } from './common.ts';
+import * as z from './zod.ts';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, like 2026-03');
+const Month = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, like 2026-03'));
 
 /** `?from=YYYY-MM&to=YYYY-MM&areaId=`; without dates, the last 12 months. */
-export const ReportQuery = z.object({ from: Month.optional(), to: Month.optional(), areaId: Id.optional() });
+export const ReportQuery = z.object({
+  from: z.optional(Month),
+  to: z.optional(Month),
+  areaId: z.optional(Id),
+});
 
-const Count = z.union([z.number().int(), z.literal('<5')]);
+const Count = z.union([z.number().check(z.int()), z.literal('<5')]);
 
 export const ContinuityReport = z.object({
   windowDays: z.number(),
@@ -17,13 +23,13 @@ export const ContinuityReport = z.object({
   rows: z.array(
     z.object({
       month: z.string(),
-      areaId: z.string().nullable(),
+      areaId: z.nullable(z.string()),
       cohort: Count,
       engaged: Count,
       pending: Count,
       exits: Count,
-      rate: z.number().nullable(),
-      adjustedRate: z.number().nullable(),
+      rate: z.nullable(z.number()),
+      adjustedRate: z.nullable(z.number()),
     }),
   ),
 });

@@ -1,7 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { CreatePersonBody, UpdatePersonBody } from '../../shared/schemas/person.ts';
 import {
   CloseBody,
@@ -12,6 +11,7 @@ import {
   ReleaseBody,
   UpdateAppointmentBody,
 } from '../../shared/schemas/referral.ts';
+import type * as z from '../../shared/schemas/zod.ts';
 import { daysAgo, demoAreas, personWithReferral } from './case-fixtures.ts';
 import { call, demoTokens, startTestStack } from './harness.ts';
 
@@ -46,7 +46,7 @@ const oddValue = fc.oneof(
 );
 
 /** Bodies shaped like the schema's (its keys, plus strangers) with odd values, that it refuses. */
-function invalidBodies(schema: z.ZodType, keys: readonly string[]) {
+function invalidBodies(schema: z.ZodMiniType, keys: readonly string[]) {
   const shaped = fc.dictionary(fc.constantFrom(...keys, 'extra', '__proto__', 'constructor'), oddValue, {
     maxKeys: keys.length + 1,
   });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { CreatePersonBody, PeopleQuery, UpdatePersonBody } from '../../shared/schemas/person.ts';
+import type * as z from '../../shared/schemas/zod.ts';
 
 /**
  * The fields (dotted paths, each once) `schema` finds a problem with in `input`; fails the test if
  * it parses. zod may report two problems for one field (a failed pattern and a refinement); the API
  * keeps the first (shared/http/validation.ts).
  */
-function problems(schema: z.ZodType, input: unknown): string[] {
+function problems(schema: z.ZodMiniType, input: unknown): string[] {
   const result = schema.safeParse(input);
   if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
   return [...new Set(result.error.issues.map((issue) => issue.path.join('.')))];
 }
 
 /** The message of the first problem at `path`. */
-function messageAt(schema: z.ZodType, input: unknown, path: string): string | undefined {
+function messageAt(schema: z.ZodMiniType, input: unknown, path: string): string | undefined {
   const result = schema.safeParse(input);
   return result.error?.issues.find((issue) => issue.path.join('.') === path)?.message;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { PATHWAYS } from '../../shared/domain/values.ts';
 import {
   APPOINTMENT_STATUSES,
@@ -14,19 +13,20 @@ import {
   ReleaseBody,
   UpdateAppointmentBody,
 } from '../../shared/schemas/referral.ts';
+import type * as z from '../../shared/schemas/zod.ts';
 
 /**
  * The fields (dotted paths, each once) `schema` finds a problem with in `input`; fails the test if
  * it parses.
  */
-function problems(schema: z.ZodType, input: unknown): string[] {
+function problems(schema: z.ZodMiniType, input: unknown): string[] {
   const result = schema.safeParse(input);
   if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
   return [...new Set(result.error.issues.map((issue) => issue.path.join('.')))];
 }
 
 /** True when `schema` refuses `input` for carrying a key it does not know. */
-function refusesUnknownKey(schema: z.ZodType, input: unknown): boolean {
+function refusesUnknownKey(schema: z.ZodMiniType, input: unknown): boolean {
   const result = schema.safeParse(input);
   return !result.success && result.error.issues.some((issue) => issue.code === 'unrecognized_keys');
 }

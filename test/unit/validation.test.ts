@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { ValidationFailed } from '../../shared/errors.ts';
 import { parseWith } from '../../shared/http/validation.ts';
 import { CreateAreaBody } from '../../shared/schemas/area.ts';
 import { ListQuery } from '../../shared/schemas/common.ts';
 import { CreateMemberBody } from '../../shared/schemas/member.ts';
 import { UpdatePartnershipBody } from '../../shared/schemas/partnership.ts';
+import type * as z from '../../shared/schemas/zod.ts';
 
 /** The ValidationFailed that parsing `input` with `schema` throws. */
-function failure(schema: z.ZodType, input: unknown, prefix?: string): ValidationFailed {
+function failure(schema: z.ZodMiniType, input: unknown, prefix?: string): ValidationFailed {
   try {
     parseWith(schema, input, 'request body', prefix);
   } catch (error) {
