@@ -20,15 +20,13 @@ export const ConfigSchema = z.object({
   /** Group claim and the group that marks the service's operators. */
   GROUPS_CLAIM: z._default(z.string(), 'cognito:groups'),
   OPERATOR_GROUP: z._default(z.string(), 'operators'),
-  /** Where users are invited: Cognito in AWS, the local OIDC provider's user store locally. */
-  IDENTITY_PROVIDER: z.enum(['cognito', 'local']),
+  /**
+   * AWS: the Cognito user pool members are invited into. Which identity admin, mailer and
+   * publisher a process uses is wired in code (shared/adapters/deps.ts), not chosen here.
+   */
   USER_POOL_ID: z.optional(z.string()),
-  /** How mail leaves: SES in AWS, SMTP to the local mail sink locally. */
-  MAIL_TRANSPORT: z.enum(['ses', 'smtp']),
-  SMTP_URL: z.optional(z.string()),
   MAIL_FROM: z._default(z.email(), 'no-reply@continuity.local'),
-  /** Where events go: EventBridge in AWS; locally the stack injects its in-process bus. */
-  EVENTS_TRANSPORT: z._default(z.enum(['eventbridge', 'local']), 'eventbridge'),
+  /** AWS: the service's EventBridge bus. */
   EVENT_BUS_NAME: z.optional(z.string()),
   /** AWS: where malformed HMPPS events are put, with the reason, instead of the table. */
   HMPPS_DLQ_URL: z.optional(z.string()),

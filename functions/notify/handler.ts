@@ -5,9 +5,13 @@ import {
   type DeliveredEvent,
   AlertRaisedDetail as DetailSchema,
 } from '../../events/alert-events.ts';
-import { getDeps } from '../../shared/adapters/deps.ts';
+import { sesMail } from '../../shared/adapters/aws-adapters.ts';
+import { getDeps, wireAdapters } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { notifyAlert } from '../../shared/alerts/notify.ts';
+
+// Notify sends each alert's one email; it publishes nothing.
+wireAdapters({ mailer: sesMail });
 
 /**
  * Target of the `notify-alert-raised` bus rule (events/rules.ts): validates the event and sends

@@ -1,8 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { getDeps } from '../../shared/adapters/deps.ts';
+import { eventBridgeBus } from '../../shared/adapters/aws-adapters.ts';
+import { getDeps, wireAdapters } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { runSweep } from '../../shared/alerts/sweep.ts';
+
+// The sweep publishes the alerts it raises; it sends no mail and invites no one.
+wireAdapters({ publisher: eventBridgeBus });
 
 /** The scheduled alert sweep (events/schedules.ts: every 5 minutes). */
 export const handler = middy()

@@ -28,14 +28,11 @@ export function functionEnvironment(inputs: FunctionEnvironmentInputs): Record<s
     TENANT_CLAIM: 'tenant_id',
     GROUPS_CLAIM: 'cognito:groups',
     OPERATOR_GROUP: inputs.operatorGroup,
-    IDENTITY_PROVIDER: 'cognito',
     USER_POOL_ID: inputs.userPoolId,
-    MAIL_TRANSPORT: 'ses',
     MAIL_FROM: inputs.mailFrom,
     APP_URL: inputs.appUrl,
     CURSOR_SECRET_ARN: inputs.cursorSecretArn,
     // Every function knows the bus; only those that publish may put events on it (IAM).
-    EVENTS_TRANSPORT: 'eventbridge',
     EVENT_BUS_NAME: inputs.eventBusName,
   };
   return Object.fromEntries(

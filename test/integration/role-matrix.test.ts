@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes.ts';
+import { routeList as routes } from '../../functions/api/routes.ts';
 import { ALL_ROLES, type Role } from '../../shared/domain/values.ts';
 import { demoAreas } from './case-fixtures.ts';
 import { call, demoTokens, otherTenant, startTestStack } from './harness.ts';

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes.ts';
+import { routeList as routes } from '../../functions/api/routes.ts';
 import type { Role } from '../../shared/domain/values.ts';
 import { call, demoTokens, startTestStack } from './harness.ts';
 

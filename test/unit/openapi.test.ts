@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../functions/api/openapi.ts';
-import { routes } from '../../functions/api/routes.ts';
+import { routeList as routes } from '../../functions/api/routes.ts';
 
 interface Operation {
   operationId: string;

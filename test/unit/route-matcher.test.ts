@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes.ts';
+import { routeList as routes } from '../../functions/api/routes.ts';
 import { routeMatcher } from '../../infra/local/route-matcher.ts';
 
 const match = routeMatcher(routes);
