@@ -5,11 +5,11 @@ export type Loaded<T> =
   | { state: 'ok'; data: T; error?: undefined }
   | { state: 'error'; data?: undefined; error: unknown };
 
+/** A load's state and how to try it again. */
+export type Load<T> = Loaded<T> & { reload: () => void };
+
 /** Runs `load` when `deps` change and tracks its result; late answers for old deps are dropped. */
-export function useLoad<T>(
-  load: () => Promise<T>,
-  deps: readonly unknown[],
-): Loaded<T> & { reload: () => void } {
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Load<T> {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on

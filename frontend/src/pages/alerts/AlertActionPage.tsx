@@ -7,7 +7,6 @@ import { useSession } from '../../auth/session-context.ts';
 import { fullName } from '../../cases/names.ts';
 import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
@@ -17,8 +16,8 @@ import { formatDateTime } from '../../format/dates.ts';
 import { errorFor, type FieldError, type FormSpec } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { AlertHistory, AlertStatusTag, alertName } from './AlertParts.tsx';
 import { referralIdOfAlert } from './alert-ids.ts';
 
@@ -59,24 +58,21 @@ export function AlertActionPage({ action }: { action: AlertAction }) {
   const { alertId = '' } = useParams();
   const { api } = useSession();
   const referralId = referralIdOfAlert(alertId);
-  const record = useLoad(
+  const loaded = useLoad(
     () => (referralId ? api.getCase(referralId) : Promise.reject(new ApiError(404, 'not_found', 'No alert'))),
     [api, referralId],
   );
   const { title } = ACTIONS[action];
   usePageTitle(title);
-  if (record.state === 'error') return <LoadFailed error={record.error} onRetry={record.reload} />;
-  if (record.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{title}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const alert = record.data.alerts.find((candidate) => candidate.id === alertId);
-  if (!alert) return <NotFoundPage />;
-  return <AlertActionForm key={action} action={action} alert={alert} record={record.data} />;
+  return (
+    <LoadFrame loaded={loaded} heading={title}>
+      {(record) => {
+        const alert = record.alerts.find((candidate) => candidate.id === alertId);
+        if (!alert) return <NotFoundPage />;
+        return <AlertActionForm key={action} action={action} alert={alert} record={record} />;
+      }}
+    </LoadFrame>
+  );
 }
 
 function AlertActionForm({

@@ -7,7 +7,6 @@ import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -15,7 +14,7 @@ import { errorFor, type FieldError, type FormSpec } from '../../forms/field-erro
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { useIdempotencyKey } from '../../forms/use-idempotency-key.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { releaseColumns } from './release-columns.ts';
 
 const TITLE = 'Import a release list';
@@ -49,12 +48,10 @@ export function ImportReleasesPage() {
   const { api, me } = useSession();
   const navigate = useNavigate();
   const idempotency = useIdempotencyKey();
-  const areas = useLoad(() => api.allAreas(), [api]);
+  const loaded = useLoad(() => api.allAreas(), [api]);
   const form = useForm<{ file: File | undefined }>({ file: undefined });
   const { values, field, errors } = form;
   usePageTitle(TITLE, errors.length > 0);
-  if (areas.state === 'error') return <LoadFailed error={areas.error} onRetry={areas.reload} />;
-
   const onSubmit = form.handleSubmit(async () => {
     const problem = fileProblem(values.file);
     if (problem || !values.file) return [{ field: 'file', message: problem ?? 'Select a file' }];
@@ -76,62 +73,67 @@ export function ImportReleasesPage() {
   });
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={form.failures} />
-        <PageHeading>{TITLE}</PageHeading>
-        <p className="govuk-body">
-          Add the people a prison expects to release to your areas, from a spreadsheet saved as CSV. Each
-          person gets a continuity of care referral awaiting their release. Someone whose prison number is
-          already in Continuity is matched, not added twice.
-        </p>
-        <p className="govuk-body">
-          Every row is checked first. If any row has a problem, nothing is added and you are shown each
-          problem with its row and column, so you can fix the file and upload it again.
-        </p>
-        <h2 className="govuk-heading-m">What to put in the file</h2>
-        <p className="govuk-body">
-          The first line names the columns, in any order (capitals, spaces and underscores do not matter).
-          Then one line for each person.
-        </p>
-        {areas.state === 'loading' ? (
-          <Loading />
-        ) : (
-          <Table
-            caption="Columns of the release list"
-            head={['Column', 'What to write']}
-            rows={releaseColumns(myAreas(areas.data, me)).map((column) => ({
-              key: column.name,
-              cells: [
-                <code className="continuity-nowrap" key="name">
-                  {column.name}
-                </code>,
-                column.what,
-              ],
-            }))}
-          />
-        )}
-        <DownloadButton download={() => api.releaseTemplate()} filename="release-list-template.csv">
-          Download the template
-        </DownloadButton>
-        <h2 className="govuk-heading-m">Upload the list</h2>
-        <form noValidate onSubmit={onSubmit}>
-          <FileUpload
-            id="file"
-            label="Release list (CSV)"
-            hint="A CSV file smaller than 5MB"
-            accept=".csv,text/csv"
-            onChange={field('file')}
-            error={errorFor(errors, 'file')}
-          />
-          <ButtonGroup>
-            <SubmitButton busy={form.busy}>Upload and check</SubmitButton>
-            <Link className="govuk-link" to="/caseload">
-              Cancel
-            </Link>
-          </ButtonGroup>
-        </form>
-      </div>
-    </div>
+    <LoadFrame
+      loaded={loaded}
+      frame={(columns) => (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <ErrorSummary errors={errors} focusKey={form.failures} />
+            <PageHeading>{TITLE}</PageHeading>
+            <p className="govuk-body">
+              Add the people a prison expects to release to your areas, from a spreadsheet saved as CSV. Each
+              person gets a continuity of care referral awaiting their release. Someone whose prison number is
+              already in Continuity is matched, not added twice.
+            </p>
+            <p className="govuk-body">
+              Every row is checked first. If any row has a problem, nothing is added and you are shown each
+              problem with its row and column, so you can fix the file and upload it again.
+            </p>
+            <h2 className="govuk-heading-m">What to put in the file</h2>
+            <p className="govuk-body">
+              The first line names the columns, in any order (capitals, spaces and underscores do not matter).
+              Then one line for each person.
+            </p>
+            {columns}
+            <DownloadButton download={() => api.releaseTemplate()} filename="release-list-template.csv">
+              Download the template
+            </DownloadButton>
+            <h2 className="govuk-heading-m">Upload the list</h2>
+            <form noValidate onSubmit={onSubmit}>
+              <FileUpload
+                id="file"
+                label="Release list (CSV)"
+                hint="A CSV file smaller than 5MB"
+                accept=".csv,text/csv"
+                onChange={field('file')}
+                error={errorFor(errors, 'file')}
+              />
+              <ButtonGroup>
+                <SubmitButton busy={form.busy}>Upload and check</SubmitButton>
+                <Link className="govuk-link" to="/caseload">
+                  Cancel
+                </Link>
+              </ButtonGroup>
+            </form>
+          </div>
+        </div>
+      )}
+    >
+      {(areas) => (
+        <Table
+          caption="Columns of the release list"
+          head={['Column', 'What to write']}
+          rows={releaseColumns(myAreas(areas, me)).map((column) => ({
+            key: column.name,
+            cells: [
+              <code className="continuity-nowrap" key="name">
+                {column.name}
+              </code>,
+              column.what,
+            ],
+          }))}
+        />
+      )}
+    </LoadFrame>
   );
 }

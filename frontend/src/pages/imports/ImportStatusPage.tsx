@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ImportRecord } from '../../api/types.ts';
+import type { Load, Loaded } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Panel } from '../../components/Text.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { problemText } from './release-columns.ts';
 
 /** How often a running import is read again. */
@@ -18,9 +18,9 @@ const count = (value: number) => value.toLocaleString('en-GB');
 const people = (value: number) => `${count(value)} ${value === 1 ? 'person' : 'people'}`;
 
 /** Reads the import, and again every second while it is queued or running. */
-function useImport(importId: string): { record?: ImportRecord; error?: unknown; retry: () => void } {
+function useImport(importId: string): Load<ImportRecord> {
   const { api } = useSession();
-  const [state, setState] = useState<{ record?: ImportRecord; error?: unknown }>({});
+  const [state, setState] = useState<Loaded<ImportRecord>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt restarts the polling after a failure
   useEffect(() => {
@@ -30,10 +30,10 @@ function useImport(importId: string): { record?: ImportRecord; error?: unknown; 
       try {
         const record = await api.getImport(importId);
         if (stopped) return;
-        setState({ record });
+        setState({ state: 'ok', data: record });
         if (record.status === 'queued' || record.status === 'running') timer = setTimeout(poll, POLL_MS);
       } catch (error) {
-        if (!stopped) setState({ error });
+        if (!stopped) setState({ state: 'error', error });
       }
     };
     void poll();
@@ -42,7 +42,7 @@ function useImport(importId: string): { record?: ImportRecord; error?: unknown; 
       clearTimeout(timer);
     };
   }, [api, importId, attempt]);
-  return { ...state, retry: () => setAttempt((value) => value + 1) };
+  return { ...state, reload: () => setAttempt((value) => value + 1) };
 }
 
 /**
@@ -51,36 +51,34 @@ function useImport(importId: string): { record?: ImportRecord; error?: unknown; 
  */
 export function ImportStatusPage() {
   const { importId = '' } = useParams();
-  const { record, error, retry } = useImport(importId);
+  const loaded = useImport(importId);
+  const status = loaded.data?.status;
   const title =
-    record?.status === 'completed'
+    status === 'completed'
       ? 'Release list imported'
-      : record?.status === 'failed'
+      : status === 'failed'
         ? 'The release list was not imported'
         : 'Importing the release list';
-  usePageTitle(title, record?.status === 'failed');
-  if (error) return <LoadFailed error={error} onRetry={retry} />;
-  if (!record) {
-    return (
-      <>
-        <PageHeading>{title}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  if (record.status === 'completed') return <Completed record={record} />;
-  if (record.status === 'failed') return <Failed record={record} />;
+  usePageTitle(title, status === 'failed');
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <PageHeading>{title}</PageHeading>
-        <p className="govuk-body">
-          Every row has been checked and the people on the list are being added. This page shows when it has
-          finished; you can leave it and the import carries on.
-        </p>
-        <Progress record={record} />
-      </div>
-    </div>
+    <LoadFrame loaded={loaded} heading={title}>
+      {(record) => {
+        if (record.status === 'completed') return <Completed record={record} />;
+        if (record.status === 'failed') return <Failed record={record} />;
+        return (
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds">
+              <PageHeading>{title}</PageHeading>
+              <p className="govuk-body">
+                Every row has been checked and the people on the list are being added. This page shows when it
+                has finished; you can leave it and the import carries on.
+              </p>
+              <Progress record={record} />
+            </div>
+          </div>
+        );
+      }}
+    </LoadFrame>
   );
 }
 

@@ -1,12 +1,10 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import type { FlashState } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { MemberForm } from './MemberForm.tsx';
 import { changeBody, MEMBER_FORM, memberFormValues } from './member-form.ts';
 
@@ -19,35 +17,31 @@ export function MemberEditPage() {
   const navigate = useNavigate();
   const loaded = useLoad(() => Promise.all([api.getMember(memberId), api.allAreas()]), [api, memberId]);
   usePageTitle(TITLE);
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const [member, areas] = loaded.data;
   return (
-    <MemberForm
-      title={TITLE}
-      caption={member.email}
-      submitText="Save changes"
-      inviting={false}
-      initial={memberFormValues(member)}
-      areas={areas}
-      submit={async (values) => {
-        const checked = changeBody(values);
-        if (checked.errors) return checked.errors;
-        try {
-          const saved = await api.updateMember(member.id, checked.body, member.version);
-          navigate('/members', { state: { flash: `Changes to ${saved.name} saved` } satisfies FlashState });
-          return undefined;
-        } catch (error) {
-          return submitErrors(error, MEMBER_FORM);
-        }
-      }}
-    />
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {([member, areas]) => (
+        <MemberForm
+          title={TITLE}
+          caption={member.email}
+          submitText="Save changes"
+          inviting={false}
+          initial={memberFormValues(member)}
+          areas={areas}
+          submit={async (values) => {
+            const checked = changeBody(values);
+            if (checked.errors) return checked.errors;
+            try {
+              const saved = await api.updateMember(member.id, checked.body, member.version);
+              navigate('/members', {
+                state: { flash: `Changes to ${saved.name} saved` } satisfies FlashState,
+              });
+              return undefined;
+            } catch (error) {
+              return submitErrors(error, MEMBER_FORM);
+            }
+          }}
+        />
+      )}
+    </LoadFrame>
   );
 }

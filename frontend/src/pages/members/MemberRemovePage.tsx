@@ -6,14 +6,13 @@ import { ROLE_LABELS } from '../../auth/roles.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { WarningText } from '../../components/Text.tsx';
 import type { FlashState } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { MEMBER_FORM } from './member-form.ts';
 
 const TITLE = 'Remove member';
@@ -22,18 +21,13 @@ const TITLE = 'Remove member';
 export function MemberRemovePage() {
   const { memberId = '' } = useParams();
   const { api } = useSession();
-  const member = useLoad(() => api.getMember(memberId), [api, memberId]);
+  const loaded = useLoad(() => api.getMember(memberId), [api, memberId]);
   usePageTitle(TITLE);
-  if (member.state === 'error') return <LoadFailed error={member.error} onRetry={member.reload} />;
-  if (member.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  return <ConfirmRemoval member={member.data} />;
+  return (
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {(member) => <ConfirmRemoval member={member} />}
+    </LoadFrame>
+  );
 }
 
 function ConfirmRemoval({ member }: { member: Member }) {

@@ -5,7 +5,6 @@ import { useSession } from '../../auth/session-context.ts';
 import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -14,7 +13,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { errorFor } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import {
   PARTNERSHIP_FORM,
   partnershipBody,
@@ -27,19 +26,13 @@ const TITLE = 'Change partnership settings';
 /** `/partnership/edit`: the chair changes the name and settings. */
 export function PartnershipEditPage() {
   const { api } = useSession();
-  const partnership = useLoad(() => api.getPartnership(), [api]);
+  const loaded = useLoad(() => api.getPartnership(), [api]);
   usePageTitle(TITLE);
-  if (partnership.state === 'error')
-    return <LoadFailed error={partnership.error} onRetry={partnership.reload} />;
-  if (partnership.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  return <PartnershipForm partnership={partnership.data} />;
+  return (
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {(partnership) => <PartnershipForm partnership={partnership} />}
+    </LoadFrame>
+  );
 }
 
 function PartnershipForm({ partnership }: { partnership: Partnership }) {

@@ -4,12 +4,11 @@ import { ROLE_LABELS } from '../../auth/roles.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_RECORD_LABELS, labelFor } from '../../cases/labels.ts';
 import { fullName } from '../../cases/names.ts';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/dates.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 
 const TITLE = 'Who has seen this record';
 
@@ -22,45 +21,42 @@ export function PersonAuditPage() {
     [api, personId],
   );
   usePageTitle(TITLE);
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const [person, events] = loaded.data;
-  const newestFirst = [...events].reverse();
   return (
-    <>
-      <PageHeading caption={fullName(person)}>{TITLE}</PageHeading>
-      <p className="govuk-body">
-        Every time someone viewed, found, listed or changed {fullName(person)}&rsquo;s records, newest first.
-      </p>
-      {newestFirst.length === 0 ? (
-        <p className="govuk-body">Nobody has seen these records yet.</p>
-      ) : (
-        <Table
-          caption={`Who has seen ${fullName(person)}’s records`}
-          head={['When', 'Who', 'What', 'From']}
-          rows={newestFirst.map((event) => ({
-            key: event.id,
-            cells: [
-              formatDateTime(event.at),
-              `${event.by.name} (${labelFor(ROLE_LABELS, event.by.role).toLowerCase()})`,
-              `${labelFor(AUDIT_ACTION_LABELS, event.action)}: ${labelFor(AUDIT_RECORD_LABELS, event.record)}`,
-              event.sourceIp ? `IP address ${event.sourceIp}` : 'Not known',
-            ],
-          }))}
-        />
-      )}
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/people/${encodeURIComponent(person.id)}`}>
-          Back to {fullName(person)}
-        </Link>
-      </p>
-    </>
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {([person, events]) => {
+        const newestFirst = [...events].reverse();
+        return (
+          <>
+            <PageHeading caption={fullName(person)}>{TITLE}</PageHeading>
+            <p className="govuk-body">
+              Every time someone viewed, found, listed or changed {fullName(person)}&rsquo;s records, newest
+              first.
+            </p>
+            {newestFirst.length === 0 ? (
+              <p className="govuk-body">Nobody has seen these records yet.</p>
+            ) : (
+              <Table
+                caption={`Who has seen ${fullName(person)}’s records`}
+                head={['When', 'Who', 'What', 'From']}
+                rows={newestFirst.map((event) => ({
+                  key: event.id,
+                  cells: [
+                    formatDateTime(event.at),
+                    `${event.by.name} (${labelFor(ROLE_LABELS, event.by.role).toLowerCase()})`,
+                    `${labelFor(AUDIT_ACTION_LABELS, event.action)}: ${labelFor(AUDIT_RECORD_LABELS, event.record)}`,
+                    event.sourceIp ? `IP address ${event.sourceIp}` : 'Not known',
+                  ],
+                }))}
+              />
+            )}
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/people/${encodeURIComponent(person.id)}`}>
+                Back to {fullName(person)}
+              </Link>
+            </p>
+          </>
+        );
+      }}
+    </LoadFrame>
   );
 }

@@ -3,11 +3,9 @@ import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import type { FlashState } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { personBody, personChanges, personFormValues, personSaveErrors } from './person-form.ts';
 
@@ -20,43 +18,39 @@ export function PersonEditPage() {
   const navigate = useNavigate();
   const loaded = useLoad(() => Promise.all([api.getPerson(personId), api.allAreas()]), [api, personId]);
   usePageTitle(TITLE);
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const [person, areas] = loaded.data;
-  const personPage = `/people/${encodeURIComponent(person.id)}`;
   return (
-    <PersonForm
-      title={TITLE}
-      caption={fullName(person)}
-      submitText="Save changes"
-      initial={personFormValues(person)}
-      areas={myAreas(areas, me)}
-      cancelTo={personPage}
-      submit={async (values) => {
-        const checked = personBody(values);
-        if (checked.errors) return checked.errors;
-        const changes = personChanges(person, checked.body);
-        if (Object.keys(changes).length === 0) {
-          navigate(personPage);
-          return undefined;
-        }
-        try {
-          const saved = await api.updatePerson(person.id, changes, person.version);
-          navigate(personPage, {
-            state: { flash: `Changes to ${fullName(saved)} saved` } satisfies FlashState,
-          });
-          return undefined;
-        } catch (error) {
-          return personSaveErrors(error, values.prisonNumber);
-        }
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {([person, areas]) => {
+        const personPage = `/people/${encodeURIComponent(person.id)}`;
+        return (
+          <PersonForm
+            title={TITLE}
+            caption={fullName(person)}
+            submitText="Save changes"
+            initial={personFormValues(person)}
+            areas={myAreas(areas, me)}
+            cancelTo={personPage}
+            submit={async (values) => {
+              const checked = personBody(values);
+              if (checked.errors) return checked.errors;
+              const changes = personChanges(person, checked.body);
+              if (Object.keys(changes).length === 0) {
+                navigate(personPage);
+                return undefined;
+              }
+              try {
+                const saved = await api.updatePerson(person.id, changes, person.version);
+                navigate(personPage, {
+                  state: { flash: `Changes to ${fullName(saved)} saved` } satisfies FlashState,
+                });
+                return undefined;
+              } catch (error) {
+                return personSaveErrors(error, values.prisonNumber);
+              }
+            }}
+          />
+        );
       }}
-    />
+    </LoadFrame>
   );
 }

@@ -4,12 +4,10 @@ import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
-import { Loading } from '../../components/Loading.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import type { FlashState } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useIdempotencyKey } from '../../forms/use-idempotency-key.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { newPersonValues, personBody, personSaveErrors } from './person-form.ts';
 
@@ -20,39 +18,34 @@ export function PersonNewPage() {
   const { api, me } = useSession();
   const navigate = useNavigate();
   const idempotency = useIdempotencyKey();
-  const areas = useLoad(() => api.allAreas(), [api]);
+  const loaded = useLoad(() => api.allAreas(), [api]);
   usePageTitle(TITLE);
-  if (areas.state === 'error') return <LoadFailed error={areas.error} onRetry={areas.reload} />;
-  if (areas.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
   return (
-    <PersonForm
-      title={TITLE}
-      submitText="Add person"
-      initial={newPersonValues(me?.areaIds ?? [])}
-      areas={myAreas(areas.data, me)}
-      cancelTo="/caseload"
-      submit={async (values) => {
-        const checked = personBody(values);
-        if (checked.errors) return checked.errors;
-        try {
-          const person = await api.createPerson(checked.body, idempotency.keyFor(checked.body));
-          idempotency.settle();
-          navigate(`/people/${encodeURIComponent(person.id)}`, {
-            state: { flash: `${fullName(person)} added` } satisfies FlashState,
-          });
-          return undefined;
-        } catch (error) {
-          if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
-          return personSaveErrors(error, values.prisonNumber);
-        }
-      }}
-    />
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {(areas) => (
+        <PersonForm
+          title={TITLE}
+          submitText="Add person"
+          initial={newPersonValues(me?.areaIds ?? [])}
+          areas={myAreas(areas, me)}
+          cancelTo="/caseload"
+          submit={async (values) => {
+            const checked = personBody(values);
+            if (checked.errors) return checked.errors;
+            try {
+              const person = await api.createPerson(checked.body, idempotency.keyFor(checked.body));
+              idempotency.settle();
+              navigate(`/people/${encodeURIComponent(person.id)}`, {
+                state: { flash: `${fullName(person)} added` } satisfies FlashState,
+              });
+              return undefined;
+            } catch (error) {
+              if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
+              return personSaveErrors(error, values.prisonNumber);
+            }
+          }}
+        />
+      )}
+    </LoadFrame>
   );
 }

@@ -14,7 +14,6 @@ import {
 import { areaName } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SummaryCard } from '../../components/SummaryList.tsx';
@@ -24,7 +23,7 @@ import { useFlash } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDate } from '../../format/dates.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 
 /** NHS numbers are read in groups of 3, 3 and 4 digits. */
 const nhsGroups = (digits: string) => digits.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3');
@@ -44,41 +43,37 @@ export function PersonPage() {
   }, [api, personId]);
   // Names stay out of the title, which browsers keep in their history.
   usePageTitle('Person');
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>Person</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const { person, areas, cases } = loaded.data;
-  const id = encodeURIComponent(person.id);
   return (
-    <>
-      {flash && <NotificationBanner type="success" heading={flash} />}
-      <PageHeading caption="Person">{fullName(person)}</PageHeading>
-      <SummaryCard
-        title="Personal details"
-        rows={personRows(person, areas)}
-        change={{ to: `/people/${id}/edit`, hiddenText: 'personal details' }}
-      />
-      <h2 className="govuk-heading-m">Referrals</h2>
-      {cases.length === 0 ? (
-        <p className="govuk-body">There are no referrals for {fullName(person)} yet.</p>
-      ) : (
-        <ReferralsTable cases={cases} />
-      )}
-      <ButtonLink to={`/people/${id}/referrals/new`}>Add a referral</ButtonLink>
-      {me?.role === 'manager' && (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/people/${id}/audit`}>
-            Who has seen this record
-          </Link>
-        </p>
-      )}
-    </>
+    <LoadFrame loaded={loaded} heading="Person">
+      {({ person, areas, cases }) => {
+        const id = encodeURIComponent(person.id);
+        return (
+          <>
+            {flash && <NotificationBanner type="success" heading={flash} />}
+            <PageHeading caption="Person">{fullName(person)}</PageHeading>
+            <SummaryCard
+              title="Personal details"
+              rows={personRows(person, areas)}
+              change={{ to: `/people/${id}/edit`, hiddenText: 'personal details' }}
+            />
+            <h2 className="govuk-heading-m">Referrals</h2>
+            {cases.length === 0 ? (
+              <p className="govuk-body">There are no referrals for {fullName(person)} yet.</p>
+            ) : (
+              <ReferralsTable cases={cases} />
+            )}
+            <ButtonLink to={`/people/${id}/referrals/new`}>Add a referral</ButtonLink>
+            {me?.role === 'manager' && (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/people/${id}/audit`}>
+                  Who has seen this record
+                </Link>
+              </p>
+            )}
+          </>
+        );
+      }}
+    </LoadFrame>
   );
 }
 

@@ -6,11 +6,10 @@ import { useSession } from '../../auth/session-context.ts';
 import { fullName } from '../../cases/names.ts';
 import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 
 /** The address of a case's page. */
 export const casePath = (referralId: string): string => `/referrals/${encodeURIComponent(referralId)}`;
@@ -22,18 +21,13 @@ export const casePath = (referralId: string): string => `/referrals/${encodeURIC
 export function CaseActionPage({ title, form }: { title: string; form: (record: CaseRecord) => ReactNode }) {
   const { referralId = '' } = useParams();
   const { api } = useSession();
-  const record = useLoad(() => api.getCase(referralId), [api, referralId]);
+  const loaded = useLoad(() => api.getCase(referralId), [api, referralId]);
   usePageTitle(title);
-  if (record.state === 'error') return <LoadFailed error={record.error} onRetry={record.reload} />;
-  if (record.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{title}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  return <>{form(record.data)}</>;
+  return (
+    <LoadFrame loaded={loaded} heading={title}>
+      {(record) => form(record)}
+    </LoadFrame>
+  );
 }
 
 /** The frame of a case action's form: error summary, heading with the person's name, buttons. */

@@ -16,7 +16,6 @@ import {
 import { areaName } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
@@ -27,7 +26,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { AlertActionLinks, AlertHistory, AlertStatusTag, alertName } from '../alerts/AlertParts.tsx';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { NextDue } from './NextDue.tsx';
 import { timelineText } from './timeline-text.ts';
 
@@ -42,37 +41,31 @@ export function CasePage() {
   );
   // Names stay out of the title, which browsers keep in their history.
   usePageTitle('Case');
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>Case</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const [record, timeline, areas] = loaded.data;
   return (
-    <>
-      {flash && <NotificationBanner type="success" heading={flash} />}
-      <CaseHeading record={record} />
-      <p className="govuk-body">
-        <Tag colour={STATUS_COLOURS[record.status]}>{labelFor(STATUS_LABELS, record.status)}</Tag>
-      </p>
-      <CaseActionButtons record={record} />
-      <h2 className="govuk-heading-m">Case details</h2>
-      <SummaryList rows={caseRows(record, areas, me?.memberId)} />
-      <Appointments record={record} />
-      <Alerts alerts={record.alerts} referralId={record.id} />
-      <Timeline events={timeline} />
-      {record.person && (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/people/${encodeURIComponent(record.person.id)}`}>
-            {fullName(record.person)}&rsquo;s personal details and other referrals
-          </Link>
-        </p>
+    <LoadFrame loaded={loaded} heading="Case">
+      {([record, timeline, areas]) => (
+        <>
+          {flash && <NotificationBanner type="success" heading={flash} />}
+          <CaseHeading record={record} />
+          <p className="govuk-body">
+            <Tag colour={STATUS_COLOURS[record.status]}>{labelFor(STATUS_LABELS, record.status)}</Tag>
+          </p>
+          <CaseActionButtons record={record} />
+          <h2 className="govuk-heading-m">Case details</h2>
+          <SummaryList rows={caseRows(record, areas, me?.memberId)} />
+          <Appointments record={record} />
+          <Alerts alerts={record.alerts} referralId={record.id} />
+          <Timeline events={timeline} />
+          {record.person && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/people/${encodeURIComponent(record.person.id)}`}>
+                {fullName(record.person)}&rsquo;s personal details and other referrals
+              </Link>
+            </p>
+          )}
+        </>
       )}
-    </>
+    </LoadFrame>
   );
 }
 

@@ -12,7 +12,6 @@ import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { Checkboxes } from '../../components/Checkboxes.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -23,7 +22,7 @@ import { readableSubmitErrors } from '../../forms/api-form.ts';
 import { errorFor } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { useIdempotencyKey } from '../../forms/use-idempotency-key.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { newReferralValues, REFERRAL_FORM, type ReferralFormValues, referralBody } from './referral-form.ts';
 
 const TITLE = 'Add a referral';
@@ -44,17 +43,13 @@ export function ReferralNewPage() {
     [api, personId, manager],
   );
   usePageTitle(TITLE);
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
-  const [person, areas, members] = loaded.data;
-  return <ReferralForm person={person} areas={myAreas(areas, me)} members={members} />;
+  return (
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {([person, areas, members]) => (
+        <ReferralForm person={person} areas={myAreas(areas, me)} members={members} />
+      )}
+    </LoadFrame>
+  );
 }
 
 function ReferralForm({

@@ -5,12 +5,11 @@ import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { areaName, myAreas } from '../../cases/my-areas.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { todayInLondon } from '../../format/dates.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
 import { EstablishmentSection } from './EstablishmentSection.tsx';
 import { MonthlyRates } from './MonthlyRates.tsx';
 import { PathwaySection } from './PathwaySection.tsx';
@@ -68,64 +67,58 @@ export function ReportsPage() {
       ]),
     [api, JSON.stringify(filters)],
   );
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
   const wholeLabel = me?.role === 'manager' ? 'All your areas' : 'Whole partnership';
-
-  if (loaded.state === 'loading') {
-    return (
-      <>
-        <PageHeading>{TITLE}</PageHeading>
-        <MeasureIntro />
-        <Loading />
-      </>
-    );
-  }
-  const [continuity, timing, establishments, pathways, allAreas] = loaded.data;
-  const areas = reportAreas(allAreas, me);
-  const thisMonth = todayInLondon().slice(0, 7);
-  const latestMonth = [thisMonth, continuity.to].sort().at(-1) as string;
-  const onApply = (values: typeof applied) => {
-    const problems = periodErrors(values);
-    setErrors(problems);
-    if (problems.length > 0) {
-      setFailures((count) => count + 1);
-      return;
-    }
-    setParams(reportParams(values));
-  };
-
   return (
-    <>
-      <ErrorSummary errors={errors} focusKey={failures} />
-      <PageHeading>{TITLE}</PageHeading>
-      <MeasureIntro windowDays={continuity.windowDays} target={continuity.target} />
-      <ReportFiltersForm
-        key={`${params.toString()}|${continuity.from}|${continuity.to}`}
-        initial={{
-          areaId: applied.areaId,
-          from: applied.from || continuity.from,
-          to: applied.to || continuity.to,
-        }}
-        areas={areas}
-        wholeLabel={wholeLabel}
-        latestMonth={latestMonth}
-        errors={errors}
-        onApply={onApply}
-      />
-      <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite">
-        People released from {formatMonth(continuity.from)} to {formatMonth(continuity.to)},{' '}
-        {applied.areaId ? areaName(allAreas, applied.areaId) : wholeLabel.toLowerCase()}
-      </p>
-      <MonthlyRates
-        report={continuity}
-        areas={allAreas}
-        areaId={applied.areaId}
-        wholeLabel={wholeLabel}
-        filters={filters}
-      />
-      <TimeToEngagementSection report={timing} target={continuity.target} />
-      <EstablishmentSection report={establishments} />
-      <PathwaySection report={pathways} />
-    </>
+    <LoadFrame loaded={loaded} heading={TITLE} intro={<MeasureIntro />}>
+      {([continuity, timing, establishments, pathways, allAreas]) => {
+        const areas = reportAreas(allAreas, me);
+        const thisMonth = todayInLondon().slice(0, 7);
+        const latestMonth = [thisMonth, continuity.to].sort().at(-1) as string;
+        const onApply = (values: typeof applied) => {
+          const problems = periodErrors(values);
+          setErrors(problems);
+          if (problems.length > 0) {
+            setFailures((count) => count + 1);
+            return;
+          }
+          setParams(reportParams(values));
+        };
+
+        return (
+          <>
+            <ErrorSummary errors={errors} focusKey={failures} />
+            <PageHeading>{TITLE}</PageHeading>
+            <MeasureIntro windowDays={continuity.windowDays} target={continuity.target} />
+            <ReportFiltersForm
+              key={`${params.toString()}|${continuity.from}|${continuity.to}`}
+              initial={{
+                areaId: applied.areaId,
+                from: applied.from || continuity.from,
+                to: applied.to || continuity.to,
+              }}
+              areas={areas}
+              wholeLabel={wholeLabel}
+              latestMonth={latestMonth}
+              errors={errors}
+              onApply={onApply}
+            />
+            <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite">
+              People released from {formatMonth(continuity.from)} to {formatMonth(continuity.to)},{' '}
+              {applied.areaId ? areaName(allAreas, applied.areaId) : wholeLabel.toLowerCase()}
+            </p>
+            <MonthlyRates
+              report={continuity}
+              areas={allAreas}
+              areaId={applied.areaId}
+              wholeLabel={wholeLabel}
+              filters={filters}
+            />
+            <TimeToEngagementSection report={timing} target={continuity.target} />
+            <EstablishmentSection report={establishments} />
+            <PathwaySection report={pathways} />
+          </>
+        );
+      }}
+    </LoadFrame>
   );
 }
