@@ -141,7 +141,7 @@ export function labelFor(labels: Record<string, string>, value: string | undefin
   return labels[value] ?? value.replaceAll('_', ' ');
 }
 
-/** Radio or select items for every value of a labels table, in its order. */
-export function choicesOf(labels: Record<string, string>): Choice[] {
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+/** Radio or select items for every value of one of the API's enumerations, in its order, with their labels. */
+export function choicesOf<V extends string>(values: readonly V[], labels: Record<V, string>): Choice[] {
+  return values.map((value) => ({ value, label: labels[value] }));
 }

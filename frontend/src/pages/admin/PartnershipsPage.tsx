@@ -1,13 +1,11 @@
-import { useSearchParams } from 'react-router-dom';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { NextPageLink } from '../../components/NextPageLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
+import { useListAddress } from '../../components/use-list-address.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { FilteredList } from '../FilteredList.tsx';
 import { percentage, plural } from '../partnership/describe-settings.ts';
 import { formatDate } from './format-date.ts';
 
@@ -15,26 +13,26 @@ import { formatDate } from './format-date.ts';
 export function PartnershipsPage() {
   usePageTitle('Partnerships');
   const { api } = useSession();
-  const [params] = useSearchParams();
-  const cursor = params.get('cursor') ?? undefined;
-  const partnerships = useLoad(() => api.listPartnerships(cursor), [api, cursor]);
-  if (partnerships.state === 'error')
-    return <LoadFailed error={partnerships.error} onRetry={partnerships.reload} />;
-
+  const { cursor } = useListAddress([]);
+  const loaded = useLoad(() => api.listPartnerships(cursor), [api, cursor]);
   return (
-    <>
-      <PageHeading>Partnerships</PageHeading>
-      <p className="govuk-body">Combating Drugs Partnerships using Continuity.</p>
-      <ButtonLink to="/admin/partnerships/new">Add a partnership</ButtonLink>
-      {partnerships.state === 'loading' ? (
-        <Loading />
-      ) : partnerships.data.items.length === 0 ? (
-        <p className="govuk-body">There are no partnerships yet.</p>
-      ) : (
+    <FilteredList
+      loaded={loaded}
+      pageOf={(page) => page}
+      above={
+        <>
+          <PageHeading>Partnerships</PageHeading>
+          <p className="govuk-body">Combating Drugs Partnerships using Continuity.</p>
+          <ButtonLink to="/admin/partnerships/new">Add a partnership</ButtonLink>
+        </>
+      }
+      empty={<p className="govuk-body">There are no partnerships yet.</p>}
+    >
+      {(partnerships) => (
         <Table
           caption="Partnerships"
           head={['Name', 'Added', 'Engagement window', 'Target rate']}
-          rows={partnerships.data.items.map((partnership) => ({
+          rows={partnerships.map((partnership) => ({
             key: partnership.id,
             cells: [
               partnership.name,
@@ -45,7 +43,6 @@ export function PartnershipsPage() {
           }))}
         />
       )}
-      {partnerships.data && <NextPageLink cursor={partnerships.data.nextCursor} />}
-    </>
+    </FilteredList>
   );
 }

@@ -1,41 +1,42 @@
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { NextPageLink } from '../../components/NextPageLink.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
 import { useFlash } from '../../components/use-flash.ts';
+import { useListAddress } from '../../components/use-list-address.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { FilteredList } from '../FilteredList.tsx';
 
 /** `/areas`: the partnership's local authorities; the chair adds and changes them. */
 export function AreasPage() {
   usePageTitle('Areas');
   const { api, me } = useSession();
   const flash = useFlash();
-  const [params] = useSearchParams();
-  const cursor = params.get('cursor') ?? undefined;
-  const areas = useLoad(() => api.listAreas(cursor), [api, cursor]);
+  const { cursor } = useListAddress([]);
+  const loaded = useLoad(() => api.listAreas(cursor), [api, cursor]);
   const chair = me?.role === 'chair';
-  if (areas.state === 'error') return <LoadFailed error={areas.error} onRetry={areas.reload} />;
-
   return (
-    <>
-      {flash && <NotificationBanner type="success" heading={flash} />}
-      <PageHeading>Areas</PageHeading>
-      <p className="govuk-body">
-        The local authorities in your partnership. Alert emails for an area go to its team&rsquo;s addresses.
-      </p>
-      {chair && <ButtonLink to="/areas/new">Add an area</ButtonLink>}
-      {areas.state === 'loading' ? (
-        <Loading />
-      ) : areas.data.items.length === 0 ? (
-        <p className="govuk-body">There are no areas yet.</p>
-      ) : (
+    <FilteredList
+      loaded={loaded}
+      pageOf={(page) => page}
+      above={
+        <>
+          {flash && <NotificationBanner type="success" heading={flash} />}
+          <PageHeading>Areas</PageHeading>
+          <p className="govuk-body">
+            The local authorities in your partnership. Alert emails for an area go to its team&rsquo;s
+            addresses.
+          </p>
+          {chair && <ButtonLink to="/areas/new">Add an area</ButtonLink>}
+        </>
+      }
+      empty={<p className="govuk-body">There are no areas yet.</p>}
+    >
+      {(areas) => (
         <Table
           caption="Areas"
           head={[
@@ -44,7 +45,7 @@ export function AreasPage() {
             'Alert emails',
             ...(chair ? [<VisuallyHidden key="a">Actions</VisuallyHidden>] : []),
           ]}
-          rows={areas.data.items.map((area) => ({
+          rows={areas.map((area) => ({
             key: area.id,
             cells: [
               area.name,
@@ -73,7 +74,6 @@ export function AreasPage() {
           }))}
         />
       )}
-      {areas.data && <NextPageLink cursor={areas.data.nextCursor} />}
-    </>
+    </FilteredList>
   );
 }

@@ -1,166 +1,95 @@
-import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { PATHWAYS } from '../../../../shared/domain/values.ts';
 import { REFERRAL_STATUSES } from '../../../../shared/schemas/referral.ts';
-import type { Area, CaseloadRow } from '../../api/types.ts';
+import type { CaseloadFilters, CaseloadRow } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { isPrisonPathway } from '../../cases/case-rules.ts';
-import { labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../cases/labels.ts';
-import { myAreas } from '../../cases/my-areas.ts';
+import { choicesOf, labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../cases/labels.ts';
+import { areaFilter } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { NextPageLink } from '../../components/NextPageLink.tsx';
+import type { FilterSelect } from '../../components/FilterForm.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { Select } from '../../components/Select.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Tag } from '../../components/Tag.tsx';
+import { useListAddress } from '../../components/use-list-address.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDate } from '../../format/dates.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { FilteredList } from '../FilteredList.tsx';
 import { NextDue } from '../referrals/NextDue.tsx';
-import {
-  caseloadQuery,
-  type FilterValues,
-  filterParams,
-  filtersFrom,
-  nextOrder,
-  type SortOrder,
-  sortByRelease,
-} from './caseload-filters.ts';
+import { FILTER_NAMES, nextOrder, type SortOrder, sortByRelease } from './caseload-filters.ts';
 
 const RELEASE_COLUMN = 4;
+
+const CASE_FILTERS: FilterSelect<(typeof FILTER_NAMES)[number]>[] = [
+  {
+    name: 'status',
+    label: 'Status',
+    all: 'All open cases',
+    items: choicesOf(REFERRAL_STATUSES, STATUS_LABELS),
+  },
+  { name: 'pathway', label: 'Pathway', all: 'All pathways', items: choicesOf(PATHWAYS, PATHWAY_LABELS) },
+  {
+    name: 'due',
+    label: 'Next action due',
+    all: 'Any time',
+    items: [
+      { value: 'overdue', label: 'Overdue' },
+      { value: 'today', label: 'By the end of today' },
+      { value: 'week', label: 'In the next 7 days' },
+    ],
+  },
+];
 
 /** `/caseload`: the open cases of the user's areas, overdue first, with filters. */
 export function CaseloadPage() {
   usePageTitle('Caseload');
   const { api, me } = useSession();
-  const [params, setParams] = useSearchParams();
-  const applied = filtersFrom(params);
-  const cursor = params.get('cursor') ?? undefined;
-  const query = caseloadQuery(applied);
-  const key = JSON.stringify(query);
+  const address = useListAddress(FILTER_NAMES);
+  const { query, keep, cursor } = address;
   const loaded = useLoad(
-    () => Promise.all([api.caseload(query, cursor), api.allAreas()]),
-    [api, key, cursor],
+    () => Promise.all([api.caseload(query as CaseloadFilters, cursor), api.allAreas()]),
+    [api, keep.toString(), cursor],
   );
-  if (loaded.state === 'error') return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
-  const areas = loaded.data ? myAreas(loaded.data[1], me) : [];
-
   return (
-    <>
-      <PageHeading>Caseload</PageHeading>
-      <p className="govuk-body">
-        Cases in your areas. Cases with an overdue action come first, then those due soonest.
-      </p>
-      <div className="govuk-button-group">
-        <ButtonLink to="/people/find" secondary>
-          Find a person
-        </ButtonLink>
-        <ButtonLink to="/people/new" secondary>
-          Add a person
-        </ButtonLink>
-        {me?.role === 'manager' && (
-          <ButtonLink to="/imports/releases" secondary>
-            Import a release list
-          </ButtonLink>
-        )}
-      </div>
-      <Filters
-        key={params.toString()}
-        applied={applied}
-        areas={me?.role === 'manager' && areas.length > 1 ? areas : []}
-        onApply={(values) => setParams(filterParams(values))}
-      />
-      {loaded.state === 'loading' ? (
-        <Loading />
-      ) : loaded.data[0].items.length === 0 ? (
-        <p className="govuk-body">No cases match these filters.</p>
-      ) : (
-        <CaseTable rows={loaded.data[0].items} />
-      )}
-      {loaded.data && <NextPageLink cursor={loaded.data[0].nextCursor} keep={filterParams(applied)} />}
-    </>
-  );
-}
-
-function Filters({
-  applied,
-  areas,
-  onApply,
-}: {
-  applied: FilterValues;
-  areas: readonly Area[];
-  onApply: (values: FilterValues) => void;
-}) {
-  const [values, setValues] = useState(applied);
-  const set = (name: keyof FilterValues) => (value: string) =>
-    setValues((current) => ({ ...current, [name]: value }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(values);
-  };
-  return (
-    <form noValidate method="get" action="/caseload" onSubmit={onSubmit} aria-label="Filter the caseload">
-      <div className="govuk-grid-row">
-        {areas.length > 0 && (
-          <div className="govuk-grid-column-one-quarter">
-            <Select
-              id="areaId"
-              label="Area"
-              items={[
-                { value: '', label: 'All your areas' },
-                ...areas.map((area) => ({ value: area.id, label: area.name })),
-              ]}
-              value={values.areaId}
-              onChange={set('areaId')}
-            />
+    <FilteredList
+      loaded={loaded}
+      pageOf={([page]) => page}
+      above={
+        <>
+          <PageHeading>Caseload</PageHeading>
+          <p className="govuk-body">
+            Cases in your areas. Cases with an overdue action come first, then those due soonest.
+          </p>
+          <div className="govuk-button-group">
+            <ButtonLink to="/people/find" secondary>
+              Find a person
+            </ButtonLink>
+            <ButtonLink to="/people/new" secondary>
+              Add a person
+            </ButtonLink>
+            {me?.role === 'manager' && (
+              <ButtonLink to="/imports/releases" secondary>
+                Import a release list
+              </ButtonLink>
+            )}
           </div>
-        )}
-        <div className="govuk-grid-column-one-quarter">
-          <Select
-            id="status"
-            label="Status"
-            items={[
-              { value: '', label: 'All open cases' },
-              ...REFERRAL_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
-            ]}
-            value={values.status}
-            onChange={set('status')}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <Select
-            id="pathway"
-            label="Pathway"
-            items={[
-              { value: '', label: 'All pathways' },
-              ...PATHWAYS.map((pathway) => ({ value: pathway, label: PATHWAY_LABELS[pathway] })),
-            ]}
-            value={values.pathway}
-            onChange={set('pathway')}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <Select
-            id="due"
-            label="Next action due"
-            items={[
-              { value: '', label: 'Any time' },
-              { value: 'overdue', label: 'Overdue' },
-              { value: 'today', label: 'By the end of today' },
-              { value: 'week', label: 'In the next 7 days' },
-            ]}
-            value={values.due}
-            onChange={set('due')}
-          />
-        </div>
-      </div>
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        Apply filters
-      </button>
-    </form>
+        </>
+      }
+      filters={{
+        action: '/caseload',
+        label: 'Filter the caseload',
+        selects: [...areaFilter(loaded.data?.[1], me), ...CASE_FILTERS],
+        applied: address.applied,
+        onApply: address.apply,
+      }}
+      empty={<p className="govuk-body">No cases match these filters.</p>}
+      keep={keep}
+    >
+      {(rows) => <CaseTable rows={rows} />}
+    </FilteredList>
   );
 }
 

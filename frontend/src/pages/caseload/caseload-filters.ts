@@ -1,32 +1,7 @@
-import type { CaseloadFilters, CaseloadRow } from '../../api/types.ts';
+import type { CaseloadRow } from '../../api/types.ts';
 
 /** The caseload's filters as they sit in the address (`?areaId=&status=&pathway=&due=`). */
 export const FILTER_NAMES = ['areaId', 'status', 'pathway', 'due'] as const;
-export type FilterValues = Record<(typeof FILTER_NAMES)[number], string>;
-
-/** The filters in the address, '' where none is set. */
-export function filtersFrom(params: URLSearchParams): FilterValues {
-  return {
-    areaId: params.get('areaId') ?? '',
-    status: params.get('status') ?? '',
-    pathway: params.get('pathway') ?? '',
-    due: params.get('due') ?? '',
-  };
-}
-
-/** The address's query for the chosen filters (empty ones left out). */
-export function filterParams(values: FilterValues): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) if (values[name]) params.set(name, values[name]);
-  return params;
-}
-
-/** The `GET /referrals` query for the chosen filters. */
-export function caseloadQuery(values: FilterValues): CaseloadFilters {
-  const query: Record<string, string> = {};
-  for (const name of FILTER_NAMES) if (values[name]) query[name] = values[name];
-  return query as CaseloadFilters;
-}
 
 export type SortOrder = 'none' | 'ascending' | 'descending';
 

@@ -8,15 +8,13 @@ import { areaName } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { NextPageLink } from '../../components/NextPageLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDate } from '../../format/dates.ts';
 import { errorFor, type FieldError } from '../../forms/field-errors.ts';
-import { LoadFailed } from '../errors/LoadFailed.tsx';
+import { FilteredList } from '../FilteredList.tsx';
 
 const TITLE = 'Find a person';
 const MIN_LENGTH = PeopleQuery.shape.q.minLength ?? 2;
@@ -82,17 +80,18 @@ export function FindPersonPage() {
 function Results({ q, cursor }: { q: string; cursor?: string }) {
   const { api } = useSession();
   const found = useLoad(() => Promise.all([api.findPeople(q, cursor), api.allAreas()]), [api, q, cursor]);
-  if (found.state === 'error') return <LoadFailed error={found.error} onRetry={found.reload} />;
-  if (found.state === 'loading') return <Loading />;
-  const [page, areas] = found.data;
   return (
-    <>
-      <h2 className="govuk-heading-m" aria-live="polite">
-        {page.items.length === 0
-          ? `No one in your areas matches ‘${q}’`
-          : `${page.items.length}${page.nextCursor ? ' or more' : ''} ${page.items.length === 1 ? 'person matches' : 'people match'} ‘${q}’`}
-      </h2>
-      {page.items.length === 0 ? (
+    <FilteredList
+      loaded={found}
+      pageOf={([page]) => page}
+      summary={(page) => (
+        <h2 className="govuk-heading-m" aria-live="polite">
+          {page.items.length === 0
+            ? `No one in your areas matches ‘${q}’`
+            : `${page.items.length}${page.nextCursor ? ' or more' : ''} ${page.items.length === 1 ? 'person matches' : 'people match'} ‘${q}’`}
+        </h2>
+      )}
+      empty={
         <>
           <p className="govuk-body">
             Check the spelling, or try the prison number or fewer letters of the name.
@@ -104,11 +103,11 @@ function Results({ q, cursor }: { q: string; cursor?: string }) {
             if they are not in Continuity yet.
           </p>
         </>
-      ) : (
-        <PeopleTable people={page.items} areas={areas} />
-      )}
-      <NextPageLink cursor={page.nextCursor} keep={new URLSearchParams({ q })} />
-    </>
+      }
+      keep={new URLSearchParams({ q })}
+    >
+      {(people, [, areas]) => <PeopleTable people={people} areas={areas} />}
+    </FilteredList>
   );
 }
 
