@@ -1,10 +1,11 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes.ts';
+import { routeList as routes } from '../../functions/api/routes.ts';
 import { THROTTLES, throttleClassOf } from '../../functions/api/throttling.ts';
 import { routeKeyOf } from '../../infra/aws/api.ts';
 import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
 import { ConfigSchema } from '../../shared/config.ts';
+import { API_FEATURES } from '../../shared/http/route-def.ts';
 import { logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -66,23 +67,60 @@ describe('HTTP API', () => {
     expect(jwt.Audience).toEqual([{ Ref: clientId }]);
   });
 
-  it.each(routes)("$method $path runs its module's $operationId export", (route) => {
-    const fn = stack.api.functions.get(route.operationId)!;
+  /** The feature functions, each with the routes it serves. */
+  const features = () =>
+    [...stack.api.functions].map(([feature, fn]) => ({
+      feature,
+      fn,
+      props: resources[logicalIdOf(stack, fn.fn)]!.Properties,
+      routes: routes.filter((route) => route.feature === feature),
+    }));
+  const integrationOf = (route: (typeof routes)[number]): string =>
+    referencedIds(routeByKey.get(`${route.method} /api${route.path}`)!.Properties.Target).find(
+      (id) => resources[id]?.Type === 'AWS::ApiGatewayV2::Integration',
+    )!;
+
+  it('has one function per feature that has routes, and no others', () => {
+    const used = API_FEATURES.filter((feature) => routes.some((route) => route.feature === feature));
+    expect([...stack.api.functions.keys()].sort()).toEqual([...used].sort());
+    expect(used).toEqual([...API_FEATURES]);
+  });
+
+  it.each(routes)("$method $path runs the $feature function's handler", (route) => {
+    const fn = stack.api.functions.get(route.feature)!;
     const props = resources[logicalIdOf(stack, fn.fn)]!.Properties;
-    expect(props.Handler).toBe(`index.${route.operationId}`);
-    const integrationId = referencedIds(
-      routeByKey.get(`${route.method} /api${route.path}`)!.Properties.Target,
-    ).find((id) => resources[id]?.Type === 'AWS::ApiGatewayV2::Integration')!;
-    expect(referencedIds(resources[integrationId]!.Properties.IntegrationUri)).toContain(
+    expect(props.Handler).toBe('index.handler');
+    expect(referencedIds(resources[integrationOf(route)]!.Properties.IntegrationUri)).toContain(
       logicalIdOf(stack, fn.fn),
     );
   });
 
-  it('builds every route function for Node 22 on arm64 with 512 MB, 10 s and JSON logs', () => {
-    for (const route of routes) {
-      const props = resources[logicalIdOf(stack, stack.api.functions.get(route.operationId)!.fn)]!.Properties;
+  it('gives each feature one integration, shared by its routes, and one invoke permission', () => {
+    const integrations = Object.entries(resources).filter(
+      ([, resource]) => resource.Type === 'AWS::ApiGatewayV2::Integration',
+    );
+    expect(integrations).toHaveLength(stack.api.functions.size);
+    const permissions = Object.values(resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::Lambda::Permission' &&
+        resource.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    for (const { feature, fn, routes: featureRoutes } of features()) {
+      expect(new Set(featureRoutes.map(integrationOf)).size, feature).toBe(1);
+      const own = permissions.filter((permission) =>
+        referencedIds(permission.Properties.FunctionName).includes(logicalIdOf(stack, fn.fn)),
+      );
+      expect(own, feature).toHaveLength(1);
+      // Invocable through this API only (any of its route keys: the function answers 404 to others).
+      expect(referencedIds(own[0]!.Properties.SourceArn)).toContain(logicalIdOf(stack, stack.api.httpApi));
+    }
+    expect(permissions).toHaveLength(stack.api.functions.size);
+  });
+
+  it('builds every feature function for Node 24 on arm64 with 512 MB, 10 s and JSON logs', () => {
+    for (const { props } of features()) {
       expect(props).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: 512,
         Timeout: 10,
@@ -91,34 +129,33 @@ describe('HTTP API', () => {
     }
   });
 
-  it('gives every route function each variable shared/config.ts requires, plus the runtime settings', () => {
+  it('gives every feature function each variable shared/config.ts requires, plus the runtime settings', () => {
     const required = Object.entries(ConfigSchema.shape)
       .filter(([, schema]) => !schema.safeParse(undefined).success)
       .map(([name]) => name);
-    for (const route of routes) {
-      const props = resources[logicalIdOf(stack, stack.api.functions.get(route.operationId)!.fn)]!.Properties;
+    for (const { feature, props } of features()) {
       const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      for (const name of required)
-        expect(variables, `${route.operationId} lacks ${name}`).toHaveProperty(name);
+      for (const name of required) expect(variables, `${feature} lacks ${name}`).toHaveProperty(name);
       expect(variables).toMatchObject({
         TENANT_CLAIM: 'tenant_id',
-        IDENTITY_PROVIDER: 'cognito',
-        MAIL_TRANSPORT: 'ses',
         MAIL_FROM: 'no-reply@example.org',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         NODE_OPTIONS: '--enable-source-maps',
       });
       for (const name of ['USER_POOL_ID', 'CURSOR_SECRET_ARN', 'APP_URL', 'AUTH_JWKS_URI']) {
-        expect(variables).toHaveProperty(name);
+        expect(variables, feature).toHaveProperty(name);
       }
       expect(variables).not.toHaveProperty('AWS_REGION');
+      // Adapters are wired in code per function (functions/api/features/), not chosen by variables.
+      for (const name of ['IDENTITY_PROVIDER', 'MAIL_TRANSPORT', 'SMTP_URL', 'EVENTS_TRANSPORT']) {
+        expect(variables, feature).not.toHaveProperty(name);
+      }
       expect(JSON.stringify(variables.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
     }
   });
 
-  it('keeps each route function log group for a year', () => {
-    for (const route of routes) {
-      const fn = stack.api.functions.get(route.operationId)!;
+  it('keeps each feature function log group for a year', () => {
+    for (const { fn } of features()) {
       expect(resources[logicalIdOf(stack, fn.logGroup)]!.Properties.RetentionInDays).toBe(365);
     }
   });
@@ -166,7 +203,7 @@ describe('HTTP API', () => {
     for (const routeId of routeIds) expect(dependsOn).toContain(routeId);
   });
 
-  it('alarms on 5xx answers of the stage and on errors of every route function', () => {
+  it('alarms on 5xx answers of the stage and on errors of every feature function', () => {
     const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
     const serverErrors = alarms.find((alarm) => alarm.Properties.MetricName === '5xx')!;
     expect(serverErrors.Properties).toMatchObject({
@@ -188,10 +225,8 @@ describe('HTTP API', () => {
       )
       .filter((metric) => metric.MetricStat?.Metric.MetricName === 'Errors')
       .flatMap((metric) => referencedIds(metric.MetricStat!.Metric.Dimensions));
-    for (const route of routes) {
-      expect(covered, route.operationId).toContain(
-        logicalIdOf(stack, stack.api.functions.get(route.operationId)!.fn),
-      );
+    for (const [feature, fn] of stack.api.functions) {
+      expect(covered, feature).toContain(logicalIdOf(stack, fn.fn));
     }
   });
 });

@@ -2,6 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../events/rules.ts';
 import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
+import { NodeFunction } from '../../infra/aws/node-function.ts';
 import { asList, logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -31,7 +32,8 @@ describe('production hardening', () => {
 
   it('keeps every log group for a set time and encrypts it with the log key', () => {
     const logGroups = ofType('AWS::Logs::LogGroup');
-    expect(logGroups.length).toBeGreaterThan(50);
+    // A log group per function (seven feature functions, five workers, the pre-token trigger) and the access logs.
+    expect(logGroups.length).toBeGreaterThanOrEqual(stack.api.functions.size + 7);
     for (const [id, logGroup] of logGroups) {
       expect(logGroup.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(365);
       expect(logGroup.Properties.KmsKeyId, id).toEqual(keyArnOf(stack.logKey.key));
@@ -47,6 +49,21 @@ describe('production hardening', () => {
         ?.Variables;
       if (!variables?.TABLE_NAME && !id.startsWith('IdentityPreToken')) continue;
       expect(referencedIds(fn.Properties.LoggingConfig), id).toHaveLength(1);
+    }
+  });
+
+  it("runs every function of this repo on Node 24 (nodejs24.x); only CDK's own bucket deployment differs", () => {
+    const own = stack.node
+      .findAll()
+      .filter((construct): construct is NodeFunction => construct instanceof NodeFunction)
+      .map((fn) => logicalIdOf(stack, fn.fn));
+    // The feature functions, the five workers and the pre-token trigger.
+    expect(own.length).toBe(stack.api.functions.size + 6);
+    for (const id of own) expect(resources[id]!.Properties.Runtime, id).toBe('nodejs24.x');
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      if (own.includes(id)) continue;
+      expect(id).toMatch(/^CustomCDKBucketDeployment/);
+      expect(String(fn.Properties.Runtime)).not.toMatch(/^nodejs/);
     }
   });
 

@@ -1,18 +1,20 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes.ts';
+import { routes as routeMap, routeList as routes } from '../../functions/api/routes.ts';
 import { type ContinuityStack, TENANT_ROLE_VARIABLE } from '../../infra/aws/continuity-stack.ts';
-import { IDENTITY_ACTIONS, routeAccess } from '../../infra/aws/route-access.ts';
+import { type FunctionAccess, functionAccess, routeAccess } from '../../infra/aws/function-access.ts';
 import {
-  declaredRouteOperations,
   READ_ACTIONS,
   routeTableAccess,
   type TableAccess,
+  unionTableAccess,
   WORKER_TABLE_ACCESS,
   workerTableAccess,
+  writes,
 } from '../../infra/aws/table-access.ts';
 import { TENANT_LEADING_KEYS } from '../../infra/aws/tenant-data-role.ts';
 import { workerAccess } from '../../infra/aws/worker-access.ts';
+import { API_FEATURES, type ApiFeature, type RouteDef } from '../../shared/http/route-def.ts';
 import { asList, logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
 
 interface Statement {
@@ -50,8 +52,12 @@ describe('IAM permissions', () => {
   const allStatements = (): Statement[] =>
     policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
   const touchesTable = (statement: Statement): boolean => referencedIds(statement.Resource).includes(tableId);
-  const roleOf = (operationId: string): string =>
-    logicalIdOf(stack, stack.api.functions.get(operationId)!.role);
+  /** The routes one feature function serves. */
+  const routesOf = (feature: ApiFeature): RouteDef[] => routes.filter((route) => route.feature === feature);
+  /** The role of a feature's function. */
+  const roleOf = (feature: ApiFeature): string => logicalIdOf(stack, stack.api.functions.get(feature)!.role);
+  /** Every declared feature, each with a function (api-routes.test.ts checks there are no others). */
+  const features = API_FEATURES;
 
   it('grants table access only with named DynamoDB actions, never dynamodb:* or *', () => {
     const onTable = allStatements().filter(touchesTable);
@@ -80,17 +86,42 @@ describe('IAM permissions', () => {
     }
   });
 
-  it('gives signed-in routes the table, its key and the cursor key; public routes get none of them', () => {
+  it('gives signed-in functions the table, its key and the cursor key; the public function gets none of them', () => {
     const keyId = logicalIdOf(stack, stack.data.key);
-    for (const route of routes) {
-      const statements = statementsOf(roleOf(route.operationId));
+    for (const feature of features) {
+      const statements = statementsOf(roleOf(feature));
       const resources = statements.flatMap((statement) => referencedIds(statement.Resource));
       const actions = statements.flatMap((statement) => asList(statement.Action));
-      const signedIn = route.roles !== 'public';
-      expect(resources.includes(tableId), route.operationId).toBe(signedIn);
-      expect(resources.includes(keyId), route.operationId).toBe(signedIn);
-      expect(actions.includes('secretsmanager:GetSecretValue'), route.operationId).toBe(signedIn);
+      const signedIn = routesOf(feature).some((route) => route.roles !== 'public');
+      expect(resources.includes(tableId), feature).toBe(signedIn);
+      expect(resources.includes(keyId), feature).toBe(signedIn);
+      expect(actions.includes('secretsmanager:GetSecretValue'), feature).toBe(signedIn);
     }
+  });
+
+  it('serves every public route, and only those, from the public function, which may only write its logs', () => {
+    expect(routes.filter((route) => route.roles === 'public').map((route) => route.feature)).toEqual(
+      routesOf('public').map(() => 'public'),
+    );
+    expect(routesOf('public').length).toBeGreaterThan(0);
+    for (const route of routesOf('public')) {
+      expect(route.roles, route.operationId).toBe('public');
+      expect(route.access, route.operationId).toBeUndefined();
+    }
+    const fn = stack.api.functions.get('public')!;
+    const logGroupId = logicalIdOf(stack, fn.logGroup);
+    for (const statement of statementsOf(roleOf('public'))) {
+      expect(asList(statement.Action).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      expect(referencedIds(statement.Resource)).toEqual([logGroupId]);
+    }
+    expect(functionAccess(routesOf('public'))).toEqual({
+      table: undefined,
+      cursorKey: false,
+      identityActions: [],
+      sendMail: false,
+      publishEvents: false,
+      tenantRole: false,
+    });
   });
 
   it('reads the cursor key with GetSecretValue on that secret only', () => {
@@ -104,27 +135,37 @@ describe('IAM permissions', () => {
     }
   });
 
-  it('lets only the routes that invite or remove users call Cognito, with exactly the calls they make', () => {
+  it('lets only the functions whose routes invite or remove users call Cognito, with exactly the calls they make', () => {
     const poolId = logicalIdOf(stack, stack.identity.userPool);
-    expect(Object.keys(IDENTITY_ACTIONS).sort()).toEqual([
-      'createMember',
-      'createPartnership',
-      'deleteMember',
-      'offboardPartnership',
-    ]);
-    for (const route of routes) {
-      const cognito = statementsOf(roleOf(route.operationId)).filter((statement) =>
+    const declaring = Object.fromEntries(
+      routes
+        .filter((route) => (route.access?.identity ?? []).length > 0)
+        .map((route) => [route.operationId, [...route.access!.identity!].sort()]),
+    );
+    expect(declaring).toEqual({
+      createPartnership: ['AdminCreateUser', 'AdminDeleteUser'],
+      offboardPartnership: ['AdminDeleteUser'],
+      createMember: ['AdminCreateUser', 'AdminDeleteUser'],
+      deleteMember: ['AdminDeleteUser'],
+    });
+    const callers: string[] = [];
+    for (const feature of features) {
+      const cognito = statementsOf(roleOf(feature)).filter((statement) =>
         asList(statement.Action).some((action) => action.startsWith('cognito-idp:')),
       );
-      const expected = IDENTITY_ACTIONS[route.operationId];
-      if (expected) {
-        expect(cognito, route.operationId).toHaveLength(1);
-        expect(asList(cognito[0]!.Action).sort()).toEqual([...expected].sort());
+      const expected = [...new Set(routesOf(feature).flatMap((route) => route.access?.identity ?? []))].map(
+        (action) => `cognito-idp:${action}`,
+      );
+      if (expected.length > 0) {
+        callers.push(feature);
+        expect(cognito, feature).toHaveLength(1);
+        expect(asList(cognito[0]!.Action).sort(), feature).toEqual(expected.sort());
         expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
       } else {
-        expect(cognito, route.operationId).toEqual([]);
+        expect(cognito, feature).toEqual([]);
       }
     }
+    expect(callers.sort()).toEqual(['admin', 'partnership']);
     // Nobody may put a user in a group (the operators group above all) or change attributes.
     const everyAction = allStatements().flatMap((statement) => asList(statement.Action));
     expect(
@@ -132,18 +173,18 @@ describe('IAM permissions', () => {
     ).toEqual([]);
   });
 
-  it('lets no route send mail through SES: Cognito mails invitations itself', () => {
-    for (const route of routes) {
-      const ses = statementsOf(roleOf(route.operationId)).filter((statement) =>
+  it('lets no API function send mail through SES: Cognito mails invitations itself', () => {
+    for (const feature of features) {
+      const ses = statementsOf(roleOf(feature)).filter((statement) =>
         asList(statement.Action).some((action) => action.startsWith('ses:')),
       );
-      expect(ses, route.operationId).toEqual([]);
+      expect(ses, feature).toEqual([]);
     }
   });
 
-  it('gives each route function a role of its own with no managed policies', () => {
-    const roleIds = routes.map((route) => roleOf(route.operationId));
-    expect(new Set(roleIds).size).toBe(routes.length);
+  it('gives each feature function a role of its own with no managed policies', () => {
+    const roleIds = features.map((feature) => roleOf(feature));
+    expect(new Set(roleIds).size).toBe(features.length);
     const roles = template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>;
     for (const roleId of roleIds) expect(roles[roleId]!.Properties.ManagedPolicyArns).toBeUndefined();
   });
@@ -182,12 +223,34 @@ describe('IAM permissions', () => {
   ];
 
   describe('table access per function (infra/aws/table-access.ts)', () => {
-    it.each(routes.map((route) => [route.operationId, route] as const))(
-      'route %s gets exactly its declared table actions and index queries',
-      (operationId, route) => {
-        expect(tableGrantsOf(roleOf(operationId))).toEqual(expectedGrants(routeTableAccess(route)));
+    it.each(features)(
+      "the %s function gets exactly the union of its routes' table actions and index queries",
+      (feature) => {
+        const union = unionTableAccess(routesOf(feature).map(routeTableAccess));
+        expect(tableGrantsOf(roleOf(feature))).toEqual(expectedGrants(union));
+        // No more than its routes: every action and index granted is one some route of it needs.
+        for (const action of union?.table ?? []) {
+          expect(
+            routesOf(feature).some((route) => routeTableAccess(route)!.table.includes(action)),
+            `${feature}: ${action}`,
+          ).toBe(true);
+        }
       },
     );
+
+    it('grants each feature only what its own routes declare (spot checks of the unions)', () => {
+      // Reports only read: the settings, the areas and the month cohorts on GSI2.
+      expect(tableGrantsOf(roleOf('reports'))).toEqual({
+        table: ['dynamodb:GetItem', 'dynamodb:Query'],
+        'index/GSI2': ['dynamodb:Query'],
+      });
+      // Only the sweep reads the due index; only case and report functions read GSI2.
+      for (const feature of features) {
+        expect(Object.keys(tableGrantsOf(roleOf(feature))), feature).not.toContain('index/DueIndex');
+      }
+      expect(Object.keys(tableGrantsOf(roleOf('admin')))).not.toContain('index/GSI2');
+      expect(Object.keys(tableGrantsOf(roleOf('alerts')))).not.toContain('index/GSI2');
+    });
 
     it('gives every worker exactly its declared table actions and index queries', () => {
       expect(
@@ -203,7 +266,7 @@ describe('IAM permissions', () => {
     });
 
     it('declares what the code does (spot checks read from the handlers)', () => {
-      const byId = (operationId: string) => routes.find((route) => route.operationId === operationId)!;
+      const byId = (operationId: keyof typeof routeMap): RouteDef => routeMap[operationId];
       // A person-level read writes its audit record in a batch, and nothing else.
       expect(expectedGrants(routeTableAccess(byId('getPerson')))).toEqual({
         table: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
@@ -256,28 +319,150 @@ describe('IAM permissions', () => {
 
     it('gives read-only functions only decrypt on the table key, through DynamoDB only', () => {
       const keyId = logicalIdOf(stack, stack.data.key);
-      for (const route of routes) {
-        const access = routeTableAccess(route);
+      const readOnlyFeatures: string[] = [];
+      for (const feature of features) {
+        const access = functionAccess(routesOf(feature)).table;
         if (!access) continue;
-        const onKey = statementsOf(roleOf(route.operationId)).filter((statement) =>
+        const onKey = statementsOf(roleOf(feature)).filter((statement) =>
           referencedIds(statement.Resource).includes(keyId),
         );
-        expect(onKey, route.operationId).toHaveLength(1);
+        expect(onKey, feature).toHaveLength(1);
         const readOnly = access.table.every((action) => READ_ACTIONS.includes(action));
-        expect(asList(onKey[0]!.Action).includes('kms:Encrypt'), route.operationId).toBe(!readOnly);
+        if (readOnly) readOnlyFeatures.push(feature);
+        expect(asList(onKey[0]!.Action).includes('kms:Encrypt'), feature).toBe(!readOnly);
         expect(onKey[0]!.Condition).toEqual({
           StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' },
         });
       }
+      // The reports function only reads, so this checks both cases.
+      expect(readOnlyFeatures).toEqual(['reports']);
     });
 
-    it('declares table access only for routes that exist, and refuses modules it does not know', () => {
-      const operationIds = new Set(routes.map((route) => route.operationId));
-      expect(declaredRouteOperations().filter((operationId) => !operationIds.has(operationId))).toEqual([]);
+    it('declares access on every signed-in route and none on public ones, and refuses modules it does not know', () => {
+      for (const route of routes) {
+        expect(route.access === undefined, route.operationId).toBe(route.roles === 'public');
+      }
       expect(() => workerAccess('pre-token')).toThrow(/table-access\.ts/);
-      expect(() =>
-        routeTableAccess({ ...routes.find((route) => route.roles !== 'public')!, operationId: 'newRoute' }),
-      ).toThrow(/newRoute/);
+      // A signed-in route that declares nothing gets only the caller's membership lookup.
+      expect(routeTableAccess({ ...routeMap.getArea, operationId: 'newRoute', access: undefined })).toEqual({
+        table: ['dynamodb:GetItem'],
+        indexes: [],
+      });
+    });
+  });
+
+  describe('feature function policies (infra/aws/function-access.ts)', () => {
+    /**
+     * The access a role's policy grants, read back into a FunctionAccess. Every statement must be
+     * one of the grants continuity-stack.ts makes for a FunctionAccess, or the function's own log
+     * writes; anything else fails, so a function holds nothing its routes do not declare.
+     */
+    const grantedAccess = (feature: ApiFeature): FunctionAccess => {
+      const fn = stack.api.functions.get(feature)!;
+      const id = (construct: { node: { defaultChild?: unknown } }) => logicalIdOf(stack, construct);
+      const arnOf = (construct: { node: { defaultChild?: unknown } }) => ({
+        'Fn::GetAtt': [id(construct), 'Arn'],
+      });
+      const granted = {
+        tableKey: false,
+        tableKeyEncrypt: false,
+        cursorSecret: false,
+        cursorKey: false,
+        identityActions: [] as string[],
+        sendMail: false,
+        publishEvents: false,
+        tenantRole: false,
+      };
+      for (const statement of statementsOf(roleOf(feature))) {
+        const actions = asList(statement.Action);
+        const on = referencedIds(statement.Resource);
+        const label = `${feature}: ${JSON.stringify(statement)}`;
+        if (actions.every((action) => action.startsWith('dynamodb:'))) {
+          expect(
+            on.every((resource) => resource === tableId),
+            label,
+          ).toBe(true);
+        } else if (on.length === 1 && on[0] === id(stack.data.key)) {
+          granted.tableKey = true;
+          granted.tableKeyEncrypt = actions.includes('kms:Encrypt');
+        } else if (on.length === 1 && on[0] === id(fn.logGroup)) {
+          expect(actions.sort(), label).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+        } else if (
+          JSON.stringify(statement.Resource) === JSON.stringify({ Ref: id(stack.cursorSecret.secret) })
+        ) {
+          expect(actions, label).toEqual(['secretsmanager:GetSecretValue']);
+          granted.cursorSecret = true;
+        } else if (JSON.stringify(statement.Resource) === JSON.stringify(arnOf(stack.cursorSecret.key))) {
+          expect(actions, label).toEqual(['kms:Decrypt']);
+          granted.cursorKey = true;
+        } else if (JSON.stringify(statement.Resource) === JSON.stringify(arnOf(stack.identity.userPool))) {
+          expect(
+            actions.every((action) => action.startsWith('cognito-idp:')),
+            label,
+          ).toBe(true);
+          granted.identityActions.push(...actions);
+        } else if (JSON.stringify(statement.Resource) === JSON.stringify(arnOf(stack.bus.bus))) {
+          expect(actions, label).toEqual(['events:PutEvents']);
+          granted.publishEvents = true;
+        } else if (JSON.stringify(statement.Resource) === JSON.stringify(arnOf(stack.tenantRole.role))) {
+          expect(actions.sort(), label).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+          granted.tenantRole = true;
+        } else if (actions.some((action) => action.startsWith('ses:'))) {
+          granted.sendMail = true;
+        } else {
+          expect.fail(`${label} is not a grant of a FunctionAccess`);
+        }
+      }
+      const grants = tableGrantsOf(roleOf(feature));
+      const table: TableAccess | undefined =
+        Object.keys(grants).length === 0
+          ? undefined
+          : {
+              table: (grants.table ?? []) as TableAccess['table'],
+              indexes: Object.keys(grants)
+                .filter((name) => name.startsWith('index/'))
+                .map((name) => name.slice('index/'.length))
+                .sort(),
+            };
+      // The table key comes with the table (encrypt only for writers); the secret with its key.
+      expect(granted.tableKey, feature).toBe(table !== undefined);
+      expect(granted.tableKeyEncrypt, feature).toBe(table !== undefined && writes(table));
+      expect(granted.cursorKey, feature).toBe(granted.cursorSecret);
+      return {
+        table,
+        cursorKey: granted.cursorSecret,
+        identityActions: granted.identityActions.sort(),
+        sendMail: granted.sendMail,
+        publishEvents: granted.publishEvents,
+        tenantRole: granted.tenantRole,
+      };
+    };
+
+    it.each(features)("the %s function's policy is exactly functionAccess() of its routes", (feature) => {
+      const declared = functionAccess(routesOf(feature));
+      expect(grantedAccess(feature)).toEqual({
+        ...declared,
+        table: declared.table && {
+          table: [...declared.table.table].sort(),
+          indexes: [...declared.table.indexes].sort(),
+        },
+        identityActions: [...declared.identityActions].sort(),
+      });
+    });
+
+    it("is the union of its routes' routeAccess(), and no more", () => {
+      for (const feature of features) {
+        const own = routesOf(feature).map(routeAccess);
+        const union = functionAccess(routesOf(feature));
+        expect(union.table, feature).toEqual(unionTableAccess(own.map((access) => access.table)));
+        expect(union.cursorKey, feature).toBe(own.some((access) => access.cursorKey));
+        expect(union.identityActions, feature).toEqual(
+          [...new Set(own.flatMap((access) => access.identityActions))].sort(),
+        );
+        expect(union.publishEvents, feature).toBe(own.some((access) => access.publishEvents));
+        expect(union.tenantRole, feature).toBe(own.some((access) => access.tenantRole));
+        expect(union.sendMail, feature).toBe(false);
+      }
     });
   });
 
@@ -327,17 +512,19 @@ describe('IAM permissions', () => {
         StringNotLike: { 'aws:RequestTag/tenantId': '*#*' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenantId'] },
       });
-      for (const route of routes) {
-        const fn = stack.api.functions.get(route.operationId)!;
-        expect(resources()[logicalIdOf(stack, fn.role)]!.Properties.Path).toBe('/continuity/Continuity/api/');
+      for (const [feature, fn] of stack.api.functions) {
+        expect(resources()[logicalIdOf(stack, fn.role)]!.Properties.Path, feature).toBe(
+          '/continuity/Continuity/api/',
+        );
       }
     });
 
-    it('lets the member-facing routes (and only them) assume it, and tells them its ARN', () => {
+    it('lets the functions of member-facing routes (and only them) assume it, and tells them its ARN', () => {
       const roleArn = { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] };
-      for (const route of routes) {
-        const fn = stack.api.functions.get(route.operationId)!;
-        const assume = statementsOf(roleOf(route.operationId)).filter((statement) =>
+      const assumers: string[] = [];
+      for (const feature of features) {
+        const fn = stack.api.functions.get(feature)!;
+        const assume = statementsOf(roleOf(feature)).filter((statement) =>
           asList(statement.Action).some((action) => action.startsWith('sts:')),
         );
         const variables = (
@@ -345,19 +532,27 @@ describe('IAM permissions', () => {
             Variables: Record<string, unknown>;
           }
         ).Variables;
-        if (routeAccess(route).tenantRole) {
-          expect(assume, route.operationId).toEqual([
+        const memberFacing = routesOf(feature).some(
+          (route) => route.roles !== 'public' && route.roles.some((role) => role !== 'operator'),
+        );
+        expect(functionAccess(routesOf(feature)).tenantRole, feature).toBe(memberFacing);
+        if (memberFacing) {
+          assumers.push(feature);
+          expect(assume, feature).toEqual([
             { Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: roleArn },
           ]);
-          expect(variables[TENANT_ROLE_VARIABLE], route.operationId).toEqual(roleArn);
+          expect(variables[TENANT_ROLE_VARIABLE], feature).toEqual(roleArn);
         } else {
-          expect(assume, route.operationId).toEqual([]);
+          expect(assume, feature).toEqual([]);
         }
       }
-      expect(routeAccess(routes.find((route) => route.operationId === 'listPartnerships')!).tenantRole).toBe(
-        false,
-      );
-      expect(routeAccess(routes.find((route) => route.operationId === 'getPerson')!).tenantRole).toBe(true);
+      // The operator's function acts across partnerships, and the public one has no session.
+      expect(assumers.sort()).toEqual(['alerts', 'cases', 'imports', 'partnership', 'reports']);
+      expect(
+        routesOf('admin').every((route) => route.roles !== 'public' && route.roles.join() === 'operator'),
+      ).toBe(true);
+      expect(routeAccess(routeMap.listPartnerships).tenantRole).toBe(false);
+      expect(routeAccess(routeMap.getPerson).tenantRole).toBe(true);
       // No worker may: they act for the service across partnerships.
       for (const [, role] of workerRoles()) {
         const actions = statementsOf(logicalIdOf(stack, role)).flatMap((statement) =>

@@ -83,9 +83,9 @@ describe('Cognito identity', () => {
         PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [fnId, 'Arn'] }, LambdaVersion: 'V2_0' },
       },
     });
-    template.hasResourceProperties('AWS::Lambda::Function', {
+    expect(template.findResources('AWS::Lambda::Function')[fnId]?.Properties).toMatchObject({
       Handler: 'index.handler',
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
     });
     template.hasResourceProperties('AWS::Lambda::Permission', {
       FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },

@@ -42,7 +42,7 @@ describe('scheduled jobs', () => {
     const fn = stack.jobs.functions.get(standIn.name)!;
     const props = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack, fn.fn)]!.Properties;
     expect(props.Handler).toBe('index.handler');
-    expect(props.Runtime).toBe('nodejs22.x');
+    expect(props.Runtime).toBe('nodejs24.x');
     expect(referencedIds(props.DeadLetterConfig)).toEqual([
       logicalIdOf(stack, stack.jobs.deadLetterQueues.get(standIn.name)!),
     ]);
