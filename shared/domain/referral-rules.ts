@@ -1,10 +1,12 @@
 import { Conflict, ValidationFailed } from '../errors.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
+import { isPending, NEXT_APPOINTMENT_STATUSES } from './appointment-statuses.ts';
 import { londonDate } from './dates.ts';
+import { isPrisonPathway } from './pathways.ts';
 
-/** Pathways that follow a person out of prison, where a release is recorded. */
-export const PRISON_PATHWAYS: readonly string[] = ['continuity_of_care', 'through_the_gate'];
-export const isPrisonPathway = (pathway: string): boolean => PRISON_PATHWAYS.includes(pathway);
+// The web app reads these facts too, from their own modules; the rules' callers still find them here.
+export { isPending } from './appointment-statuses.ts';
+export { isPrisonPathway, PRISON_PATHWAYS } from './pathways.ts';
 
 const fail = (field: string, message: string) => new ValidationFailed(message, { [field]: message });
 
@@ -94,10 +96,6 @@ export function checkOffence(referral: Referral, offendedOn: string, now: Date):
   notBefore('offendedOn', offendedOn, referral.referredOn, 'referral date');
 }
 
-/** Appointments still to happen: booked, or moved to a new time. */
-export const isPending = (appointment: Pick<Appointment, 'status'>): boolean =>
-  appointment.status === 'booked' || appointment.status === 'rescheduled';
-
 /** Checks a new appointment; a referral has one live first appointment at a time. */
 export function checkNewAppointment(
   referral: Referral,
@@ -119,14 +117,6 @@ export function checkNewAppointment(
   }
 }
 
-const NEXT_STATUSES: Record<string, readonly string[]> = {
-  booked: ['attended', 'missed', 'cancelled', 'rescheduled'],
-  rescheduled: ['attended', 'missed', 'cancelled', 'rescheduled'],
-  attended: [],
-  missed: [],
-  cancelled: [],
-};
-
 /** Checks an appointment status change; `rescheduled` needs the new time. */
 export function checkAppointmentChange(
   referral: Referral,
@@ -135,7 +125,7 @@ export function checkAppointmentChange(
   now: Date,
 ): void {
   requireOpen(referral);
-  const allowed = NEXT_STATUSES[appointment.status] ?? [];
+  const allowed = NEXT_APPOINTMENT_STATUSES[appointment.status] ?? [];
   if (!allowed.includes(change.status)) {
     throw new Conflict(
       'invalid_transition',

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
 import { PATHWAYS } from '../../../../shared/domain/values.ts';
 import { REFERRAL_STATUSES } from '../../../../shared/schemas/referral.ts';
 import type { CaseloadFilters, CaseloadRow } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { isPrisonPathway } from '../../cases/case-rules.ts';
 import { choicesOf, labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../cases/labels.ts';
 import { areaFilter } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';

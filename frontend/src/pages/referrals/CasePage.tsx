@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router-dom';
+import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
 import type { Alert, Appointment, Area, CaseRecord, TimelineEvent } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { appointmentChanges, caseActions, isPrisonPathway } from '../../cases/case-rules.ts';
+import { appointmentChanges, caseActions } from '../../cases/case-rules.ts';
 import {
   APPOINTMENT_KIND_LABELS,
   APPOINTMENT_STATUS_LABELS,

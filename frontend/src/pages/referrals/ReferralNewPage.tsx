@@ -1,10 +1,10 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
 import { PATHWAYS } from '../../../../shared/domain/values.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Area, Member, Person } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { isPrisonPathway } from '../../cases/case-rules.ts';
 import { PATHWAY_LABELS } from '../../cases/labels.ts';
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';

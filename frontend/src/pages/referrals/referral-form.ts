@@ -1,6 +1,6 @@
+import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
 import { CreateReferralBody } from '../../../../shared/schemas/referral.ts';
 import type { CreateReferralInput } from '../../api/types.ts';
-import { isPrisonPathway } from '../../cases/case-rules.ts';
 import { todayInLondon } from '../../format/dates.ts';
 import { apiFormSpec, inPageOrder } from '../../forms/api-form.ts';
 import { type DateParts, EMPTY_DATE, readDate } from '../../forms/date-parts.ts';
