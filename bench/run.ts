@@ -26,6 +26,7 @@ const SETTINGS = {
 
 /** The benchmarks, run in this order; each writes its own section. Loaded after the env is set. */
 const BENCHMARKS: { name: string; load: () => Promise<Benchmark> }[] = [
+  { name: 'bundles', load: async () => (await import('./bundles.ts')).bundles },
   { name: 'case-records', load: async () => (await import('./case-records.ts')).caseRecords },
   { name: 'sweep', load: async () => (await import('./sweep.ts')).sweep },
   { name: 'reports', load: async () => (await import('./reports.ts')).reports },
