@@ -88,19 +88,25 @@ export interface RouteDef {
   readonly access?: RouteAccess;
 }
 
-/** A route as written in the table: the operationId is its key there. */
-export type RouteSpec = Omit<RouteDef, 'operationId'>;
+/** A route as written in its feature's table: the operationId is its key there, the feature the table's. */
+export type RouteSpec = Omit<RouteDef, 'operationId' | 'feature'>;
 
-/** The route table with each route's key copied into its `operationId`, keeping every literal type. */
-export type RouteTable<T extends Record<string, RouteSpec>> = {
-  readonly [K in keyof T & string]: T[K] & { readonly operationId: K };
+/** A feature's routes, each with its key copied into `operationId` and the feature set, keeping every literal type. */
+export type FeatureRoutes<F extends ApiFeature, T extends Record<string, RouteSpec>> = {
+  readonly [K in keyof T & string]: T[K] & { readonly operationId: K; readonly feature: F };
 };
 
-/** Builds the route table from routes keyed by operationId. */
-export function defineRoutes<const T extends Record<string, RouteSpec>>(specs: T): RouteTable<T> {
+/**
+ * Declares one feature's routes, keyed by operationId. Each feature's function imports only its
+ * own table, so its bundle builds only the schemas its routes use.
+ */
+export function defineFeature<const F extends ApiFeature, const T extends Record<string, RouteSpec>>(
+  feature: F,
+  specs: T,
+): FeatureRoutes<F, T> {
   return Object.fromEntries(
-    Object.entries(specs).map(([operationId, spec]) => [operationId, { ...spec, operationId }]),
-  ) as RouteTable<T>;
+    Object.entries(specs).map(([operationId, spec]) => [operationId, { ...spec, operationId, feature }]),
+  ) as FeatureRoutes<F, T>;
 }
 
 /** Prefix of every route: CloudFront forwards `/api/*` unchanged, so the API serves that path. */

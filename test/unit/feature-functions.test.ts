@@ -3,11 +3,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { featureFunction } from '../../functions/api/feature-function.ts';
 import { getHealth, getOpenApi } from '../../functions/api/handlers/meta.ts';
 import { routeList } from '../../functions/api/routes.ts';
+import { routes as caseRoutes } from '../../functions/api/routes/cases.ts';
+import { routes as publicRoutes } from '../../functions/api/routes/public.ts';
 import type { ApiLambda } from '../../shared/http/api-handler.ts';
 import { API_FEATURES, type ApiFeature, routeKeyOf } from '../../shared/http/route-def.ts';
 
 /**
- * The feature each entry passes to featureFunction. The real featureFunction still runs, with its
+ * The feature of the routes each entry passes to featureFunction. The real featureFunction still runs, with its
  * load-time checks (adapters exactly as the routes' access needs, a handler for every route), but
  * each handler is replaced by one that names itself, so the test can see which entry serves which
  * route without running any handler.
@@ -16,14 +18,14 @@ const wired = vi.hoisted(() => [] as string[]);
 const STUB_STATUS = 299;
 vi.mock('../../functions/api/feature-function.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../functions/api/feature-function.ts')>();
-  const stubbed: typeof actual.featureFunction = (feature, handlers, adapters) => {
-    wired.push(feature);
+  const stubbed: typeof actual.featureFunction = (featureRoutes, handlers, adapters) => {
+    wired.push(Object.values(featureRoutes)[0]?.feature ?? 'none');
     const named = Object.fromEntries(
       Object.entries(handlers as Record<string, unknown>)
         .filter(([, value]) => typeof value === 'function')
         .map(([operationId]) => [operationId, async () => ({ statusCode: STUB_STATUS, body: operationId })]),
     );
-    return actual.featureFunction(feature, named as unknown as typeof handlers, adapters);
+    return actual.featureFunction(featureRoutes, named as unknown as typeof handlers, adapters);
   };
   return { ...actual, featureFunction: stubbed };
 });
@@ -80,10 +82,10 @@ describe('feature functions (functions/api/features/<feature>.ts)', () => {
   it('refuses at load a function whose adapters differ from what its routes need, or that lacks a handler', () => {
     // The public routes touch nothing, so a publisher there is a client the bundle never uses.
     expect(() =>
-      featureFunction('public', { getHealth, getOpenApi }, { publisher: () => ({}) as never }),
+      featureFunction(publicRoutes, { getHealth, getOpenApi }, { publisher: () => ({}) as never }),
     ).toThrow(/adapters \[publisher\] but its routes need \[\]/);
     // The cases routes publish (updateAppointment), so a function without the publisher fails.
-    expect(() => featureFunction('cases', {} as never)).toThrow(/need \[publisher\]/);
-    expect(() => featureFunction('public', { getHealth } as never)).toThrow(/no handler for getOpenApi/);
+    expect(() => featureFunction(caseRoutes, {} as never)).toThrow(/need \[publisher\]/);
+    expect(() => featureFunction(publicRoutes, { getHealth } as never)).toThrow(/no handler for getOpenApi/);
   });
 });

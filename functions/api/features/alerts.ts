@@ -1,5 +1,6 @@
 import { featureFunction } from '../feature-function.ts';
 import * as alerts from '../handlers/alerts.ts';
+import { routes } from '../routes/alerts.ts';
 
 /** Alerts of the caller's areas: the list, the counts, acknowledging and resolving. */
-export const handler = featureFunction('alerts', alerts);
+export const handler = featureFunction(routes, alerts);

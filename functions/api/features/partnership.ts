@@ -2,12 +2,12 @@ import { cognitoIdentity } from '../../../shared/adapters/aws-adapters.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as areas from '../handlers/areas.ts';
 import * as members from '../handlers/members.ts';
-import { getMe } from '../handlers/meta.ts';
 import * as partnership from '../handlers/partnership.ts';
+import { routes } from '../routes/partnership.ts';
 
 /** The signed-in user, the partnership's settings, its areas and members (who are invited in Cognito). */
 export const handler = featureFunction(
-  'partnership',
-  { getMe, ...partnership, ...areas, ...members },
+  routes,
+  { ...partnership, ...areas, ...members },
   { identity: cognitoIdentity },
 );

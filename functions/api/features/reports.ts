@@ -1,5 +1,6 @@
 import { featureFunction } from '../feature-function.ts';
 import * as reports from '../handlers/reports.ts';
+import { routes } from '../routes/reports.ts';
 
 /** The aggregated reports: continuity of care, time to engagement, establishments, pathways. */
-export const handler = featureFunction('reports', reports);
+export const handler = featureFunction(routes, reports);

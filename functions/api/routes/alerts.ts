@@ -1,0 +1,57 @@
+import { defineFeature } from '../../../shared/http/route-def.ts';
+import {
+  AcknowledgeBody,
+  AlertCounts,
+  AlertId,
+  AlertSchema,
+  AlertsQuery,
+  ResolveBody,
+} from '../../../shared/schemas/alert.ts';
+import { listOf } from '../../../shared/schemas/common.ts';
+import * as z from '../../../shared/schemas/zod.ts';
+import { CASE_STAFF } from './common.ts';
+
+const alertParams = z.object({ alertId: AlertId });
+
+/** Alerts of the caller's areas: the list, the counts, acknowledging and resolving. */
+export const routes = defineFeature('alerts', {
+  listAlerts: {
+    method: 'GET',
+    path: '/alerts',
+    roles: CASE_STAFF,
+    summary: 'Alerts in your areas, open first',
+    query: AlertsQuery,
+    response: listOf(AlertSchema),
+    // The alerts of each area are one GSI1 partition.
+    access: { indexes: ['GSI1'] },
+  },
+  getAlertCounts: {
+    method: 'GET',
+    path: '/alerts/counts',
+    roles: CASE_STAFF,
+    summary: 'Open and acknowledged alerts in your areas',
+    response: AlertCounts,
+    access: { indexes: ['GSI1'] },
+  },
+  acknowledgeAlert: {
+    method: 'POST',
+    path: '/alerts/{alertId}/acknowledge',
+    roles: CASE_STAFF,
+    summary: 'Acknowledge an alert',
+    params: alertParams,
+    body: AcknowledgeBody,
+    response: AlertSchema,
+    // The alert, then its update and timeline event in one transaction.
+    access: { table: ['GetItem', 'UpdateItem', 'PutItem'] },
+  },
+  resolveAlert: {
+    method: 'POST',
+    path: '/alerts/{alertId}/resolve',
+    roles: CASE_STAFF,
+    summary: 'Resolve an alert with a note',
+    params: alertParams,
+    body: ResolveBody,
+    response: AlertSchema,
+    access: { table: ['GetItem', 'UpdateItem', 'PutItem'] },
+  },
+});
