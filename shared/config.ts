@@ -34,8 +34,12 @@ export const ConfigSchema = z.object({
   APP_URL: z.url(),
   /** Key that signs list cursors so they cannot be edited (local stack: set directly). */
   CURSOR_SECRET: z.optional(z.string().check(z.minLength(32))),
-  /** AWS: Secrets Manager secret holding the cursor key, read once per cold start. */
+  /** AWS: Secrets Manager secret holding the cursor key, read once per cold start (shared/adapters/cursor-secret.ts). */
   CURSOR_SECRET_ARN: z.optional(z.string()),
+  /** AWS: the port of the Parameters and Secrets Lambda extension (the layer's own default). */
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.string().check(z.regex(/^\d{2,5}$/)), '2773'),
+  /** AWS: the function's session token, which the secrets extension asks callers for (set by Lambda). */
+  AWS_SESSION_TOKEN: z.optional(z.string()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -47,4 +51,10 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+/** A setting a function cannot work without here; its absence is a deployment mistake. */
+export function requiredSetting(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`Invalid configuration: ${name} is required here`);
+  return value;
 }

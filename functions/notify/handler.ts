@@ -5,9 +5,9 @@ import {
   type DeliveredEvent,
   AlertRaisedDetail as DetailSchema,
 } from '../../events/alert-events.ts';
-import { sesMail } from '../../shared/adapters/aws-adapters.ts';
 import { getDeps, wireAdapters } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
+import { sesMail } from '../../shared/adapters/mailer-ses.ts';
 import { notifyAlert } from '../../shared/alerts/notify.ts';
 
 // Notify sends each alert's one email; it publishes nothing.

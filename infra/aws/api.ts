@@ -134,6 +134,7 @@ export class Api extends Construct {
   ): HttpLambdaIntegration {
     const id = constructIdOf(feature);
     const signedIn = featureRoutes.some((route) => route.roles !== 'public');
+    const access = functionAccess(featureRoutes);
     const fn = new NodeFunction(this, id, {
       entry: `functions/api/features/${feature}.ts`,
       handler: 'handler',
@@ -144,10 +145,11 @@ export class Api extends Construct {
         ),
       environment: signedIn ? { ...wiring.environment, ...wiring.signedInEnvironment } : wiring.environment,
       rolePath: wiring.rolePath,
+      secretsExtension: access.cursorKey,
       failuresGoTo:
         'API Gateway invokes it synchronously, so a failure reaches the caller as a 5xx response (alarmed on)',
     });
-    wiring.grant(functionAccess(featureRoutes), fn);
+    wiring.grant(access, fn);
     this.functions.set(feature, fn);
     // One permission for the whole API rather than one per route: the function serves only the
     // route keys it is integrated with, and per-route permissions would cost a resource each.

@@ -4,24 +4,20 @@ import {
   ApplicationLogLevel,
   Architecture,
   LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FUNCTION_BUNDLING } from './bundling.ts';
 import { REPO_ROOT, repoPath } from './paths.ts';
 
 /** The runtime every function is built for; esbuild targets the same Node version. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
-
-/**
- * ESM output has no `require`; some dependencies still call it (directly or through
- * esbuild's CommonJS shims), so the bundle defines one.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __continuityCreateRequire } from 'node:module'; const require = __continuityCreateRequire(import.meta.url);";
 
 /** HIPAA findings that hold for every function of the stack, and why each is acceptable. */
 export const FUNCTION_ACKNOWLEDGEMENTS = [
@@ -66,7 +62,16 @@ export interface NodeFunctionProps {
   failuresGoTo?: string;
   /** IAM path of the role, e.g. `/continuity/Continuity/api/`, so trust policies can name a group of roles. */
   rolePath?: string;
+  /**
+   * Reads a secret (the cursor key) through the AWS Parameters and Secrets Lambda extension,
+   * so the bundle needs no Secrets Manager client. The role still needs read access to it.
+   * @default false
+   */
+  secretsExtension?: boolean;
 }
+
+/** The Parameters and Secrets extension, on its default port with its cache on. */
+export const SECRETS_EXTENSION = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103);
 
 /** Log retention of every function unless it says otherwise. */
 export const FUNCTION_LOG_RETENTION = RetentionDays.ONE_YEAR;
@@ -118,17 +123,8 @@ export class NodeFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       environment: { ...props.environment, ...RUNTIME_ENVIRONMENT },
       deadLetterQueue: props.deadLetterQueue,
-      bundling: {
-        format: OutputFormat.ESM,
-        banner: ESM_REQUIRE_BANNER,
-        mainFields: ['module', 'main'],
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The project pins one SDK version and tests against it; the runtime's copy may differ.
-        bundleAwsSDK: true,
-      },
+      bundling: { ...FUNCTION_BUNDLING },
+      ...(props.secretsExtension ? { paramsAndSecrets: SECRETS_EXTENSION } : {}),
     });
     Validations.of(this.fn).acknowledge(
       {

@@ -3,7 +3,9 @@ import {
   AdminDeleteUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { requiredSetting } from '../config.ts';
 import { Duplicate } from '../errors.ts';
+import type { AdapterFactory } from './deps.ts';
 import type { IdentityAdmin } from './ports.ts';
 
 /** Invites users into the Cognito user pool; Cognito sends the invitation email itself. */
@@ -48,3 +50,7 @@ export function cognitoIdentityAdmin(
     },
   };
 }
+
+/** The identity admin of an AWS function: the stack's Cognito user pool. */
+export const cognitoIdentity: AdapterFactory<IdentityAdmin> = ({ config }) =>
+  cognitoIdentityAdmin(requiredSetting(config.USER_POOL_ID, 'USER_POOL_ID'));

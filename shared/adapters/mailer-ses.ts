@@ -1,4 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { AdapterFactory } from './deps.ts';
 import type { Mailer } from './ports.ts';
 
 /** Sends mail with SES v2 from the verified `from` identity. */
@@ -21,3 +22,6 @@ export function sesMailer(from: string, client = new SESv2Client({})): Mailer {
     },
   };
 }
+
+/** The mailer of an AWS function: SES, from the service's verified identity. */
+export const sesMail: AdapterFactory<Mailer> = ({ config }) => sesMailer(config.MAIL_FROM);

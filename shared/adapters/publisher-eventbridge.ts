@@ -1,4 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { requiredSetting } from '../config.ts';
+import type { AdapterFactory } from './deps.ts';
 import type { EventPublisher } from './ports.ts';
 
 /** Publishes to an EventBridge bus, ten entries a call; any failed entry fails the publish. */
@@ -24,3 +26,7 @@ export function eventBridgePublisher(busName: string, client = new EventBridgeCl
     },
   };
 }
+
+/** The event publisher of an AWS function: the service's EventBridge bus. */
+export const eventBridgeBus: AdapterFactory<EventPublisher> = ({ config }) =>
+  eventBridgePublisher(requiredSetting(config.EVENT_BUS_NAME, 'EVENT_BUS_NAME'));

@@ -1,4 +1,4 @@
-import { cognitoIdentity } from '../../../shared/adapters/aws-adapters.ts';
+import { cognitoIdentity } from '../../../shared/adapters/identity-cognito.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as admin from '../handlers/admin.ts';
 import { routes } from '../routes/admin.ts';

@@ -1,4 +1,4 @@
-import { eventBridgeBus } from '../../../shared/adapters/aws-adapters.ts';
+import { eventBridgeBus } from '../../../shared/adapters/publisher-eventbridge.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as audit from '../handlers/audit.ts';
 import * as caseActions from '../handlers/case-actions.ts';

@@ -1,4 +1,4 @@
-import { eventBridgeBus } from '../../../shared/adapters/aws-adapters.ts';
+import { eventBridgeBus } from '../../../shared/adapters/publisher-eventbridge.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as imports from '../handlers/imports.ts';
 import { routes } from '../routes/imports.ts';

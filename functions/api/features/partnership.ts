@@ -1,4 +1,4 @@
-import { cognitoIdentity } from '../../../shared/adapters/aws-adapters.ts';
+import { cognitoIdentity } from '../../../shared/adapters/identity-cognito.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as areas from '../handlers/areas.ts';
 import * as members from '../handlers/members.ts';
