@@ -47,7 +47,7 @@ export interface RouteWiring {
   /** Checks the Cognito access token on every route that is not public. */
   authorizer: IHttpRouteAuthorizer;
   environment: Record<string, string>;
-  /** Variables only signed-in routes get (the tenant-scoped role's ARN). */
+  /** Variables only functions that may assume the tenant-scoped role get (its ARN). */
   signedInEnvironment: Record<string, string>;
   /** IAM path of every route function's role (the tenant-scoped role trusts this path). */
   rolePath: string;
@@ -133,7 +133,6 @@ export class Api extends Construct {
     wiring: RouteWiring,
   ): HttpLambdaIntegration {
     const id = constructIdOf(feature);
-    const signedIn = featureRoutes.some((route) => route.roles !== 'public');
     const access = functionAccess(featureRoutes);
     const fn = new NodeFunction(this, id, {
       entry: `functions/api/features/${feature}.ts`,
@@ -143,7 +142,10 @@ export class Api extends Construct {
           0,
           256,
         ),
-      environment: signedIn ? { ...wiring.environment, ...wiring.signedInEnvironment } : wiring.environment,
+      // Only functions that may assume the tenant-scoped role are told its ARN.
+      environment: access.tenantRole
+        ? { ...wiring.environment, ...wiring.signedInEnvironment }
+        : wiring.environment,
       rolePath: wiring.rolePath,
       secretsExtension: access.cursorKey,
       failuresGoTo:

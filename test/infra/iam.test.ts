@@ -544,6 +544,8 @@ describe('IAM permissions', () => {
           expect(variables[TENANT_ROLE_VARIABLE], feature).toEqual(roleArn);
         } else {
           expect(assume, feature).toEqual([]);
+          // Nor is it told the role's ARN.
+          expect(variables[TENANT_ROLE_VARIABLE], feature).toBeUndefined();
         }
       }
       // The operator's function acts across partnerships, and the public one has no session.
