@@ -1,11 +1,23 @@
-import type { z } from 'zod';
-import type { ReleaseImport } from '../../../shared/imports/import-repo.ts';
+/**
+ * The API's request and response types, as the web app uses them: each one derived from the
+ * schema the API checks or answers with (shared/schemas), so the two cannot drift apart.
+ * Requests are the schemas' inputs (what may be sent), responses their outputs.
+ */
 import type {
-  EstablishmentRow,
-  PathwayRow,
-  TimeToEngagement,
-} from '../../../shared/reports/continuity-report.ts';
+  AlertCounts as AlertCountsSchema,
+  AlertSchema,
+  AlertsQuery,
+} from '../../../shared/schemas/alert.ts';
 import type { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
+import type { AuditEvent as AuditEventSchema } from '../../../shared/schemas/audit.ts';
+import type {
+  CaseAlert as CaseAlertSchema,
+  CaseloadRow as CaseloadRowSchema,
+  CaseView,
+  PersonSummary as PersonSummarySchema,
+  TimelineEvent as TimelineEventSchema,
+} from '../../../shared/schemas/case-view.ts';
+import type { ImportProblem as ImportProblemSchema, ReleaseImport } from '../../../shared/schemas/imports.ts';
 import type { CreateMemberBody, Me, Member, UpdateMemberBody } from '../../../shared/schemas/member.ts';
 import type {
   CreatePartnershipBody,
@@ -25,16 +37,31 @@ import type {
   ReleaseBody,
   UpdateAppointmentBody,
 } from '../../../shared/schemas/referral.ts';
-import type { ContinuityReport as ContinuityReportSchema } from '../../../shared/schemas/report.ts';
+import type {
+  ContinuityReport as ContinuityReportSchema,
+  ReportQuery,
+} from '../../../shared/schemas/report.ts';
+import type {
+  EstablishmentReport as EstablishmentReportSchema,
+  PathwayReport as PathwayReportSchema,
+  PublishedCount as PublishedCountSchema,
+  TimeToEngagementReport as TimeToEngagementReportSchema,
+} from '../../../shared/schemas/report-views.ts';
+import type * as z from '../../../shared/schemas/zod.ts';
+
+/** A list route's query without the list conventions (`limit`, `cursor`), every filter optional. */
+type Filters<Query extends z.ZodMiniType> = Partial<Omit<z.input<Query>, 'limit' | 'cursor'>>;
 
 export type { Appointment, Area, Member, Partnership, Person, Referral };
-export type MeInfo = z.infer<typeof Me>;
+export type MeInfo = z.output<typeof Me>;
+
 export type CreateAreaInput = z.input<typeof CreateAreaBody>;
 export type UpdateAreaInput = z.input<typeof UpdateAreaBody>;
 export type CreateMemberInput = z.input<typeof CreateMemberBody>;
 export type UpdateMemberInput = z.input<typeof UpdateMemberBody>;
 export type CreatePartnershipInput = z.input<typeof CreatePartnershipBody>;
 export type UpdatePartnershipInput = z.input<typeof UpdatePartnershipBody>;
+/** `POST /admin/partnerships` (its response schema is declared on the route itself). */
 export type CreatePartnershipResult = { partnership: Partnership; chair: Member };
 
 export type CreatePersonInput = z.input<typeof CreatePersonBody>;
@@ -46,127 +73,55 @@ export type UpdateAppointmentInput = z.input<typeof UpdateAppointmentBody>;
 export type EngagementInput = z.input<typeof EngagementBody>;
 export type CloseInput = z.input<typeof CloseBody>;
 export type OffenceInput = z.input<typeof OffenceBody>;
-/** `GET /referrals` filters; limit and cursor are the list conventions. */
-export type CaseloadFilters = Partial<Omit<z.input<typeof CaseloadQuery>, 'limit' | 'cursor'>>;
+/** `GET /referrals` filters. */
+export type CaseloadFilters = Filters<typeof CaseloadQuery>;
 
 /** The person as a case names them (`GET /referrals`, `GET /referrals/{id}`). */
-export interface PersonSummary {
-  id: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  prisonNumber?: string;
-}
-
-/** The alert rule a case must be acted on by next, as the API last computed it. */
-export interface NextDue {
-  nextDueAt?: string;
-  nextDueRule?: string;
-}
-
+export type PersonSummary = z.output<typeof PersonSummarySchema>;
 /** One row of the caseload (`GET /referrals`). */
-export type CaseloadRow = Referral & NextDue & { person?: PersonSummary; overdue: boolean };
+export type CaseloadRow = z.output<typeof CaseloadRowSchema>;
 
-/** Who moved an alert on. */
-export interface AlertActor {
-  name: string;
-}
-
-/** An alert raised on a case (`GET /alerts`, and `alerts[]` of `GET /referrals/{id}`). */
-export interface Alert {
-  id: string;
-  rule: string;
-  referralId: string;
-  areaId: string;
-  status: 'open' | 'acknowledged' | 'resolved';
-  dueAt: string;
-  raisedAt: string;
-  /** A reference that names no one (`GET /alerts` only). */
-  caseReference?: string;
-  acknowledgedAt?: string;
-  acknowledgedBy?: AlertActor;
-  resolvedAt?: string;
-  resolvedBy?: AlertActor;
-  note?: string;
-  version: number;
-}
-
+/** An alert in the list of alerts (`GET /alerts`), with a case reference that names no one. */
+export type Alert = z.output<typeof AlertSchema>;
+/** An alert as it hangs under its case (`alerts[]` of `GET /referrals/{id}`). */
+export type CaseAlert = z.output<typeof CaseAlertSchema>;
+/** What the list's alerts and a case's alerts both tell. */
+export type AnyAlert = Alert | CaseAlert;
 /** `GET /alerts/counts`: alerts still to deal with in the caller's areas. */
-export interface AlertCounts {
-  open: number;
-  acknowledged: number;
-}
-
+export type AlertCounts = z.output<typeof AlertCountsSchema>;
 /** `GET /alerts` filters. */
-export interface AlertFilters {
-  status?: string;
-  areaId?: string;
-}
+export type AlertFilters = Filters<typeof AlertsQuery>;
 
 /** A case with what hangs under it (`GET /referrals/{id}`). */
-export type CaseRecord = Referral &
-  NextDue & { person?: PersonSummary; appointments: Appointment[]; alerts: Alert[] };
-
+export type CaseRecord = z.output<typeof CaseView>;
 /** One event of a case's timeline, oldest first from the API. */
-export interface TimelineEvent {
-  id: string;
-  at: string;
-  kind: string;
-  summary: string;
-  by: { memberId: string; name: string };
-  details?: Record<string, unknown>;
-}
-
+export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 /** One read or change of a person's records (`GET /audit`). */
-export interface AuditEvent {
-  id: string;
-  at: string;
-  action: string;
-  record: string;
-  recordId: string;
-  by: { memberId?: string; name: string; role: string };
-  sourceIp: string;
-}
+export type AuditEvent = z.output<typeof AuditEventSchema>;
 
-/** The list envelope of every list route. */
+/** The list envelope of every list route (shared/schemas/common.ts `listOf`). */
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
 }
 
 /** The reports' query: months written `YYYY-MM`; without them, the last 12 months. */
-export interface ReportFilters {
-  from?: string;
-  to?: string;
-  areaId?: string;
-}
+export type ReportFilters = z.input<typeof ReportQuery>;
 
 /** `GET /reports/continuity-of-care`. */
-export type ContinuityReport = z.infer<typeof ContinuityReportSchema>;
+export type ContinuityReport = z.output<typeof ContinuityReportSchema>;
 export type ContinuityRow = ContinuityReport['rows'][number];
 /** A count as the reports publish it: the number, or "<5" when small numbers are hidden. */
-export type PublishedCount = ContinuityRow['cohort'];
-
-/** What every report says about the period it covers. */
-interface ReportPeriod {
-  from: string;
-  to: string;
-  suppressed: boolean;
-}
-
+export type PublishedCount = z.output<typeof PublishedCountSchema>;
 /** `GET /reports/time-to-engagement`. */
-export type TimeToEngagementReport = ReportPeriod & TimeToEngagement & { windowDays: number };
-
+export type TimeToEngagementReport = z.output<typeof TimeToEngagementReportSchema>;
 /** `GET /reports/by-establishment`. */
-export type EstablishmentReport = ReportPeriod & { rows: EstablishmentRow[] };
-
+export type EstablishmentReport = z.output<typeof EstablishmentReportSchema>;
+export type EstablishmentRow = EstablishmentReport['rows'][number];
 /** `GET /reports/pathways`. */
-export type PathwayReport = ReportPeriod & { rows: PathwayRow[] };
-export type { EstablishmentRow, PathwayRow };
+export type PathwayReport = z.output<typeof PathwayReportSchema>;
+export type PathwayRow = PathwayReport['rows'][number];
 
 /** `GET /imports/{importId}`: a release list import's status, progress and problems. */
-export type ImportRecord = Pick<
-  ReleaseImport,
-  'id' | 'status' | 'total' | 'processed' | 'created' | 'matched' | 'errors' | 'errorCount'
->;
-export type ImportProblem = ImportRecord['errors'][number];
+export type ImportRecord = z.output<typeof ReleaseImport>;
+export type ImportProblem = z.output<typeof ImportProblemSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../../shared/schemas/zod.ts';
 
 /** One message for the error summary; `field` is the id of the input it links to, if any. */
 export interface FieldError {
@@ -54,7 +54,7 @@ export function fieldErrors(messages: Record<string, string>, spec: FormSpec): F
 }
 
 /** First message for each path of a failed zod parse, in the API's dotted-path form. */
-export function zodMessages(error: z.ZodError): Record<string, string> {
+export function zodMessages(error: z.core.$ZodError): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');

@@ -1,10 +1,3 @@
-import type { z } from 'zod';
-
-/** The bounds a zod number schema was built with (`.min()` / `.max()`). */
-export function boundsOf(schema: z.ZodNumber): { min: number; max: number } {
-  return { min: schema.minValue ?? Number.MIN_SAFE_INTEGER, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
-}
-
 /** A whole number typed into a text input, or undefined if it is not one. */
 export function parseWholeNumber(text: string): number | undefined {
   const trimmed = text.trim();

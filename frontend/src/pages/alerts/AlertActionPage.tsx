@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors.ts';
-import type { Alert, CaseRecord } from '../../api/types.ts';
+import type { CaseAlert, CaseRecord } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { safeReturnTo } from '../../auth/return-to.ts';
 import { useSession } from '../../auth/session-context.ts';
@@ -81,7 +81,7 @@ function AlertActionForm({
   record,
 }: {
   action: AlertAction;
-  alert: Alert;
+  alert: CaseAlert;
   record: CaseRecord;
 }) {
   const { api } = useSession();

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Alert } from '../../api/types.ts';
+import type { AnyAlert } from '../../api/types.ts';
 import { ALERT_RULE_NAMES, ALERT_STATUS_COLOURS, ALERT_STATUS_LABELS, labelFor } from '../../cases/labels.ts';
 import { Tag } from '../../components/Tag.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
@@ -9,7 +9,11 @@ import { formatDateTime } from '../../format/dates.ts';
 export const alertName = (rule: string): string => labelFor(ALERT_RULE_NAMES, rule);
 
 /** The address of an alert's acknowledge or resolve page, coming back to `next` afterwards. */
-export function alertActionPath(alert: Pick<Alert, 'id'>, action: 'acknowledge' | 'resolve', next: string) {
+export function alertActionPath(
+  alert: Pick<AnyAlert, 'id'>,
+  action: 'acknowledge' | 'resolve',
+  next: string,
+) {
   return `/alerts/${encodeURIComponent(alert.id)}/${action}?${new URLSearchParams({ next }).toString()}`;
 }
 
@@ -19,7 +23,7 @@ export function AlertStatusTag({ status }: { status: string }) {
 }
 
 /** Who acknowledged or resolved the alert and when, and the note they left. */
-export function AlertHistory({ alert }: { alert: Alert }) {
+export function AlertHistory({ alert }: { alert: AnyAlert }) {
   const steps = [
     alert.acknowledgedAt &&
       `Acknowledged${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy.name}` : ''} on ${formatDateTime(alert.acknowledgedAt)}`,
@@ -40,7 +44,7 @@ export function AlertHistory({ alert }: { alert: Alert }) {
 }
 
 /** "Acknowledge" (while open) and "Resolve" (until resolved) links, naming the alert for screen readers. */
-export function AlertActionLinks({ alert, next }: { alert: Alert; next: string }) {
+export function AlertActionLinks({ alert, next }: { alert: AnyAlert; next: string }) {
   const actions = [
     alert.status === 'open' && { action: 'acknowledge' as const, text: 'Acknowledge' },
     alert.status !== 'resolved' && { action: 'resolve' as const, text: 'Resolve' },

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router-dom';
 import { ALERT_STATUSES } from '../../../../shared/schemas/alert.ts';
-import type { Alert, Area } from '../../api/types.ts';
+import type { Alert, AlertFilters, Area } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ALERT_STATUS_LABELS, choicesOf } from '../../cases/labels.ts';
@@ -36,7 +36,7 @@ export function AlertsPage() {
   const address = useListAddress(FILTER_NAMES);
   const { applied, query, keep, cursor } = address;
   const loaded = useLoad(
-    () => Promise.all([api.listAlerts(query, cursor), api.allAreas()]),
+    () => Promise.all([api.listAlerts(query as AlertFilters, cursor), api.allAreas()]),
     [api, keep.toString(), cursor],
   );
   const here = `${location.pathname}${location.search}`;

@@ -1,7 +1,7 @@
-import { PartnershipName, UpdatePartnershipBody } from '../../../../shared/schemas/partnership.ts';
+import { PartnershipName, SETTING_BOUNDS } from '../../../../shared/schemas/partnership.ts';
 import type { Partnership, UpdatePartnershipInput } from '../../api/types.ts';
 import type { FieldError, FormSpec } from '../../forms/field-errors.ts';
-import { boundsOf, parseDecimal, parseWholeNumber } from '../../forms/numbers.ts';
+import { parseDecimal, parseWholeNumber } from '../../forms/numbers.ts';
 import { plural } from './describe-settings.ts';
 
 /** What the chair types; numbers stay text until submitted so nothing typed is lost. */
@@ -16,14 +16,12 @@ export interface PartnershipFormValues {
   releaseNotConfirmedDays: string;
 }
 
-const settingsShape = UpdatePartnershipBody.shape.settings.unwrap().shape;
-const rulesShape = settingsShape.alertRules.unwrap().shape;
-
 interface WholeNumberField {
   key: keyof PartnershipFormValues;
   id: string;
   label: string;
   unit: string;
+  /** The range the API's schema allows. */
   bounds: { min: number; max: number };
 }
 
@@ -34,35 +32,35 @@ export const WHOLE_NUMBER_FIELDS: readonly WholeNumberField[] = [
     id: 'settings-engagementWindowDays',
     label: 'Engagement window',
     unit: 'day',
-    bounds: boundsOf(settingsShape.engagementWindowDays.unwrap()),
+    bounds: SETTING_BOUNDS.engagementWindowDays,
   },
   {
     key: 'noFirstAppointmentHours',
     id: 'settings-alertRules-noFirstAppointmentHours',
     label: 'No first appointment after',
     unit: 'hour',
-    bounds: boundsOf(rulesShape.noFirstAppointmentHours.unwrap()),
+    bounds: SETTING_BOUNDS.noFirstAppointmentHours,
   },
   {
     key: 'firstAppointmentGraceHours',
     id: 'settings-alertRules-firstAppointmentGraceHours',
     label: 'First appointment grace',
     unit: 'hour',
-    bounds: boundsOf(rulesShape.firstAppointmentGraceHours.unwrap()),
+    bounds: SETTING_BOUNDS.firstAppointmentGraceHours,
   },
   {
     key: 'engagementAtRiskDay',
     id: 'settings-alertRules-engagementAtRiskDay',
     label: 'Engagement at risk on day',
     unit: 'day',
-    bounds: boundsOf(rulesShape.engagementAtRiskDay.unwrap()),
+    bounds: SETTING_BOUNDS.engagementAtRiskDay,
   },
   {
     key: 'releaseNotConfirmedDays',
     id: 'settings-alertRules-releaseNotConfirmedDays',
     label: 'Release not confirmed after',
     unit: 'day',
-    bounds: boundsOf(rulesShape.releaseNotConfirmedDays.unwrap()),
+    bounds: SETTING_BOUNDS.releaseNotConfirmedDays,
   },
 ];
 

@@ -17,7 +17,8 @@ import { errorFor, type FieldError } from '../../forms/field-errors.ts';
 import { FilteredList } from '../FilteredList.tsx';
 
 const TITLE = 'Find a person';
-const MIN_LENGTH = PeopleQuery.shape.q.minLength ?? 2;
+/** The shortest search the API takes (its schema's `minLength`). */
+const MIN_LENGTH = PeopleQuery.shape.q._zod.bag.minimum ?? 2;
 
 /** `/people/find?q=`: find a person in your areas by name or prison number. */
 export function FindPersonPage() {

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
-import type { Alert, Appointment, Area, CaseRecord, TimelineEvent } from '../../api/types.ts';
+import type { Appointment, Area, CaseAlert, CaseRecord, TimelineEvent } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { appointmentChanges, caseActions } from '../../cases/case-rules.ts';
@@ -239,7 +239,7 @@ function AppointmentLinks({ record, appointment }: { record: CaseRecord; appoint
 }
 
 /** The case's alerts, newest first, each with its status, who acted on it and what may be done next. */
-function Alerts({ alerts, referralId }: { alerts: readonly Alert[]; referralId: string }) {
+function Alerts({ alerts, referralId }: { alerts: readonly CaseAlert[]; referralId: string }) {
   const here = `/referrals/${encodeURIComponent(referralId)}`;
   return (
     <>
