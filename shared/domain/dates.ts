@@ -32,15 +32,19 @@ export const startOfDayPlus = (date: string, hours = 0): Date =>
 /** The month (`YYYY-MM`) of a date. */
 export const monthOf = (date: string): string => date.slice(0, 7);
 
-const LONDON = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Built on first use: creating a formatter with a time zone loads the zone data, which would
+// cost every function's cold start about as much as its DynamoDB client.
+let london: Intl.DateTimeFormat | undefined;
+const londonFormat = (): Intl.DateTimeFormat =>
+  (london ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }));
 
 /**
  * The calendar date in England at an instant: what staff mean by "today" and by the date of an
  * appointment (00:30 in British Summer Time is already the next day there, not in UTC).
  */
-export const londonDate = (at: Date): string => LONDON.format(at);
+export const londonDate = (at: Date): string => londonFormat().format(at);
