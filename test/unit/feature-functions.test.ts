@@ -2,9 +2,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { featureFunction } from '../../functions/api/feature-function.ts';
 import { getHealth, getOpenApi } from '../../functions/api/handlers/meta.ts';
-import { routeList } from '../../functions/api/routes.ts';
 import { routes as caseRoutes } from '../../functions/api/routes/cases.ts';
 import { routes as publicRoutes } from '../../functions/api/routes/public.ts';
+import { routeList } from '../../functions/api/routes.ts';
 import type { ApiLambda } from '../../shared/http/api-handler.ts';
 import { API_FEATURES, type ApiFeature, routeKeyOf } from '../../shared/http/route-def.ts';
 
