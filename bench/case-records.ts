@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { auditItem, recordReads } from '../shared/data/audit-repo.ts';
-import { keys } from '../shared/data/keys.ts';
 import { findMember } from '../shared/data/members-repo.ts';
 import { getPartnership } from '../shared/data/partnerships-repo.ts';
 import { getPerson } from '../shared/data/people-repo.ts';
-import { commitCaseChange, loadCase } from '../shared/data/referrals-repo.ts';
+import { appointmentWrite, commitCaseChange, loadCase } from '../shared/data/referrals-repo.ts';
 import type { Table } from '../shared/data/table.ts';
+import { putItem } from '../shared/data/table-io.ts';
 import { timelineItem } from '../shared/data/timeline.ts';
 import type { Actor } from '../shared/domain/actor.ts';
 import type { Appointment } from '../shared/schemas/referral.ts';
@@ -54,7 +54,7 @@ async function readCaseDirectly(table: Table, worker: Caseworker, referralId: st
 /**
  * The data work of `PATCH .../appointments/{id}` moving an appointment: the membership read,
  * the case query, the partnership settings read, then one transaction of the referral update,
- * the appointment, its timeline event and the audit record (as functions/api/case-change.ts).
+ * the appointment, its timeline event and the audit record (as shared/cases/change-case.ts).
  */
 async function rescheduleDirectly(table: Table, worker: Caseworker, target: SeededCase): Promise<void> {
   const { tenantId } = worker;
@@ -83,43 +83,26 @@ async function rescheduleDirectly(table: Table, worker: Caseworker, target: Seed
     current.appointments.map((candidate) => (candidate.id === updated.id ? updated : candidate)),
     settings,
     [
-      {
-        Put: {
-          TableName: table.name,
-          Item: {
-            ...keys.appointment(tenantId, referralId, appointment.id),
-            type: 'appointment',
-            ...updated,
-          },
-          ConditionExpression: 'version = :seen',
-          ExpressionAttributeValues: { ':seen': appointment.version },
-        },
-      },
-      {
-        Put: {
-          TableName: table.name,
-          Item: timelineItem(
-            tenantId,
-            referralId,
-            'appointment_updated',
-            `First appointment moved from ${appointment.at} to ${at}`,
-            actor,
-            now,
-            { appointmentId: appointment.id, from: appointment.status, to: 'rescheduled', at },
-          ),
-        },
-      },
-      {
-        Put: {
-          TableName: table.name,
-          Item: auditItem(
-            tenantId,
-            { personId: target.personId, action: 'update', record: 'appointment', recordId: appointment.id },
-            actor,
-            now,
-          ),
-        },
-      },
+      appointmentWrite(tenantId, updated, appointment.version),
+      putItem(
+        timelineItem(
+          tenantId,
+          referralId,
+          'appointment_updated',
+          `First appointment moved from ${appointment.at} to ${at}`,
+          actor,
+          now,
+          { appointmentId: appointment.id, from: appointment.status, to: 'rescheduled', at },
+        ),
+      ),
+      putItem(
+        auditItem(
+          tenantId,
+          { personId: target.personId, action: 'update', record: 'appointment', recordId: appointment.id },
+          actor,
+          now,
+        ),
+      ),
     ],
     now,
   );

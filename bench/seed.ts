@@ -1,3 +1,4 @@
+import { mapBounded } from '../shared/concurrency/pool.ts';
 import { addDays, dateOf } from '../shared/domain/dates.ts';
 import { PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../shared/domain/values.ts';
 import { callApi, expectStatus } from './api-client.ts';
@@ -114,13 +115,9 @@ export async function seedCases(
   parallel = 8,
 ): Promise<SeededCase[]> {
   if (count > 9999) throw new Error('prison numbers A0000BN to A9999BN allow at most 9999 cases');
-  const cases: SeededCase[] = new Array(count);
-  let next = 0;
-  const lane = async () => {
-    for (let index = next++; index < count; index = next++) {
-      cases[index] = await seedCase(apiUrl, worker, index, now);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane));
-  return cases;
+  return mapBounded(
+    Array.from({ length: count }, (_, index) => index),
+    parallel,
+    (index) => seedCase(apiUrl, worker, index, now),
+  );
 }

@@ -1,14 +1,13 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertRaisedDetail } from '../../events/alert-events.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Clock, Mailer } from '../adapters/ports.ts';
 import { getAlert } from '../data/alerts-repo.ts';
 import { findArea } from '../data/areas-repo.ts';
-import { isConditionFailed } from '../data/dynamo-errors.ts';
 import { keys } from '../data/keys.ts';
 import { allMembers } from '../data/members-repo.ts';
 import { loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
+import { changeItem, claimLease, getItem } from '../data/table-io.ts';
 import { NotFound } from '../errors.ts';
 import { alertEmail } from './alert-email.ts';
 import { recipientsOf } from './recipients.ts';
@@ -30,31 +29,20 @@ const LEASE_SECONDS = 60;
  * holds it (or its hold lapsed, or it failed). This is what makes a redelivered event, or two
  * deliveries at once, send one email.
  */
-async function claimMail(table: Table, tenantId: string, alertId: string, now: Date): Promise<boolean> {
-  const seconds = Math.floor(now.getTime() / 1000);
-  try {
-    await table.db.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: {
-          ...keys.alertMail(tenantId, alertId),
-          type: 'alertMail',
-          alertId,
-          state: 'sending',
-          leaseUntil: seconds + LEASE_SECONDS,
-        },
-        ConditionExpression:
-          'attribute_not_exists(PK) OR #state = :failed OR (#state = :sending AND leaseUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':failed': 'failed', ':sending': 'sending', ':now': seconds },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}
+const claimMail = (table: Table, tenantId: string, alertId: string, now: Date): Promise<boolean> =>
+  claimLease(table, {
+    item: {
+      ...keys.alertMail(tenantId, alertId),
+      type: 'alertMail',
+      alertId,
+      state: 'sending',
+      leaseUntil: Math.floor(now.getTime() / 1000) + LEASE_SECONDS,
+    },
+    holding: 'sending',
+    until: 'leaseUntil',
+    retryable: ['failed'],
+    now,
+  });
 
 async function markMail(
   table: Table,
@@ -62,27 +50,12 @@ async function markMail(
   alertId: string,
   fields: Record<string, unknown>,
 ): Promise<void> {
-  const names = Object.fromEntries(Object.keys(fields).map((field, index) => [`#f${index}`, field]));
-  const values = Object.fromEntries(Object.values(fields).map((value, index) => [`:v${index}`, value]));
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: keys.alertMail(tenantId, alertId),
-      UpdateExpression: `SET ${Object.keys(names)
-        .map((name, index) => `${name} = :v${index}`)
-        .join(', ')} ADD attempts :one`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ...values, ':one': 1 },
-    }),
-  );
+  await changeItem(table, keys.alertMail(tenantId, alertId), { set: fields, add: { attempts: 1 } });
 }
 
 /** The state of an alert's email (for tests and operators). */
 export async function mailStateOf(table: Table, tenantId: string, alertId: string) {
-  const result = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.alertMail(tenantId, alertId), ConsistentRead: true }),
-  );
-  return result.Item as
+  return (await getItem(table, keys.alertMail(tenantId, alertId))) as
     | { state: string; attempts?: number; sentAt?: string; recipients?: number }
     | undefined;
 }

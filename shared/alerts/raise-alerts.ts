@@ -1,4 +1,3 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ALERT_EVENT_SOURCE, ALERT_RAISED, type AlertRaisedDetail } from '../../events/alert-events.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Clock, EventPublisher } from '../adapters/ports.ts';
@@ -8,6 +7,7 @@ import { getPartnership } from '../data/partnerships-repo.ts';
 import { toRecord } from '../data/records.ts';
 import { derivedRefresh, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
+import { putItem, putNew, transactWrite } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
 import { dueChecks } from '../domain/alert-rules.ts';
 import { NotFound } from '../errors.ts';
@@ -106,33 +106,23 @@ export async function raiseDueAlerts(
   const items = due.map((check) => newAlertItem(tenantId, current.referral, check.rule, check.dueAt, now));
   const afterwards = new Set([...raised, ...due.map((check) => check.rule)]);
   try {
-    await deps.table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          derivedRefresh(deps.table, tenantId, current, settings, afterwards),
-          ...items.map((Item) => ({
-            Put: { TableName: deps.table.name, Item, ConditionExpression: 'attribute_not_exists(PK)' },
-          })),
-          ...due.map((check) => ({
-            Put: {
-              TableName: deps.table.name,
-              Item: timelineItem(
-                tenantId,
-                referralId,
-                'alert_raised',
-                RULE_SUMMARY[check.rule] ?? check.rule,
-                SERVICE_ACTOR,
-                now,
-                {
-                  rule: check.rule,
-                  dueAt: check.dueAt,
-                },
-              ),
-            },
-          })),
-        ],
-      }),
-    );
+    await transactWrite(deps.table, [
+      derivedRefresh(tenantId, current, settings, afterwards),
+      ...items.map(putNew),
+      ...due.map((check) =>
+        putItem(
+          timelineItem(
+            tenantId,
+            referralId,
+            'alert_raised',
+            RULE_SUMMARY[check.rule] ?? check.rule,
+            SERVICE_ACTOR,
+            now,
+            { rule: check.rule, dueAt: check.dueAt },
+          ),
+        ),
+      ),
+    ]);
   } catch (error) {
     // Someone changed the case, or another sweep raised the same alert, since it was read.
     if (failedConditions(error)?.length) return [];

@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../adapters/logger.ts';
-import type { Alert } from '../data/alerts-repo.ts';
-import { keys } from '../data/keys.ts';
+import { mapBounded } from '../concurrency/pool.ts';
+import { type Alert, dueEntries } from '../data/alerts-repo.ts';
+import { keys, tenantOfKey } from '../data/keys.ts';
 import { toRecord } from '../data/records.ts';
 import { type AlertDeps, publishAlert, raiseDueAlerts, type SettingsCache } from './raise-alerts.ts';
 
@@ -17,17 +17,6 @@ export interface SweepResult {
 /** How many cases are worked on at once: enough to hide latency, little enough to be gentle. */
 const PARALLEL = 8;
 
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-}
-
 /**
  * The alert sweep: reads only the due entries up to now from the sparse due-check index (its
  * cost grows with the cases due, not with the people held), re-reads each case, raises what is
@@ -41,21 +30,13 @@ export async function runSweep(deps: AlertDeps): Promise<SweepResult> {
   for (const partition of keys.duePartitions()) {
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await deps.table.db.send(
-        new QueryCommand({
-          TableName: deps.table.name,
-          IndexName: 'DueIndex',
-          KeyConditionExpression: 'duePK = :pk AND dueSK <= :now',
-          ExpressionAttributeValues: { ':pk': partition, ':now': `${now}#\uffff` },
-          ExclusiveStartKey: startKey,
-          Limit: 200,
-        }),
-      );
-      const entries = page.Items ?? [];
+      const page = await dueEntries(deps.table, partition, now, startKey);
+      const entries = page.items;
       result.checked += entries.length;
-      await inParallel(entries, async (entry) => {
-        const tenantId = String(entry.tenantId ?? String(entry.PK).slice(2));
+      await mapBounded(entries, PARALLEL, async (entry) => {
+        let tenantId = 'unknown';
         try {
+          tenantId = tenantOfKey(String(entry.PK));
           if (entry.type === 'alert') {
             const published = await publishAlert(deps, tenantId, toRecord<Alert>(entry));
             if (published) result.republished += 1;
@@ -74,7 +55,7 @@ export async function runSweep(deps: AlertDeps): Promise<SweepResult> {
           });
         }
       });
-      startKey = page.LastEvaluatedKey;
+      startKey = page.lastKey;
     } while (startKey);
   }
   if (result.raised || result.republished) logger.info('sweep finished', { ...result });

@@ -1,10 +1,10 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertRule } from '../domain/values.ts';
 import { NotFound } from '../errors.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './query-page.ts';
-import { toRecord } from './records.ts';
+import { type Page, queryAll, queryPage } from './query-page.ts';
+import { getRecord, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
+import { changeItem, itemExists, type TransactItem } from './table-io.ts';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
@@ -70,15 +70,7 @@ export function newAlertItem(
 export async function getAlert(table: Table, tenantId: string, alertId: string): Promise<Alert> {
   const parsed = parseAlertId(alertId);
   if (!parsed) throw new NotFound('alert');
-  const result = await table.db.send(
-    new GetCommand({
-      TableName: table.name,
-      Key: keys.alert(tenantId, parsed.referralId, parsed.rule),
-      ConsistentRead: true,
-    }),
-  );
-  if (!result.Item) throw new NotFound('alert');
-  return toRecord<Alert>(result.Item);
+  return getRecord<Alert>(table, keys.alert(tenantId, parsed.referralId, parsed.rule), 'alert');
 }
 
 /** Every alert of an area (an area raises a few a day; resolved ones are kept for the record). */
@@ -97,12 +89,39 @@ export async function clearOutbox(
   tenantId: string,
   alert: { referralId: string; rule: string },
 ): Promise<void> {
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: keys.alert(tenantId, alert.referralId, alert.rule),
-      UpdateExpression: 'REMOVE duePK, dueSK',
-      ConditionExpression: 'attribute_exists(PK)',
-    }),
+  await changeItem(
+    table,
+    keys.alert(tenantId, alert.referralId, alert.rule),
+    { remove: ['duePK', 'dueSK'] },
+    itemExists,
   );
 }
+
+/** The fields an alert's move (acknowledged or resolved) sets. */
+export type AlertMove = Pick<Alert, 'status'> &
+  Partial<Pick<Alert, 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'note'>>;
+
+/** The write of an alert's move, conditional on the version it was read at. */
+export const alertMoveWrite = (tenantId: string, alert: Alert, move: AlertMove, now: Date): TransactItem => ({
+  Update: versionedUpdate(keys.alert(tenantId, alert.referralId, alert.rule), alert.version, move, now),
+});
+
+/**
+ * A page of the due-check index up to `now` in one shard: the cases whose next check is due and
+ * the raised alerts not yet published, across tenants (read by the sweep only).
+ */
+export const dueEntries = (
+  table: Table,
+  partition: string,
+  now: string,
+  startKey: Record<string, unknown> | undefined,
+): Promise<Page<Record<string, unknown>>> =>
+  queryPage(
+    table,
+    {
+      IndexName: 'DueIndex',
+      KeyConditionExpression: 'duePK = :pk AND dueSK <= :now',
+      ExpressionAttributeValues: { ':pk': partition, ':now': keys.dueUpTo(now) },
+    },
+    { limit: 200, startKey },
+  );

@@ -1,12 +1,12 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Duplicate, NotFound } from '../errors.ts';
+import { Duplicate } from '../errors.ts';
 import type { Area } from '../schemas/area.ts';
-import { conditionError, failedConditions } from './dynamo-errors.ts';
+import { conditionError } from './dynamo-errors.ts';
 import { newId } from './ids.ts';
 import { keys, tenantPartition } from './keys.ts';
-import { type PageRequest, queryAll, queryPage } from './query-page.ts';
-import { newItem, toRecord, versionedUpdate } from './records.ts';
+import { type PageRequest, prefixQuery, queryAll, recordsPage } from './query-page.ts';
+import { findRecord, getRecord, newItem, toRecord, updateRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
+import { deleteItem, putNew, transactWrite } from './table-io.ts';
 
 export interface AreaFields {
   name: string;
@@ -17,6 +17,10 @@ export interface AreaFields {
 const duplicateOnsCode = (onsCode: string) =>
   new Duplicate(`Another area of this partnership already has the ONS code ${onsCode}.`);
 
+/** The lock that keeps an ONS code to one area of the partnership. */
+const onsCodeLock = (tenantId: string, onsCode: string, areaId: string) =>
+  putNew({ ...keys.areaOnsCodeLock(tenantId, onsCode), type: 'areaOnsCode', areaId });
+
 /** Adds an area; its ONS code must be new to the partnership. */
 export async function createArea(
   table: Table,
@@ -26,55 +30,25 @@ export async function createArea(
 ): Promise<Area> {
   const id = newId(now);
   const item = newItem(keys.area(tenantId, id), 'area', { id, ...fields }, now);
-  try {
-    await table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-          {
-            Put: {
-              TableName: table.name,
-              Item: { ...keys.areaOnsCodeLock(tenantId, fields.onsCode), type: 'areaOnsCode', areaId: id },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (failedConditions(error)?.includes(1)) throw duplicateOnsCode(fields.onsCode);
-    throw error;
-  }
+  await transactWrite(table, [putNew(item), onsCodeLock(tenantId, fields.onsCode, id)], (failed) =>
+    failed.includes(1) ? duplicateOnsCode(fields.onsCode) : undefined,
+  );
   return toRecord<Area>(item);
 }
 
 /** Reads one area of the tenant, or undefined. */
-export async function findArea(table: Table, tenantId: string, areaId: string): Promise<Area | undefined> {
-  const result = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.area(tenantId, areaId), ConsistentRead: true }),
-  );
-  return result.Item ? toRecord<Area>(result.Item) : undefined;
-}
+export const findArea = (table: Table, tenantId: string, areaId: string): Promise<Area | undefined> =>
+  findRecord<Area>(table, keys.area(tenantId, areaId));
 
 /** Reads one area of the tenant; another tenant's id is NotFound. */
-export async function getArea(table: Table, tenantId: string, areaId: string): Promise<Area> {
-  const result = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.area(tenantId, areaId), ConsistentRead: true }),
-  );
-  if (!result.Item) throw new NotFound('area');
-  return toRecord<Area>(result.Item);
-}
+export const getArea = (table: Table, tenantId: string, areaId: string): Promise<Area> =>
+  getRecord<Area>(table, keys.area(tenantId, areaId), 'area');
 
-const areaQuery = (tenantId: string) => ({
-  KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-  ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': keys.areaPrefix },
-});
+const areaQuery = (tenantId: string) => prefixQuery(tenantPartition(tenantId), keys.areaPrefix);
 
 /** A page of the tenant's areas, oldest first. */
-export async function listAreas(table: Table, tenantId: string, page: PageRequest) {
-  const result = await queryPage(table, areaQuery(tenantId), page);
-  return { items: result.items.map((item) => toRecord<Area>(item)), lastKey: result.lastKey };
-}
+export const listAreas = (table: Table, tenantId: string, page: PageRequest) =>
+  recordsPage<Area>(table, areaQuery(tenantId), page);
 
 /** Every area id of the tenant (a partnership has a handful of local authorities). */
 export async function areaIdsOf(table: Table, tenantId: string): Promise<Set<string>> {
@@ -93,50 +67,26 @@ export async function updateArea(
 ): Promise<Area> {
   const update = versionedUpdate(keys.area(tenantId, areaId), expectedVersion, changes, now);
   const current = changes.onsCode === undefined ? undefined : await getArea(table, tenantId, areaId);
-  if (!current || current.onsCode === changes.onsCode) {
-    try {
-      const result = await table.db.send(
-        new UpdateCommand({
-          TableName: table.name,
-          ...update,
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return toRecord<Area>(result.Attributes ?? {});
-    } catch (error) {
-      throw conditionError(error, 'area');
-    }
-  }
+  if (!current || current.onsCode === changes.onsCode) return updateRecord<Area>(table, update, 'area');
   const newCode = changes.onsCode as string;
-  try {
-    await table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Update: { TableName: table.name, ...update, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
-          { Delete: { TableName: table.name, Key: keys.areaOnsCodeLock(tenantId, current.onsCode) } },
-          {
-            Put: {
-              TableName: table.name,
-              Item: { ...keys.areaOnsCodeLock(tenantId, newCode), type: 'areaOnsCode', areaId },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed?.includes(0)) {
-      // Re-read to tell a vanished area from a stale version.
-      const latest = await getArea(table, tenantId, areaId);
-      throw conditionError(
-        Object.assign(new Error('stale'), { name: 'ConditionalCheckFailedException', Item: latest }),
-        'area',
-      );
-    }
-    if (failed?.includes(2)) throw duplicateOnsCode(newCode);
-    throw error;
-  }
+  await transactWrite(
+    table,
+    [
+      { Update: { ...update, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      deleteItem(keys.areaOnsCodeLock(tenantId, current.onsCode)),
+      onsCodeLock(tenantId, newCode, areaId),
+    ],
+    async (failed) => {
+      if (failed.includes(0)) {
+        // Re-read to tell a vanished area from a stale version.
+        const latest = await getArea(table, tenantId, areaId);
+        return conditionError(
+          Object.assign(new Error('stale'), { name: 'ConditionalCheckFailedException', Item: latest }),
+          'area',
+        );
+      }
+      return failed.includes(2) ? duplicateOnsCode(newCode) : undefined;
+    },
+  );
   return getArea(table, tenantId, areaId);
 }

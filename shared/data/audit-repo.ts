@@ -2,8 +2,7 @@ import type { Actor } from '../domain/actor.ts';
 import { putAll } from './batch-write.ts';
 import { newId } from './ids.ts';
 import { keys } from './keys.ts';
-import { type PageRequest, queryPage } from './query-page.ts';
-import { toRecord } from './records.ts';
+import { type PageRequest, prefixQuery, recordsPage } from './query-page.ts';
 import type { Table } from './table.ts';
 
 export type AuditAction = 'create' | 'read' | 'update' | 'search' | 'list';
@@ -60,17 +59,9 @@ export async function recordReads(
 }
 
 /** Who read or changed a person's records, oldest first. */
-export async function listAudit(table: Table, tenantId: string, personId: string, page: PageRequest) {
-  const result = await queryPage(
+export const listAudit = (table: Table, tenantId: string, personId: string, page: PageRequest) =>
+  recordsPage<AuditRecord>(
     table,
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.person(tenantId, personId).PK,
-        ':prefix': keys.auditPrefix(personId),
-      },
-    },
+    prefixQuery(keys.person(tenantId, personId).PK, keys.auditPrefix(personId)),
     page,
   );
-  return { items: result.items.map((item) => toRecord<AuditRecord>(item)), lastKey: result.lastKey };
-}

@@ -37,7 +37,7 @@ export async function cohortCases(
         KeyConditionExpression: areaId ? 'GSI2PK = :pk AND begins_with(GSI2SK, :area)' : 'GSI2PK = :pk',
         ExpressionAttributeValues: {
           ':pk': keys.cohortPartition(tenantId, kind, month),
-          ...(areaId ? { ':area': `${areaId}#` } : {}),
+          ...(areaId ? { ':area': keys.cohortAreaPrefix(areaId) } : {}),
         },
         ProjectionExpression: Object.keys(names).join(', '),
         ExpressionAttributeNames: names,

@@ -9,6 +9,7 @@ export interface Key {
 }
 
 const DELIMITER = '#';
+const TENANT_PREFIX = `T${DELIMITER}`;
 
 function part(value: string): string {
   if (value.length === 0 || value.includes(DELIMITER)) {
@@ -31,13 +32,21 @@ export function dueShard(tenantId: string, referralId: string): number {
 }
 
 /** Partition of everything a tenant (partnership) owns. */
-export const tenantPartition = (tenantId: string): string => `T${DELIMITER}${part(tenantId)}`;
+export const tenantPartition = (tenantId: string): string => `${TENANT_PREFIX}${part(tenantId)}`;
+
+/** The operator's list of every partnership (a GSI1 partition). */
+const PARTNERSHIPS = 'PARTNERSHIPS';
+/** The operator audit's partition, outside every tenant. */
+const OPERATOR_AUDIT = 'OPSAUDIT';
+/** The GSI1 partition of a prison number's locks across tenants. */
+const followersPartition = (prisonNumber: string): string => `PRISONNO${DELIMITER}${part(prisonNumber)}`;
 
 export const keys = {
   partnership: (tenantId: string): Key => ({ PK: tenantPartition(tenantId), SK: 'PARTNERSHIP' }),
+  partnershipsPartition: PARTNERSHIPS,
   /** GSI1 keys that list every partnership for the operator, oldest first. */
   partnershipListing: (createdAt: string, tenantId: string) => ({
-    GSI1PK: 'PARTNERSHIPS',
+    GSI1PK: PARTNERSHIPS,
     GSI1SK: `${createdAt}${DELIMITER}${part(tenantId)}`,
   }),
 
@@ -94,9 +103,10 @@ export const keys = {
    * every partnership that follows a prisoner. Only the event ingestion reads it.
    */
   prisonNumberFollowers: (prisonNumber: string, tenantId: string) => ({
-    GSI1PK: `PRISONNO${DELIMITER}${part(prisonNumber)}`,
+    GSI1PK: followersPartition(prisonNumber),
     GSI1SK: tenantPartition(tenantId),
   }),
+  followersPartition,
   /** A release list import and its chunks of validated rows. */
   importRecord: (tenantId: string, importId: string): Key => ({
     PK: tenantPartition(tenantId),
@@ -125,6 +135,9 @@ export const keys = {
   }),
   /** Prefix of a referral and everything under it: appointments, timeline events, alerts. */
   referralFamily: (referralId: string): string => `REFERRAL${DELIMITER}${part(referralId)}`,
+  /** The last sort key of a referral's own items (itself, its alerts and appointments), before its timeline. */
+  referralFamilyEnd: (referralId: string): string =>
+    `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}APPT${DELIMITER}\uffff`,
   appointment: (tenantId: string, referralId: string, appointmentId: string): Key => ({
     PK: tenantPartition(tenantId),
     SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}APPT${DELIMITER}${part(appointmentId)}`,
@@ -153,6 +166,8 @@ export const keys = {
   }),
   cohortPartition: (tenantId: string, kind: 'RELEASED' | 'REFERRED', month: string): string =>
     `${tenantPartition(tenantId)}${DELIMITER}${kind}${DELIMITER}${part(month)}`,
+  /** Prefix of one area's part of a cohort month. */
+  cohortAreaPrefix: (areaId: string): string => `${part(areaId)}${DELIMITER}`,
   /** GSI2 keys of the release-month cohort (reports read only the months asked for). */
   releaseCohort: (tenantId: string, month: string, areaId: string, referralId: string) => ({
     GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}RELEASED${DELIMITER}${part(month)}`,
@@ -171,6 +186,8 @@ export const keys = {
     PK: tenantPartition(tenantId),
     SK: `ALERTMAIL${DELIMITER}${part(alertId)}`,
   }),
+  /** Prefix of the mail records of a referral's alerts (an alert's id starts with its referral's). */
+  alertMailOfReferral: (referralId: string): string => `ALERTMAIL${DELIMITER}${part(referralId)}-`,
   /**
    * DueIndex keys: the one index read across tenants, by the sweep only. It holds each open
    * case's next due check and each raised alert not yet published, spread over a few shards.
@@ -184,6 +201,8 @@ export const keys = {
     dueSK: `${raisedAt}${DELIMITER}${part(tenantId)}${DELIMITER}${part(referralId)}${DELIMITER}${part(rule)}`,
   }),
   duePartitions: (): string[] => Array.from({ length: DUE_SHARDS }, (_, shard) => `DUE${DELIMITER}${shard}`),
+  /** The last DueIndex sort key due at `at`. */
+  dueUpTo: (at: string): string => `${at}${DELIMITER}\uffff`,
 
   /** Who read or changed a person's records, newest last. */
   audit: (tenantId: string, personId: string, at: string, auditId: string): Key => ({
@@ -193,7 +212,11 @@ export const keys = {
   auditPrefix: (personId: string): string => `AUDIT${DELIMITER}${part(personId)}${DELIMITER}`,
 
   /** The operator's own audit (exports, offboarding): outside every tenant, so it outlives one. */
-  operatorAudit: (at: string, id: string): Key => ({ PK: 'OPSAUDIT', SK: `${at}${DELIMITER}${part(id)}` }),
+  operatorAudit: (at: string, id: string): Key => ({
+    PK: OPERATOR_AUDIT,
+    SK: `${at}${DELIMITER}${part(id)}`,
+  }),
+  operatorAuditPartition: OPERATOR_AUDIT,
 
   /** Local stack only: the local OpenID provider's users, by email and by subject. */
   localUserByEmail: (email: string): Key => ({
@@ -203,6 +226,11 @@ export const keys = {
   localUserBySub: (sub: string): Key => ({ PK: 'LOCALIDP', SK: `SUB${DELIMITER}${part(sub)}` }),
 };
 
-/** True when a key read back from a cursor belongs to the given partition. */
-export const keyInPartition = (key: Record<string, unknown>, partition: string): boolean =>
-  key.PK === partition || (typeof key.GSI1PK === 'string' && key.GSI1PK === partition);
+/**
+ * The tenant whose partition a key is in (`T#<tenantId>`, or a tenant-owned index key that
+ * starts with it): how the sweep, reading across tenants, knows whose case it found.
+ */
+export function tenantOfKey(partitionKey: string): string {
+  if (!partitionKey.startsWith(TENANT_PREFIX)) throw new Error('Not a tenant-owned key');
+  return part(partitionKey.slice(TENANT_PREFIX.length).split(DELIMITER)[0] ?? '');
+}

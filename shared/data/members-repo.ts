@@ -1,12 +1,11 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberRole } from '../domain/values.ts';
 import { Duplicate, NotFound } from '../errors.ts';
 import type { Member } from '../schemas/member.ts';
-import { conditionError, failedConditions } from './dynamo-errors.ts';
 import { keys, tenantPartition } from './keys.ts';
-import { type PageRequest, queryAll, queryPage } from './query-page.ts';
-import { newItem, toRecord, versionedUpdate } from './records.ts';
+import { type PageRequest, prefixQuery, queryAll, recordsPage } from './query-page.ts';
+import { findRecord, getRecord, newItem, toRecord, updateRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
+import { deleteItem, getItem, putNew, type TransactItem, transactWrite } from './table-io.ts';
 
 export interface MemberFields {
   /** The identity provider's user id: the `sub` of the member's tokens. */
@@ -17,28 +16,28 @@ export interface MemberFields {
   areaIds: string[];
 }
 
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
-
 /** The writes that add a member: the record and the lock on their email, both only if new. */
-export function newMemberWrites(table: Table, tenantId: string, fields: MemberFields, now: Date) {
+export function newMemberWrites(
+  tenantId: string,
+  fields: MemberFields,
+  now: Date,
+): { member: Member; writes: TransactItem[] } {
   const item = newItem(keys.member(tenantId, fields.id), 'member', { ...fields }, now);
-  const writes: TransactItem[] = [
-    { Put: { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-    {
-      Put: {
-        TableName: table.name,
-        Item: { ...keys.memberEmailLock(tenantId, fields.email), type: 'memberEmail', memberId: fields.id },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-  ];
-  return { item, writes };
+  const lock = { ...keys.memberEmailLock(tenantId, fields.email), type: 'memberEmail', memberId: fields.id };
+  return { member: toRecord<Member>(item), writes: [putNew(item), putNew(lock)] };
 }
 
 export const duplicateMember = (email: string) =>
   new Duplicate(`${email} is already a member of this partnership.`);
+
+/** Writes a new member's items (and any others given) in one transaction; Duplicate when any already exists. */
+export async function writeNewMember(
+  table: Table,
+  email: string,
+  writes: readonly TransactItem[],
+): Promise<void> {
+  await transactWrite(table, writes, () => duplicateMember(email));
+}
 
 /** Adds a member to the tenant; Duplicate when the email is already a member. */
 export async function createMember(
@@ -47,45 +46,29 @@ export async function createMember(
   fields: MemberFields,
   now: Date,
 ): Promise<Member> {
-  const { item, writes } = newMemberWrites(table, tenantId, fields, now);
-  try {
-    await table.db.send(new TransactWriteCommand({ TransactItems: writes }));
-  } catch (error) {
-    if (failedConditions(error)?.length) throw duplicateMember(fields.email);
-    throw error;
-  }
-  return toRecord<Member>(item);
-}
-
-/** Reads a member with a strongly consistent read, so a removal takes effect at once. */
-export async function findMember(
-  table: Table,
-  tenantId: string,
-  memberId: string,
-): Promise<Member | undefined> {
-  const result = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.member(tenantId, memberId), ConsistentRead: true }),
-  );
-  return result.Item ? toRecord<Member>(result.Item) : undefined;
-}
-
-/** Reads a member; NotFound when not in this tenant. */
-export async function getMember(table: Table, tenantId: string, memberId: string): Promise<Member> {
-  const member = await findMember(table, tenantId, memberId);
-  if (!member) throw new NotFound('member');
+  const { member, writes } = newMemberWrites(tenantId, fields, now);
+  await writeNewMember(table, fields.email, writes);
   return member;
 }
 
-const memberQuery = (tenantId: string) => ({
-  KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-  ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': keys.memberPrefix },
-});
+/** True when an email is already a member of the tenant (checked before inviting anyone). */
+export async function emailTaken(table: Table, tenantId: string, email: string): Promise<boolean> {
+  return (await getItem(table, keys.memberEmailLock(tenantId, email))) !== undefined;
+}
+
+/** Reads a member with a strongly consistent read, so a removal takes effect at once. */
+export const findMember = (table: Table, tenantId: string, memberId: string): Promise<Member | undefined> =>
+  findRecord<Member>(table, keys.member(tenantId, memberId));
+
+/** Reads a member; NotFound when not in this tenant. */
+export const getMember = (table: Table, tenantId: string, memberId: string): Promise<Member> =>
+  getRecord<Member>(table, keys.member(tenantId, memberId), 'member');
+
+const memberQuery = (tenantId: string) => prefixQuery(tenantPartition(tenantId), keys.memberPrefix);
 
 /** A page of the tenant's members. */
-export async function listMembers(table: Table, tenantId: string, page: PageRequest) {
-  const result = await queryPage(table, memberQuery(tenantId), page);
-  return { items: result.items.map((item) => toRecord<Member>(item)), lastKey: result.lastKey };
-}
+export const listMembers = (table: Table, tenantId: string, page: PageRequest) =>
+  recordsPage<Member>(table, memberQuery(tenantId), page);
 
 /** Every member of the tenant (a partnership has tens of members). */
 export async function allMembers(table: Table, tenantId: string): Promise<Member[]> {
@@ -113,40 +96,21 @@ export async function updateMember(
   changes: Partial<Pick<MemberFields, 'name' | 'role' | 'areaIds'>>,
   now: Date,
 ): Promise<Member> {
-  try {
-    const result = await table.db.send(
-      new UpdateCommand({
-        TableName: table.name,
-        ...versionedUpdate(keys.member(tenantId, memberId), expectedVersion, changes, now),
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return toRecord<Member>(result.Attributes ?? {});
-  } catch (error) {
-    throw conditionError(error, 'member');
-  }
+  return updateRecord<Member>(
+    table,
+    versionedUpdate(keys.member(tenantId, memberId), expectedVersion, changes, now),
+    'member',
+  );
 }
 
 /** Removes a member and the lock on their email, in one transaction. */
 export async function deleteMember(table: Table, tenantId: string, member: Member): Promise<void> {
-  try {
-    await table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: table.name,
-              Key: keys.member(tenantId, member.id),
-              ConditionExpression: 'attribute_exists(PK)',
-            },
-          },
-          { Delete: { TableName: table.name, Key: keys.memberEmailLock(tenantId, member.email) } },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (failedConditions(error)?.includes(0)) throw new NotFound('member');
-    throw error;
-  }
+  await transactWrite(
+    table,
+    [
+      deleteItem(keys.member(tenantId, member.id), true),
+      deleteItem(keys.memberEmailLock(tenantId, member.email)),
+    ],
+    (failed) => (failed.includes(0) ? new NotFound('member') : undefined),
+  );
 }

@@ -1,12 +1,12 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFound } from '../errors.ts';
+import type { Member } from '../schemas/member.ts';
 import type { Partnership, PartnershipSettings } from '../schemas/partnership.ts';
 import { PartnershipSettings as SettingsSchema } from '../schemas/partnership.ts';
-import { conditionError } from './dynamo-errors.ts';
 import { keys } from './keys.ts';
-import { type PageRequest, queryPage } from './query-page.ts';
-import { newItem, toRecord, versionedUpdate } from './records.ts';
+import { type MemberFields, newMemberWrites, writeNewMember } from './members-repo.ts';
+import { type PageRequest, queryAll, recordsPage } from './query-page.ts';
+import { findRecord, getRecord, newItem, toRecord, updateRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
+import { putNew } from './table-io.ts';
 
 /** Settings of a new partnership: the defaults of DESIGN.md §3. */
 export const defaultSettings = (): PartnershipSettings => SettingsSchema.parse({});
@@ -22,33 +22,44 @@ export function newPartnershipItem(tenantId: string, name: string, now: Date): R
   return { ...item, ...keys.partnershipListing(String(item.createdAt), tenantId) };
 }
 
-/** Reads a partnership, or undefined when it does not exist. */
-export async function findPartnership(table: Table, tenantId: string): Promise<Partnership | undefined> {
-  const result = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.partnership(tenantId), ConsistentRead: true }),
-  );
-  return result.Item ? toRecord<Partnership>(result.Item) : undefined;
+/**
+ * Writes a new partnership and its first chair in one transaction of puts; Duplicate when the
+ * chair's email (or, never in practice, the partnership's new id) is taken.
+ */
+export async function createPartnership(
+  table: Table,
+  tenantId: string,
+  name: string,
+  chair: MemberFields,
+  now: Date,
+): Promise<{ partnership: Partnership; chair: Member }> {
+  const listed = newPartnershipItem(tenantId, name, now);
+  const member = newMemberWrites(tenantId, chair, now);
+  await writeNewMember(table, chair.email, [putNew(listed), ...member.writes]);
+  return { partnership: toRecord<Partnership>(listed), chair: member.member };
 }
+
+/** Reads a partnership, or undefined when it does not exist. */
+export const findPartnership = (table: Table, tenantId: string): Promise<Partnership | undefined> =>
+  findRecord<Partnership>(table, keys.partnership(tenantId));
 
 /** Reads a partnership; NotFound when it does not exist. */
-export async function getPartnership(table: Table, tenantId: string): Promise<Partnership> {
-  const partnership = await findPartnership(table, tenantId);
-  if (!partnership) throw new NotFound('partnership');
-  return partnership;
-}
+export const getPartnership = (table: Table, tenantId: string): Promise<Partnership> =>
+  getRecord<Partnership>(table, keys.partnership(tenantId), 'partnership');
 
-/** Every partnership, oldest first, for the operator. */
-export async function listPartnerships(table: Table, page: PageRequest) {
-  const result = await queryPage(
-    table,
-    {
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'PARTNERSHIPS' },
-    },
-    page,
-  );
-  return { items: result.items.map((item) => toRecord<Partnership>(item)), lastKey: result.lastKey };
+const listing = {
+  IndexName: 'GSI1',
+  KeyConditionExpression: 'GSI1PK = :pk',
+  ExpressionAttributeValues: { ':pk': keys.partnershipsPartition },
+};
+
+/** A page of every partnership, oldest first, for the operator. */
+export const listPartnerships = (table: Table, page: PageRequest) =>
+  recordsPage<Partnership>(table, listing, page);
+
+/** Every partnership, for the retention job. */
+export async function allPartnerships(table: Table): Promise<Partnership[]> {
+  return (await queryAll(table, listing)).map((item) => toRecord<Partnership>(item));
 }
 
 /** Changes name and settings of the partnership at `expectedVersion`. */
@@ -59,17 +70,9 @@ export async function updatePartnership(
   changes: { name?: string; settings?: PartnershipSettings },
   now: Date,
 ): Promise<Partnership> {
-  try {
-    const result = await table.db.send(
-      new UpdateCommand({
-        TableName: table.name,
-        ...versionedUpdate(keys.partnership(tenantId), expectedVersion, changes, now),
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return toRecord<Partnership>(result.Attributes ?? {});
-  } catch (error) {
-    throw conditionError(error, 'partnership');
-  }
+  return updateRecord<Partnership>(
+    table,
+    versionedUpdate(keys.partnership(tenantId), expectedVersion, changes, now),
+    'partnership',
+  );
 }

@@ -1,17 +1,13 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { nameKey } from '../domain/name-key.ts';
-import { Duplicate, NotFound, VersionConflict } from '../errors.ts';
+import { Duplicate, VersionConflict } from '../errors.ts';
 import type { Person } from '../schemas/person.ts';
-import { failedConditions } from './dynamo-errors.ts';
 import { keys } from './keys.ts';
-import { type PageRequest, queryPage } from './query-page.ts';
-import { newItem, toRecord, versionedUpdate } from './records.ts';
+import { type PageRequest, queryAll, recordsPage } from './query-page.ts';
+import { findRecord, getRecord, newItem, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
+import { deleteItem, getItem, getMany, putNew, type TransactItem, transactWrite } from './table-io.ts';
 
 export type PersonFields = Omit<Person, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'referralIds'>;
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 /**
  * Index keys that let search find a person by area and family name, and the given-name key a
@@ -33,35 +29,19 @@ const nameIndex = (
 });
 
 /** The write that claims a prison number for a person (fails if another holds it). */
-export const prisonNumberLock = (
-  table: Table,
-  tenantId: string,
-  prisonNumber: string,
-  personId: string,
-): TransactItem => ({
-  Put: {
-    TableName: table.name,
-    Item: {
-      ...keys.prisonNumberLock(tenantId, prisonNumber),
-      ...keys.prisonNumberFollowers(prisonNumber, tenantId),
-      type: 'prisonNumber',
-      tenantId,
-      personId,
-    },
-    ConditionExpression: 'attribute_not_exists(PK)',
-  },
-});
+export const prisonNumberLock = (tenantId: string, prisonNumber: string, personId: string): TransactItem =>
+  putNew({
+    ...keys.prisonNumberLock(tenantId, prisonNumber),
+    ...keys.prisonNumberFollowers(prisonNumber, tenantId),
+    type: 'prisonNumber',
+    tenantId,
+    personId,
+  });
 
 /** The person that already holds a prison number in the tenant, if any. */
 export async function personIdByPrisonNumber(table: Table, tenantId: string, prisonNumber: string) {
-  const result = await table.db.send(
-    new GetCommand({
-      TableName: table.name,
-      Key: keys.prisonNumberLock(tenantId, prisonNumber),
-      ConsistentRead: true,
-    }),
-  );
-  return result.Item ? String(result.Item.personId) : undefined;
+  const lock = await getItem(table, keys.prisonNumberLock(tenantId, prisonNumber));
+  return lock ? String(lock.personId) : undefined;
 }
 
 async function duplicatePrisonNumber(table: Table, tenantId: string, prisonNumber: string) {
@@ -87,19 +67,13 @@ export async function createPerson(
     ...newItem(keys.person(tenantId, personId), 'person', { id: personId, ...fields, referralIds }, now),
     ...nameIndex(tenantId, personId, fields),
   };
-  const writes: TransactItem[] = [
-    { Put: { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-    ...(fields.prisonNumber ? [prisonNumberLock(table, tenantId, fields.prisonNumber, personId)] : []),
-    ...extra,
-  ];
-  try {
-    await table.db.send(new TransactWriteCommand({ TransactItems: writes }));
-  } catch (error) {
-    if (fields.prisonNumber && failedConditions(error)?.includes(1)) {
-      throw await duplicatePrisonNumber(table, tenantId, fields.prisonNumber);
-    }
-    throw error;
-  }
+  const { prisonNumber } = fields;
+  await transactWrite(
+    table,
+    [putNew(item), ...(prisonNumber ? [prisonNumberLock(tenantId, prisonNumber, personId)] : []), ...extra],
+    (failed) =>
+      prisonNumber && failed.includes(1) ? duplicatePrisonNumber(table, tenantId, prisonNumber) : undefined,
+  );
   return toRecord<Person>(item);
 }
 
@@ -109,17 +83,12 @@ export async function findPerson(
   tenantId: string,
   personId: string,
 ): Promise<Person | undefined> {
-  const result = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.person(tenantId, personId), ConsistentRead: true }),
-  );
-  return result.Item ? toRecord<Person>(result.Item) : undefined;
+  return findRecord<Person>(table, keys.person(tenantId, personId));
 }
 
 /** Reads a person; NotFound when not in the tenant. */
 export async function getPerson(table: Table, tenantId: string, personId: string): Promise<Person> {
-  const person = await findPerson(table, tenantId, personId);
-  if (!person) throw new NotFound('person');
-  return person;
+  return getRecord<Person>(table, keys.person(tenantId, personId), 'person');
 }
 
 /**
@@ -147,30 +116,25 @@ export async function updatePerson(
     { ...changes, ...index },
     now,
   );
-  const writes: TransactItem[] = [{ Update: { TableName: table.name, ...update } }];
+  const writes: TransactItem[] = [{ Update: update }];
   const newNumber = changes.prisonNumber;
   const numberChanges = newNumber !== undefined && newNumber !== current.prisonNumber;
   if (numberChanges && current.prisonNumber) {
-    writes.push({
-      Delete: { TableName: table.name, Key: keys.prisonNumberLock(tenantId, current.prisonNumber) },
-    });
+    writes.push(deleteItem(keys.prisonNumberLock(tenantId, current.prisonNumber)));
   }
   const lockIndex = writes.length;
-  if (numberChanges && newNumber) writes.push(prisonNumberLock(table, tenantId, newNumber, current.id));
+  if (numberChanges && newNumber) writes.push(prisonNumberLock(tenantId, newNumber, current.id));
   writes.push(...extra);
-  try {
-    await table.db.send(new TransactWriteCommand({ TransactItems: writes }));
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed?.includes(0)) {
+  await transactWrite(table, writes, async (failed) => {
+    if (failed.includes(0)) {
       const latest = await getPerson(table, tenantId, current.id);
-      if (latest.version !== expectedVersion) throw new VersionConflict(latest.version);
+      if (latest.version !== expectedVersion) return new VersionConflict(latest.version);
     }
-    if (numberChanges && newNumber && failed?.includes(lockIndex)) {
-      throw await duplicatePrisonNumber(table, tenantId, newNumber);
+    if (numberChanges && newNumber && failed.includes(lockIndex)) {
+      return duplicatePrisonNumber(table, tenantId, newNumber);
     }
-    throw error;
-  }
+    return undefined;
+  });
   return getPerson(table, tenantId, current.id);
 }
 
@@ -186,7 +150,8 @@ export async function searchPeopleInArea(
   given: string | undefined,
   page: PageRequest,
 ) {
-  const result = await queryPage(
+  const pk = keys.peopleOfArea(tenantId, areaId);
+  return recordsPage<Person>(
     table,
     {
       IndexName: 'GSI1',
@@ -194,17 +159,12 @@ export async function searchPeopleInArea(
       ...(given
         ? {
             FilterExpression: 'begins_with(givenKey, :given)',
-            ExpressionAttributeValues: {
-              ':pk': keys.peopleOfArea(tenantId, areaId),
-              ':prefix': family,
-              ':given': given,
-            },
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': family, ':given': given },
           }
-        : { ExpressionAttributeValues: { ':pk': keys.peopleOfArea(tenantId, areaId), ':prefix': family } }),
+        : { ExpressionAttributeValues: { ':pk': pk, ':prefix': family } }),
     },
     page,
   );
-  return { items: result.items.map((item) => toRecord<Person>(item)), lastKey: result.lastKey };
 }
 
 /** Reads many people of the tenant at once (for caseload names). */
@@ -213,22 +173,26 @@ export async function getPeople(
   tenantId: string,
   personIds: readonly string[],
 ): Promise<Map<string, Person>> {
-  const found = new Map<string, Person>();
   const unique = [...new Set(personIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let requested = unique.slice(start, start + 100).map((id) => keys.person(tenantId, id));
-    for (let attempt = 0; requested.length > 0; attempt++) {
-      if (attempt > 5) throw new Error('DynamoDB kept people reads unprocessed');
-      const result = await table.db.send(
-        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: requested } } }),
-      );
-      for (const item of result.Responses?.[table.name] ?? []) {
-        const person = toRecord<Person>(item);
-        found.set(person.id, person);
-      }
-      requested = (result.UnprocessedKeys?.[table.name]?.Keys ?? []) as typeof requested;
-      if (requested.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-    }
-  }
-  return found;
+  const items = await getMany(
+    table,
+    unique.map((id) => keys.person(tenantId, id)),
+  );
+  return new Map(items.map((item) => toRecord<Person>(item)).map((person) => [person.id, person]));
+}
+
+/**
+ * Every partnership that follows a prison number, and its person there: the one read across
+ * tenants on the prison-number locks' index, by the HMPPS event ingestion only.
+ */
+export async function followersOf(
+  table: Table,
+  prisonNumber: string,
+): Promise<{ tenantId: string; personId: string }[]> {
+  const items = await queryAll(table, {
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.followersPartition(prisonNumber) },
+  });
+  return items.map((item) => ({ tenantId: String(item.tenantId), personId: String(item.personId) }));
 }

@@ -1,4 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { toRecord } from './records.ts';
 import type { Table } from './table.ts';
 
 export interface PageRequest {
@@ -42,3 +43,21 @@ export async function queryAll(table: Table, query: QueryShape): Promise<Record<
   } while (startKey);
   return items;
 }
+
+/** A page of a Query, each item as its API record. */
+export async function recordsPage<T>(table: Table, query: QueryShape, page: PageRequest): Promise<Page<T>> {
+  const result = await queryPage(table, query, page);
+  return { items: result.items.map((item) => toRecord<T>(item)), lastKey: result.lastKey };
+}
+
+/** The Query of every item of one partition. */
+export const partitionQuery = (partition: string) => ({
+  KeyConditionExpression: 'PK = :pk',
+  ExpressionAttributeValues: { ':pk': partition },
+});
+
+/** The Query of the items of one partition whose sort key starts with `prefix`. */
+export const prefixQuery = (partition: string, prefix: string) => ({
+  KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+  ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+});

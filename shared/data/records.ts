@@ -1,4 +1,9 @@
+import { NotFound } from '../errors.ts';
+import { conditionError } from './dynamo-errors.ts';
+import { type UpdateParts, updateExpression } from './expressions.ts';
 import type { Key } from './keys.ts';
+import type { Table } from './table.ts';
+import { getItem, updateOne } from './table-io.ts';
 
 /** Attributes that exist for the table, not for the API: stripped from every record read. */
 const STORAGE_ATTRIBUTES = [
@@ -32,18 +37,13 @@ export function newItem(
   return { ...key, type, ...fields, version: 1, createdAt: at, updatedAt: at };
 }
 
-export interface VersionedUpdate {
-  Key: Key;
-  UpdateExpression: string;
-  ConditionExpression: string;
-  ExpressionAttributeNames: Record<string, string>;
-  ExpressionAttributeValues: Record<string, unknown>;
-}
+/** A versioned update: the record's key and the expression that changes it. */
+export type VersionedUpdate = UpdateParts & { Key: Key };
 
 /**
  * The update of a record at `expectedVersion`: sets the given fields (undefined ones are left
- * alone, null ones removed), bumps the version and stamps updatedAt. Fails its condition on a stale version or
- * a missing record.
+ * alone, null ones removed), bumps the version and stamps updatedAt. Fails its condition on a
+ * stale version or a missing record.
  */
 export function versionedUpdate(
   key: Key,
@@ -51,29 +51,40 @@ export function versionedUpdate(
   changes: Record<string, unknown>,
   now: Date,
 ): VersionedUpdate {
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = {
-    ':expected': expectedVersion,
-    ':one': 1,
-    ':now': now.toISOString(),
-  };
-  const sets = ['#version = #version + :one', '#updatedAt = :now'];
-  const removes: string[] = [];
-  Object.entries(changes).forEach(([field, value], index) => {
-    if (value === undefined) return;
-    names[`#f${index}`] = field;
-    if (value === null) {
-      removes.push(`#f${index}`);
-    } else {
-      values[`:v${index}`] = value;
-      sets.push(`#f${index} = :v${index}`);
-    }
-  });
   return {
     Key: key,
-    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-    ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
+    ...updateExpression(
+      { set: { ...changes, updatedAt: now.toISOString() }, add: { version: 1 } },
+      {
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    ),
   };
+}
+
+/** Reads a record by key, or undefined. */
+export async function findRecord<T>(table: Table, key: Key): Promise<T | undefined> {
+  const item = await getItem(table, key);
+  return item ? toRecord<T>(item) : undefined;
+}
+
+/** Reads a record by key; NotFound (naming `what`) when there is none. */
+export async function getRecord<T>(table: Table, key: Key, what: string): Promise<T> {
+  const record = await findRecord<T>(table, key);
+  if (!record) throw new NotFound(what);
+  return record;
+}
+
+/**
+ * Applies a versioned update and answers the record as written; NotFound when it is gone,
+ * VersionConflict when it moved on.
+ */
+export async function updateRecord<T>(table: Table, update: VersionedUpdate, what: string): Promise<T> {
+  try {
+    return toRecord<T>((await updateOne(table, update.Key, update, true)) ?? {});
+  } catch (error) {
+    throw conditionError(error, what);
+  }
 }

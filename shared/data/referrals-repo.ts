@@ -1,19 +1,15 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dueChecks, nextDue } from '../domain/alert-rules.ts';
 import { monthOf } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
+import type { AlertRule } from '../domain/values.ts';
 import { NotFound, VersionConflict } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
-import { failedConditions } from './dynamo-errors.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query-page.ts';
 import { newItem, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import { itemExists, putItem, putNew, type TransactItem, transactWrite, updateItem } from './table-io.ts';
 
 export type { Alert as AlertRecord } from './alerts-repo.ts';
 
@@ -27,7 +23,7 @@ export interface CaseRecord {
 }
 
 /** A caseload row: the referral with the next rule due, as last computed. */
-export type StoredReferral = Referral & { nextDueAt?: string; nextDueRule?: string };
+export type StoredReferral = Referral & { nextDueAt?: string; nextDueRule?: AlertRule };
 
 /**
  * Attributes derived from a referral's state: where the caseload and the report cohorts find it
@@ -76,48 +72,33 @@ export async function createReferral(
   item: Record<string, unknown>,
   extra: TransactItem[],
 ): Promise<Referral> {
-  const personKey = keys.person(tenantId, String(item.personId));
-  try {
-    await table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-          {
-            Update: {
-              TableName: table.name,
-              Key: personKey,
-              UpdateExpression: 'SET referralIds = list_append(if_not_exists(referralIds, :none), :id)',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':none': [], ':id': [item.id] },
-            },
-          },
-          ...extra,
-        ],
-      }),
-    );
-  } catch (error) {
-    if (failedConditions(error)?.includes(1)) throw new NotFound('person');
-    throw error;
-  }
+  await transactWrite(
+    table,
+    [
+      putNew(item),
+      updateItem(
+        keys.person(tenantId, String(item.personId)),
+        { append: { referralIds: [item.id] } },
+        itemExists,
+      ),
+      ...extra,
+    ],
+    (failed) => (failed.includes(1) ? new NotFound('person') : undefined),
+  );
   return toRecord<Referral>(item);
 }
 
 /** Reads a referral with its appointments and alerts in one query (timeline events excluded). */
 export async function loadCase(table: Table, tenantId: string, referralId: string): Promise<CaseRecord> {
-  const family = keys.referralFamily(referralId);
-  const result = await table.db.send(
-    new QueryCommand({
-      TableName: table.name,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': keys.referral(tenantId, referralId).PK,
-        ':from': family,
-        ':to': `${family}#APPT#\uffff`,
-      },
-      ConsistentRead: true,
-    }),
-  );
-  const items = result.Items ?? [];
+  const items = await queryAll(table, {
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': keys.referral(tenantId, referralId).PK,
+      ':from': keys.referralFamily(referralId),
+      ':to': keys.referralFamilyEnd(referralId),
+    },
+    ConsistentRead: true,
+  });
   const referralItem = items.find((item) => item.type === 'referral');
   if (!referralItem) throw new NotFound('referral');
   return {
@@ -154,16 +135,9 @@ export async function commitCaseChange(
     { ...changes, ...derived },
     now,
   );
-  try {
-    await table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [{ Update: { TableName: table.name, ...update } }, ...extra],
-      }),
-    );
-  } catch (error) {
-    if (failedConditions(error)?.includes(0)) throw new VersionConflict();
-    throw error;
-  }
+  await transactWrite(table, [{ Update: update }, ...extra], (failed) =>
+    failed.includes(0) ? new VersionConflict() : undefined,
+  );
   const current = Object.fromEntries(
     Object.entries({ ...after, ...derived }).filter(([, value]) => value !== null),
   );
@@ -195,34 +169,43 @@ export async function caseloadOfArea(
  * no one's change, so it must not make a member's If-Match stale.
  */
 export function derivedRefresh(
-  table: Table,
   tenantId: string,
   current: CaseRecord,
   settings: PartnershipSettings,
   raised: ReadonlySet<string>,
 ): TransactItem {
   const derived = derivedAttributes(tenantId, current.referral, current.appointments, settings, raised);
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':seen': current.referral.version };
-  const sets: string[] = [];
-  const removes: string[] = [];
-  Object.entries(derived).forEach(([field, value], index) => {
-    names[`#d${index}`] = field;
-    if (value === null) removes.push(`#d${index}`);
-    else {
-      values[`:d${index}`] = value;
-      sets.push(`#d${index} = :d${index}`);
-    }
-  });
-  return {
-    Update: {
-      TableName: table.name,
-      Key: keys.referral(tenantId, current.referral.id),
-      UpdateExpression:
-        `${sets.length ? `SET ${sets.join(', ')}` : ''}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`.trim(),
+  return updateItem(
+    keys.referral(tenantId, current.referral.id),
+    { set: derived },
+    {
       ConditionExpression: '#version = :seen',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':seen': current.referral.version },
     },
-  };
+  );
 }
+
+/** The item of a newly booked appointment, put only if new. */
+export function newAppointmentWrite(
+  tenantId: string,
+  referralId: string,
+  fields: Pick<Appointment, 'id' | 'at' | 'location' | 'kind' | 'status'>,
+  now: Date,
+): { appointment: Appointment; write: TransactItem } {
+  const { id, ...rest } = fields;
+  const item = newItem(
+    keys.appointment(tenantId, referralId, id),
+    'appointment',
+    { id, referralId, ...rest },
+    now,
+  );
+  return { appointment: toRecord<Appointment>(item), write: putNew(item) };
+}
+
+/** The write of a changed appointment, conditional on the version it was read at. */
+export const appointmentWrite = (tenantId: string, updated: Appointment, seenVersion: number): TransactItem =>
+  putItem(
+    { ...keys.appointment(tenantId, updated.referralId, updated.id), type: 'appointment', ...updated },
+    { ConditionExpression: 'version = :seen', ExpressionAttributeValues: { ':seen': seenVersion } },
+  );

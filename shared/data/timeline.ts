@@ -1,8 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { newId } from './ids.ts';
 import { keys } from './keys.ts';
-import { type PageRequest, queryPage } from './query-page.ts';
-import { toRecord } from './records.ts';
+import { type PageRequest, prefixQuery, recordsPage } from './query-page.ts';
 import type { Table } from './table.ts';
 
 export type TimelineKind =
@@ -53,17 +52,9 @@ export function timelineItem(
 }
 
 /** A referral's timeline, oldest first. */
-export async function listTimeline(table: Table, tenantId: string, referralId: string, page: PageRequest) {
-  const result = await queryPage(
+export const listTimeline = (table: Table, tenantId: string, referralId: string, page: PageRequest) =>
+  recordsPage<TimelineEvent>(
     table,
-    {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.referral(tenantId, referralId).PK,
-        ':prefix': keys.timelinePrefix(referralId),
-      },
-    },
+    prefixQuery(keys.referral(tenantId, referralId).PK, keys.timelinePrefix(referralId)),
     page,
   );
-  return { items: result.items.map((item) => toRecord<TimelineEvent>(item)), lastKey: result.lastKey };
-}

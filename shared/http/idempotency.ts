@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { isConditionFailed } from '../data/dynamo-errors.ts';
 import { type Key, keys } from '../data/keys.ts';
 import type { Table } from '../data/table.ts';
+import { changeItem, claimLease, getItem, releaseLease } from '../data/table-io.ts';
 import { Conflict, ValidationFailed } from '../errors.ts';
 
 /** How long a first response is kept for replay. */
 const KEEP_SECONDS = 24 * 60 * 60;
 /** How long an unfinished first attempt holds the key before a retry may take it over. */
 const LOCK_SECONDS = 30;
+
+/** The state of a slot whose first attempt is still running. */
+const RUNNING = 'in_progress';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -50,30 +52,21 @@ export async function claimSlot(
   now: Date,
 ): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
   const seconds = Math.floor(now.getTime() / 1000);
-  try {
-    await table.db.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: {
-          ...slot.key,
-          type: 'idempotency',
-          state: 'in_progress',
-          requestHash: slot.requestHash,
-          lockedUntil: seconds + LOCK_SECONDS,
-          expiresAt: seconds + KEEP_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(PK) OR (#state = :running AND lockedUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':running': 'in_progress', ':now': seconds },
-      }),
-    );
-    return undefined;
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
-  const existing = (
-    await table.db.send(new GetCommand({ TableName: table.name, Key: slot.key, ConsistentRead: true }))
-  ).Item;
+  const claimed = await claimLease(table, {
+    item: {
+      ...slot.key,
+      type: 'idempotency',
+      state: RUNNING,
+      requestHash: slot.requestHash,
+      lockedUntil: seconds + LOCK_SECONDS,
+      expiresAt: seconds + KEEP_SECONDS,
+    },
+    holding: RUNNING,
+    until: 'lockedUntil',
+    now,
+  });
+  if (claimed) return undefined;
+  const existing = await getItem(table, slot.key);
   if (existing?.requestHash !== slot.requestHash) {
     throw new Conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
   }
@@ -92,26 +85,10 @@ export async function completeSlot(
   slot: IdempotencySlot,
   response: APIGatewayProxyStructuredResultV2,
 ): Promise<void> {
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: slot.key,
-      UpdateExpression: 'SET #state = :done, #response = :response REMOVE lockedUntil',
-      ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-      ExpressionAttributeValues: { ':done': 'done', ':response': response },
-    }),
-  );
+  await changeItem(table, slot.key, { set: { state: 'done', response }, remove: ['lockedUntil'] });
 }
 
 /** Frees the slot after a failed attempt, so the client may retry with the same key. */
 export async function releaseSlot(table: Table, slot: IdempotencySlot): Promise<void> {
-  await table.db.send(
-    new DeleteCommand({
-      TableName: table.name,
-      Key: slot.key,
-      ConditionExpression: '#state = :running',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':running': 'in_progress' },
-    }),
-  );
+  await releaseLease(table, slot.key, RUNNING);
 }

@@ -1,10 +1,9 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putAll } from '../data/batch-write.ts';
 import { keys } from '../data/keys.ts';
-import { queryAll } from '../data/query-page.ts';
-import { toRecord } from '../data/records.ts';
+import { prefixQuery, queryAll } from '../data/query-page.ts';
+import { getRecord } from '../data/records.ts';
 import type { Table } from '../data/table.ts';
-import { NotFound } from '../errors.ts';
+import { changeItem, putNewOne } from '../data/table-io.ts';
 import type { ImportError, ReleaseRow } from './release-csv.ts';
 
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
@@ -43,44 +42,25 @@ export async function createImport(
     });
   }
   await putAll(table, chunks);
-  await table.db.send(
-    new PutCommand({
-      TableName: table.name,
-      Item: {
-        ...keys.importRecord(tenantId, record.id),
-        type: 'import',
-        ...record,
-        processed: 0,
-        created: 0,
-        matched: 0,
-        updatedAt: record.createdAt,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await putNewOne(table, {
+    ...keys.importRecord(tenantId, record.id),
+    type: 'import',
+    ...record,
+    processed: 0,
+    created: 0,
+    matched: 0,
+    updatedAt: record.createdAt,
+  });
 }
 
 /** Reads an import of the tenant; NotFound otherwise. */
-export async function getImport(table: Table, tenantId: string, importId: string): Promise<ReleaseImport> {
-  const result = await table.db.send(
-    new GetCommand({
-      TableName: table.name,
-      Key: keys.importRecord(tenantId, importId),
-      ConsistentRead: true,
-    }),
-  );
-  if (!result.Item) throw new NotFound('import');
-  return toRecord<ReleaseImport>(result.Item);
-}
+export const getImport = (table: Table, tenantId: string, importId: string): Promise<ReleaseImport> =>
+  getRecord<ReleaseImport>(table, keys.importRecord(tenantId, importId), 'import');
 
 /** The checked rows of an import, in file order. */
 export async function importRows(table: Table, tenantId: string, importId: string): Promise<ReleaseRow[]> {
   const items = await queryAll(table, {
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: {
-      ':pk': keys.importRecord(tenantId, importId).PK,
-      ':prefix': keys.importChunkPrefix(importId),
-    },
+    ...prefixQuery(keys.importRecord(tenantId, importId).PK, keys.importChunkPrefix(importId)),
     ConsistentRead: true,
   });
   return items.flatMap((item) => item.rows as ReleaseRow[]);
@@ -94,34 +74,9 @@ export async function recordProgress(
   change: { status?: ImportStatus; processed?: number; created?: number; matched?: number; failure?: string },
   now: Date,
 ): Promise<void> {
-  // Attribute names go through placeholders: some (status, processed) are DynamoDB reserved words.
-  const names: Record<string, string> = { '#updatedAt': 'updatedAt' };
-  const sets = ['#updatedAt = :now'];
-  const values: Record<string, unknown> = { ':now': now.toISOString() };
-  if (change.status) {
-    names['#status'] = 'status';
-    sets.push('#status = :status');
-    values[':status'] = change.status;
-  }
-  if (change.failure) {
-    names['#failure'] = 'failure';
-    sets.push('#failure = :failure');
-    values[':failure'] = change.failure;
-  }
-  const adds = (['processed', 'created', 'matched'] as const)
-    .filter((field) => change[field] !== undefined)
-    .map((field) => {
-      values[`:${field}`] = change[field];
-      names[`#${field}`] = field;
-      return `#${field} :${field}`;
-    });
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: keys.importRecord(tenantId, importId),
-      UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  const { status, failure, processed, created, matched } = change;
+  await changeItem(table, keys.importRecord(tenantId, importId), {
+    set: { updatedAt: now.toISOString(), status: status || undefined, failure: failure || undefined },
+    add: { processed, created, matched },
+  });
 }

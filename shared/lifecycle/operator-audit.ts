@@ -1,9 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../data/ids.ts';
 import { keys } from '../data/keys.ts';
-import { type PageRequest, queryPage } from '../data/query-page.ts';
-import { toRecord } from '../data/records.ts';
+import { type PageRequest, partitionQuery, recordsPage } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
+import { putOne } from '../data/table-io.ts';
 
 export interface OperatorAuditRecord {
   id: string;
@@ -24,20 +23,9 @@ export async function recordOperatorAction(
 ): Promise<void> {
   const id = newId(now);
   const at = now.toISOString();
-  await table.db.send(
-    new PutCommand({
-      TableName: table.name,
-      Item: { ...keys.operatorAudit(at, id), type: 'operatorAudit', id, at, ...entry },
-    }),
-  );
+  await putOne(table, { ...keys.operatorAudit(at, id), type: 'operatorAudit', id, at, ...entry });
 }
 
 /** The operator audit, oldest first. */
-export async function listOperatorAudit(table: Table, page: PageRequest) {
-  const result = await queryPage(
-    table,
-    { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'OPSAUDIT' } },
-    page,
-  );
-  return { items: result.items.map((item) => toRecord<OperatorAuditRecord>(item)), lastKey: result.lastKey };
-}
+export const listOperatorAudit = (table: Table, page: PageRequest) =>
+  recordsPage<OperatorAuditRecord>(table, partitionQuery(keys.operatorAuditPartition), page);

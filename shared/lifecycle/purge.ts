@@ -1,13 +1,14 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
 import { areaIdsOf } from '../data/areas-repo.ts';
 import { deleteAll } from '../data/batch-write.ts';
-import { keys, tenantPartition } from '../data/keys.ts';
+import { keys } from '../data/keys.ts';
+import { allPartnerships } from '../data/partnerships-repo.ts';
 import { findPerson } from '../data/people-repo.ts';
-import { queryAll } from '../data/query-page.ts';
 import { caseloadOfArea } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
+import { changeItem } from '../data/table-io.ts';
+import { keysUnder } from '../data/tenant-items.ts';
 import { addDays, londonDate } from '../domain/dates.ts';
 import { PartnershipSettings } from '../schemas/partnership.ts';
 import { recordOperatorAction } from './operator-audit.ts';
@@ -22,13 +23,6 @@ export interface PurgeResult {
   people: number;
 }
 
-const keysWithPrefix = async (table: Table, tenantId: string, prefix: string) =>
-  (await queryAll(table, {
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': tenantPartition(tenantId), ':prefix': prefix },
-    ProjectionExpression: 'PK, SK',
-  })) as { PK: string; SK: string }[];
-
 /**
  * Deletes one closed case and all that hangs under it (appointments, timeline, alerts and their
  * mail records); and the person too, with their prison-number claim and audit trail, when this
@@ -40,24 +34,17 @@ async function purgeCase(
   referralId: string,
   personId: string,
 ): Promise<{ person: boolean }> {
-  const family = await keysWithPrefix(table, tenantId, keys.referralFamily(referralId));
-  const mail = await keysWithPrefix(table, tenantId, `ALERTMAIL#${referralId}-`);
+  const family = await keysUnder(table, tenantId, keys.referralFamily(referralId));
+  const mail = await keysUnder(table, tenantId, keys.alertMailOfReferral(referralId));
   await deleteAll(table, [...family, ...mail]);
   const person = await findPerson(table, tenantId, personId);
   if (!person) return { person: false };
   const others = person.referralIds.filter((id) => id !== referralId);
   if (others.length > 0) {
-    await table.db.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: keys.person(tenantId, personId),
-        UpdateExpression: 'SET referralIds = :others',
-        ExpressionAttributeValues: { ':others': others },
-      }),
-    );
+    await changeItem(table, keys.person(tenantId, personId), { set: { referralIds: others } });
     return { person: false };
   }
-  const audit = await keysWithPrefix(table, tenantId, keys.auditPrefix(personId));
+  const audit = await keysUnder(table, tenantId, keys.auditPrefix(personId));
   await deleteAll(table, [
     keys.person(tenantId, personId),
     ...(person.prisonNumber ? [keys.prisonNumberLock(tenantId, person.prisonNumber)] : []),
@@ -90,11 +77,7 @@ export async function purgePartnership(
  * longer ago than its `retentionYears` (default 8), and records what it did in the operator audit.
  */
 export async function purgeExpiredCases(deps: PurgeDeps): Promise<PurgeResult> {
-  const partnerships = await queryAll(deps.table, {
-    IndexName: 'GSI1',
-    KeyConditionExpression: 'GSI1PK = :pk',
-    ExpressionAttributeValues: { ':pk': 'PARTNERSHIPS' },
-  });
+  const partnerships = await allPartnerships(deps.table);
   const total: PurgeResult = { referrals: 0, people: 0 };
   for (const partnership of partnerships) {
     const tenantId = String(partnership.id);

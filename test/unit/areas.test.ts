@@ -254,7 +254,7 @@ describe('POST /areas with Idempotency-Key', () => {
     const stored = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(stored?.Key).toEqual(slot.key);
     const { json: _json, ...sent } = response;
-    expect(stored?.ExpressionAttributeValues?.[':response']).toEqual(sent);
+    expect(Object.values(stored?.ExpressionAttributeValues ?? {})).toContainEqual(sent);
   });
 
   it('answers 409 when the key was used for a different body', async () => {
