@@ -26,6 +26,9 @@ export function routeMatcher(routes: readonly RouteDef[]) {
       .join('/');
     return { route, pattern: new RegExp(`^${source}$`), names };
   });
+  // API Gateway picks the most specific route whatever the order they were declared in: a
+  // literal segment beats a `{param}` one, so `/imports/releases` beats `/imports/{importId}`.
+  compiled.sort((a, b) => a.names.length - b.names.length);
 
   return (method: string, path: string): RouteMatch => {
     const allowed: string[] = [];

@@ -62,4 +62,16 @@ describe('routeMatcher', () => {
       expect(found.kind === 'found' && found.route.operationId).toBe(route.operationId);
     }
   });
+
+  it('prefers a literal segment to a parameter, whatever the declaration order, as API Gateway does', () => {
+    // Prepare
+    const byId = { ...routes[0]!, operationId: 'getItem', method: 'GET', path: '/items/{itemId}' } as const;
+    const latest = { ...routes[0]!, operationId: 'getLatest', method: 'GET', path: '/items/latest' } as const;
+    // Act
+    const found = routeMatcher([byId, latest])('GET', '/items/latest');
+    const other = routeMatcher([byId, latest])('GET', '/items/i-123');
+    // Assess
+    expect(found.kind === 'found' && found.route.operationId).toBe('getLatest');
+    expect(other.kind === 'found' && other.route.operationId).toBe('getItem');
+  });
 });
