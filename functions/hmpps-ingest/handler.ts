@@ -1,13 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { PrisonerReleasedEvent, unwrapSns } from '../../events/hmpps-events.ts';
 import { getDeps } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
+import { deadLetterHmppsMessage } from '../../shared/imports/hmpps-dead-letter.ts';
 import { ingestPrisonerReleased } from '../../shared/imports/prisoner-released.ts';
-
-let sqs: SQSClient | undefined;
 
 /** Parses one queued message into a prisoner-released event, or the reason it is malformed. */
 export function parseMessage(body: string): { event: PrisonerReleasedEvent } | { reason: string } {
@@ -24,20 +22,6 @@ export function parseMessage(body: string): { event: PrisonerReleasedEvent } | {
       .map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`)
       .join('; '),
   };
-}
-
-/** Puts a malformed message on the dead-letter queue with its reason, so an operator can see why. */
-async function deadLetter(record: SQSRecord, reason: string): Promise<void> {
-  const url = getDeps().config.HMPPS_DLQ_URL;
-  if (!url) throw new Error(`Malformed HMPPS event and no HMPPS_DLQ_URL to put it on: ${reason}`);
-  sqs ??= new SQSClient({});
-  await sqs.send(
-    new SendMessageCommand({
-      QueueUrl: url,
-      MessageBody: record.body,
-      MessageAttributes: { reason: { DataType: 'String', StringValue: reason.slice(0, 1000) } },
-    }),
-  );
 }
 
 /**
@@ -57,7 +41,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
             messageId: record.messageId,
             reason: parsed.reason,
           });
-          await deadLetter(record, parsed.reason);
+          await deadLetterHmppsMessage(getDeps().config.HMPPS_DLQ_URL, record.body, parsed.reason);
           continue;
         }
         await ingestPrisonerReleased(getDeps(), parsed.event);

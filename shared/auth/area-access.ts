@@ -5,6 +5,9 @@ import { memberOf, type Principal } from './principal.ts';
 
 export type MemberPrincipal = Extract<Principal, { kind: 'member' }>;
 
+/** A member acting on their partnership's records: who timeline events and audit records name. */
+export type MemberActor = Actor & { principal: MemberPrincipal };
+
 /**
  * Person-level records are seen only by staff of their area. A record of another area answers
  * 404, exactly like another tenant's, so its existence is not revealed.
@@ -30,9 +33,7 @@ export function areasToList(principal: MemberPrincipal, areaId: string | undefin
 }
 
 /** The member behind a request, as timeline events and audit records name them. */
-export function actorOf(
-  request: Pick<ApiRequest, 'principal' | 'requestId' | 'sourceIp'>,
-): Actor & { principal: MemberPrincipal } {
+export function actorOf(request: Pick<ApiRequest, 'principal' | 'requestId' | 'sourceIp'>): MemberActor {
   const principal = memberOf(request.principal);
   return {
     principal,

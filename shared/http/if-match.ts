@@ -11,3 +11,7 @@ export function parseIfMatch(header: string | undefined): number {
   }
   return Number(match[1]);
 }
+
+/** The version an optional `If-Match` names, or undefined when none was sent. */
+export const optionalIfMatch = (header: string | undefined): number | undefined =>
+  header === undefined ? undefined : parseIfMatch(header);

@@ -1,12 +1,12 @@
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
-import { auditItem } from '../data/audit-repo.ts';
+import { addReferral, type NewReferral } from '../cases/create-referral.ts';
+import { mapBounded } from '../concurrency/pool.ts';
 import { failedConditions } from '../data/dynamo-errors.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
-import { createPerson, findPerson, personIdByPrisonNumber } from '../data/people-repo.ts';
-import { createReferral, loadCase, newReferralItem } from '../data/referrals-repo.ts';
+import { findPerson, type PersonFields, personIdByPrisonNumber } from '../data/people-repo.ts';
+import { loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
-import { timelineItem } from '../data/timeline.ts';
 import type { Actor } from '../domain/actor.ts';
 import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
@@ -56,90 +56,43 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created'
   const now = deps.clock();
   const personId = `${record.id}p${row.row}`;
   const referralId = `${record.id}f${row.row}`;
-  const referral = (id: string, person: string) =>
-    newReferralItem(
-      tenantId,
-      {
-        id,
-        personId: person,
-        pathway: 'continuity_of_care',
-        areaId: row.areaId,
-        source: row.establishment,
-        establishment: row.establishment,
-        referredOn: londonDate(now),
-        expectedReleaseOn: row.expectedReleaseOn,
-        status: 'referred',
-        offences: [],
-      },
-      settings,
-      now,
-    );
-  const events = (id: string, person: string, created: boolean) => [
-    {
-      Put: {
-        TableName: deps.table.name,
-        Item: timelineItem(
-          tenantId,
-          id,
-          'referred',
-          `Referred from the release list of ${row.establishment} (import row ${row.row})`,
-          actor,
-          now,
-        ),
-      },
+  const referral = (person: string, newPerson?: PersonFields): NewReferral => ({
+    tenantId,
+    referral: {
+      id: referralId,
+      personId: person,
+      pathway: 'continuity_of_care',
+      areaId: row.areaId,
+      source: row.establishment,
+      establishment: row.establishment,
+      referredOn: londonDate(now),
+      expectedReleaseOn: row.expectedReleaseOn,
+      status: 'referred',
+      offences: [],
     },
-    ...(created
-      ? [
-          {
-            Put: {
-              TableName: deps.table.name,
-              Item: auditItem(
-                tenantId,
-                { personId: person, action: 'create', record: 'person', recordId: person },
-                actor,
-                now,
-              ),
-            },
-          },
-        ]
-      : []),
-    {
-      Put: {
-        TableName: deps.table.name,
-        Item: auditItem(
-          tenantId,
-          { personId: person, action: 'create', record: 'referral', recordId: id },
-          actor,
-          now,
-        ),
-      },
-    },
-  ];
+    summary: `Referred from the release list of ${row.establishment} (import row ${row.row})`,
+    actor,
+    settings,
+    now,
+    ...(newPerson ? { newPerson } : {}),
+  });
 
   const holder = await personIdByPrisonNumber(deps.table, tenantId, row.prisonNumber);
   if (holder === personId) return 'created';
   if (holder) {
     if (await awaitingRelease(context, holder)) return 'matched';
     try {
-      await createReferral(
-        deps.table,
-        tenantId,
-        referral(referralId, holder),
-        events(referralId, holder, false),
-      );
+      await addReferral(deps, referral(holder));
     } catch (error) {
       // Already added by an earlier delivery of this import.
       if (!failedConditions(error)?.includes(0)) throw error;
     }
     return 'matched';
   }
-  const item = referral(referralId, personId);
   try {
-    await createPerson(
-      deps.table,
-      tenantId,
-      personId,
-      {
+    await addReferral(
+      deps,
+      referral(personId, {
         givenName: row.givenName,
         familyName: row.familyName,
         dateOfBirth: row.dateOfBirth,
@@ -148,13 +101,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created'
         areaId: row.areaId,
         substanceGroup: row.substanceGroup,
         flags: [],
-      },
-      now,
-      [
-        { Put: { TableName: deps.table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...events(referralId, personId, true),
-      ],
-      [referralId],
+      }),
     );
     return 'created';
   } catch (error) {
@@ -200,23 +147,18 @@ export async function applyImport(
     settings,
     actor: { ...record.createdBy, requestId: `import-${importId}`, sourceIp: 'import' },
   };
-  let next = 0;
   let pending = { processed: 0, created: 0, matched: 0 };
   const flush = async () => {
     const batch = pending;
     pending = { processed: 0, created: 0, matched: 0 };
     if (batch.processed) await recordProgress(deps.table, tenantId, importId, batch, deps.clock());
   };
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++] as ReleaseRow;
-      const outcome = await applyRow(context, row);
-      pending.processed += 1;
-      pending[outcome] += 1;
-      if (pending.processed >= PROGRESS_EVERY) await flush();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, rows.length) }, worker));
+  await mapBounded(rows, PARALLEL, async (row) => {
+    const outcome = await applyRow(context, row);
+    pending.processed += 1;
+    pending[outcome] += 1;
+    if (pending.processed >= PROGRESS_EVERY) await flush();
+  });
   await flush();
   await recordProgress(deps.table, tenantId, importId, { status: 'completed' }, deps.clock());
   logger.info('release list applied', { tenantId, importId, rows: rows.length });

@@ -2,15 +2,12 @@ import { createHash } from 'node:crypto';
 import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
-import { auditItem } from '../data/audit-repo.ts';
+import { applyCaseChange } from '../cases/change-case.ts';
 import { failedConditions } from '../data/dynamo-errors.ts';
-import { keys } from '../data/keys.ts';
-import { getPartnership } from '../data/partnerships-repo.ts';
-import { findPerson } from '../data/people-repo.ts';
-import { queryAll } from '../data/query-page.ts';
-import { type CaseRecord, commitCaseChange, loadCase } from '../data/referrals-repo.ts';
+import { hmppsEventMarker } from '../data/hmpps-events-repo.ts';
+import { findPerson, followersOf } from '../data/people-repo.ts';
+import { type CaseRecord, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
-import { timelineItem } from '../data/timeline.ts';
 import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 
@@ -44,19 +41,6 @@ export const eventKey = (event: PrisonerReleasedEvent): string =>
     .digest('base64url')
     .slice(0, 32);
 
-/** Every partnership that follows a prison number, and its person there (the one cross-tenant read). */
-async function followersOf(
-  table: Table,
-  prisonNumber: string,
-): Promise<{ tenantId: string; personId: string }[]> {
-  const items = await queryAll(table, {
-    IndexName: 'GSI1',
-    KeyConditionExpression: 'GSI1PK = :pk',
-    ExpressionAttributeValues: { ':pk': keys.prisonNumberFollowers(prisonNumber, 'x').GSI1PK },
-  });
-  return items.map((item) => ({ tenantId: String(item.tenantId), personId: String(item.personId) }));
-}
-
 /** Applies the event to one open prison-pathway case; answers whether it changed anything. */
 async function applyToCase(
   deps: IngestDeps,
@@ -68,79 +52,28 @@ async function applyToCase(
   const { reason, prisonId } = event.additionalInformation;
   const released = reason === 'RELEASED';
   const releasedOn = londonDate(new Date(event.occurredAt));
-  const now = deps.clock();
   if (released && (current.referral.releasedOn || releasedOn < current.referral.referredOn)) return 'ignored';
-  const settings = (await getPartnership(deps.table, tenantId)).settings;
   const establishment = /^[A-Z]{3}$/i.test(prisonId) ? prisonId.toUpperCase() : undefined;
-  const changes = released
-    ? {
-        status: 'released' as const,
-        releasedOn,
-        releaseType: 'other' as const,
-        ...(establishment ? { establishment } : {}),
-      }
-    : {};
-  const summary = released
-    ? `Released on ${releasedOn} from ${prisonId} (HMPPS prisoner released event)`
-    : `HMPPS reports ${reason.toLowerCase().replaceAll('_', ' ')} from ${prisonId} on ${releasedOn}: not a release to the community, no alert clock started`;
   try {
-    await commitCaseChange(
-      deps.table,
-      tenantId,
-      current,
-      changes,
-      current.appointments,
-      settings,
-      [
-        {
-          Put: {
-            TableName: deps.table.name,
-            Item: {
-              ...keys.hmppsEvent(tenantId, `${key}-${current.referral.id}`),
-              type: 'hmppsEvent',
-              receivedAt: now.toISOString(),
-              expiresAt: Math.floor(now.getTime() / 1000) + 400 * 86_400,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: deps.table.name,
-            Item: timelineItem(
-              tenantId,
-              current.referral.id,
-              released ? 'released' : 'release_event',
-              summary,
-              HMPPS_ACTOR,
-              now,
-              {
-                reason,
-                prisonId,
-                occurredAt: event.occurredAt,
-              },
-            ),
-          },
-        },
-        {
-          Put: {
-            TableName: deps.table.name,
-            Item: auditItem(
-              tenantId,
-              {
-                personId: current.referral.personId,
-                action: 'update',
-                record: 'referral',
-                recordId: current.referral.id,
-              },
-              HMPPS_ACTOR,
-              now,
-            ),
-          },
-        },
-      ],
-      now,
-    );
+    await applyCaseChange(deps, tenantId, HMPPS_ACTOR, current, ({ now }) => ({
+      changes: released
+        ? {
+            status: 'released' as const,
+            releasedOn,
+            releaseType: 'other' as const,
+            ...(establishment ? { establishment } : {}),
+          }
+        : {},
+      writes: [hmppsEventMarker(tenantId, `${key}-${current.referral.id}`, now)],
+      event: {
+        kind: released ? 'released' : 'release_event',
+        summary: released
+          ? `Released on ${releasedOn} from ${prisonId} (HMPPS prisoner released event)`
+          : `HMPPS reports ${reason.toLowerCase().replaceAll('_', ' ')} from ${prisonId} on ${releasedOn}: not a release to the community, no alert clock started`,
+        details: { reason, prisonId, occurredAt: event.occurredAt },
+      },
+      audited: { record: 'referral', recordId: current.referral.id },
+    }));
     return 'recorded';
   } catch (error) {
     // The marker exists: this event was applied to this case before.

@@ -179,7 +179,7 @@ export function byEstablishment(
 }
 
 export interface PathwayRow {
-  pathway: string;
+  pathway: ReportCase['pathway'];
   referrals: PublishedCount;
   engaged: PublishedCount;
   /** DIVERT and arrest referral: no further offence within six months of referral. */

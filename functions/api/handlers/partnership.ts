@@ -1,33 +1,37 @@
-import type { z } from 'zod';
 import { memberOf } from '../../../shared/auth/principal.ts';
-import {
-  getPartnership as readPartnership,
-  updatePartnership as writePartnership,
-} from '../../../shared/data/partnerships-repo.ts';
-import { mergeSettings } from '../../../shared/domain/partnership-rules.ts';
+import { getPartnership as readPartnership } from '../../../shared/data/partnerships-repo.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import type { UpdatePartnershipBody } from '../../../shared/schemas/partnership.ts';
-import { route } from '../routes.ts';
+import { changePartnership } from '../../../shared/partnerships/partnerships.ts';
+import { routes } from '../routes/partnership.ts';
+
+/** `GET /me`: who the caller is, with their role, areas and partnership, for the frontend. */
+export const getMe = apiHandler(routes.getMe, async ({ principal }, deps) => {
+  if (principal.kind === 'operator') {
+    return { body: { userId: principal.userId, email: principal.email, role: principal.role, areaIds: [] } };
+  }
+  const partnership = await readPartnership(deps.table, principal.tenantId);
+  return {
+    body: {
+      userId: principal.userId,
+      email: principal.email,
+      name: principal.name,
+      role: principal.role,
+      memberId: principal.memberId,
+      areaIds: principal.areaIds,
+      partnership: { id: partnership.id, name: partnership.name },
+    },
+  };
+});
 
 /** `GET /partnership`: the caller's partnership and settings. */
-export const getPartnership = apiHandler(route('getPartnership'), async ({ principal }, deps) => ({
+export const getPartnership = apiHandler(routes.getPartnership, async ({ principal }, deps) => ({
   body: await readPartnership(deps.table, memberOf(principal).tenantId),
 }));
 
 /** `PATCH /partnership`: the chair changes the name and settings. */
-export const updatePartnership = apiHandler<unknown, unknown, z.output<typeof UpdatePartnershipBody>>(
-  route('updatePartnership'),
-  async ({ principal, body, ifMatch }, deps) => {
-    const { tenantId } = memberOf(principal);
-    const current = await readPartnership(deps.table, tenantId);
-    const settings = body.settings ? mergeSettings(current.settings, body.settings) : undefined;
-    const updated = await writePartnership(
-      deps.table,
-      tenantId,
-      ifMatch,
-      { name: body.name, settings },
-      deps.clock(),
-    );
-    return { body: updated };
-  },
+export const updatePartnership = apiHandler(
+  routes.updatePartnership,
+  async ({ principal, body, ifMatch }, deps) => ({
+    body: await changePartnership(deps, memberOf(principal).tenantId, ifMatch, body),
+  }),
 );

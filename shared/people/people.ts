@@ -1,0 +1,142 @@
+import type { Clock } from '../adapters/ports.ts';
+import { type MemberActor, requireAreaOf, requireOwnArea } from '../auth/area-access.ts';
+import { type AuditEntry, auditItem, recordReads } from '../data/audit-repo.ts';
+import { newId } from '../data/ids.ts';
+import * as people from '../data/people-repo.ts';
+import type { Table } from '../data/table.ts';
+import { putItem } from '../data/table-io.ts';
+import { nameKey } from '../domain/name-key.ts';
+import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
+import { checkDateOfBirth } from '../domain/referral-rules.ts';
+import { ValidationFailed } from '../errors.ts';
+import type { CreatePersonBody, Person, UpdatePersonBody } from '../schemas/person.ts';
+import type * as z from '../schemas/zod.ts';
+
+export interface PeopleDeps {
+  table: Table;
+  clock: Clock;
+}
+
+/** The audit entry of one action on a person's own record. */
+const onPerson = (personId: string, action: AuditEntry['action']): AuditEntry => ({
+  personId,
+  action,
+  record: 'person',
+  recordId: personId,
+});
+
+/** A member adds a person in one of their areas; the creation is audited in the same write. */
+export async function addPerson(
+  deps: PeopleDeps,
+  actor: MemberActor,
+  body: z.output<typeof CreatePersonBody>,
+): Promise<Person> {
+  const { tenantId } = actor.principal;
+  const now = deps.clock();
+  requireOwnArea(actor.principal, body.areaId);
+  checkDateOfBirth(body.dateOfBirth, now);
+  const personId = newId(now);
+  const audit = auditItem(tenantId, onPerson(personId, 'create'), actor, now);
+  return people.createPerson(deps.table, tenantId, personId, body, now, [putItem(audit)]);
+}
+
+/** A member changes a person of their areas at the version they read; audited in the same write. */
+export async function changePerson(
+  deps: PeopleDeps,
+  actor: MemberActor,
+  personId: string,
+  ifMatch: number,
+  body: z.output<typeof UpdatePersonBody>,
+): Promise<Person> {
+  const { tenantId } = actor.principal;
+  const now = deps.clock();
+  const current = await people.getPerson(deps.table, tenantId, personId);
+  requireAreaOf(actor.principal, current.areaId, 'person');
+  if (body.areaId) requireOwnArea(actor.principal, body.areaId);
+  if (body.dateOfBirth) checkDateOfBirth(body.dateOfBirth, now);
+  const audit = auditItem(tenantId, onPerson(current.id, 'update'), actor, now);
+  return people.updatePerson(deps.table, tenantId, current, ifMatch, body, now, [putItem(audit)]);
+}
+
+/** A member reads a person of their areas; the read is audited. */
+export async function readPerson(deps: PeopleDeps, actor: MemberActor, personId: string): Promise<Person> {
+  const person = await people.getPerson(deps.table, actor.principal.tenantId, personId);
+  requireAreaOf(actor.principal, person.areaId, 'person');
+  await recordReads(deps.table, actor.principal.tenantId, [onPerson(person.id, 'read')], actor, deps.clock());
+  return person;
+}
+
+/** Splits a search into a family-name prefix and an optional given-name prefix ("Sam Patel"). */
+function nameSearch(q: string): { family: string; given?: string } {
+  const words = q.split(/[\s,]+/).filter(Boolean);
+  if (words.length < 2) return { family: nameKey(q) };
+  const hasComma = q.includes(',');
+  const family = hasComma ? words[0] : words.at(-1);
+  const given = hasComma ? words[1] : words[0];
+  return { family: nameKey(family ?? ''), given: nameKey(given ?? '') || undefined };
+}
+
+/** Search position across several areas: which area, and where in it. */
+export interface SearchPosition {
+  area: number;
+  key?: Record<string, unknown>;
+}
+
+export interface PeopleSearch {
+  q: string;
+  /** The areas searched, in order. */
+  areas: readonly string[];
+  limit: number;
+  /** Where the previous page stopped: read only by a name search (a prison number has one page). */
+  from?: () => Promise<SearchPosition | undefined>;
+}
+
+/**
+ * Finds people by prison number, or by name within the given areas, a page at a time. Every
+ * person found is audited as read by search. `next` is where the following page starts.
+ */
+export async function findPeople(
+  deps: PeopleDeps,
+  actor: MemberActor,
+  search: PeopleSearch,
+): Promise<{ found: Person[]; next?: SearchPosition }> {
+  const { tenantId } = actor.principal;
+  const { q, areas, limit } = search;
+  let found: Person[] = [];
+  let next: SearchPosition | undefined;
+  const prisonNumber = normalisePrisonNumber(q);
+  if (PRISON_NUMBER.test(prisonNumber)) {
+    const personId = await people.personIdByPrisonNumber(deps.table, tenantId, prisonNumber);
+    const person = personId ? await people.findPerson(deps.table, tenantId, personId) : undefined;
+    found = person && areas.includes(person.areaId) ? [person] : [];
+  } else {
+    const { family, given } = nameSearch(q);
+    if (!family) {
+      throw new ValidationFailed('Search by a name or a prison number.', {
+        q: `must hold letters of a name or a prison number, got ${JSON.stringify(q)}`,
+      });
+    }
+    let position = (await search.from?.()) ?? { area: 0 };
+    while (found.length < limit && position.area < areas.length) {
+      const page = await people.searchPeopleInArea(
+        deps.table,
+        tenantId,
+        areas[position.area] as string,
+        family,
+        given,
+        { limit: limit - found.length, startKey: position.key },
+      );
+      found.push(...page.items);
+      position = page.lastKey ? { area: position.area, key: page.lastKey } : { area: position.area + 1 };
+    }
+    if (position.area < areas.length) next = { ...position };
+  }
+  await recordReads(
+    deps.table,
+    tenantId,
+    found.map((person) => onPerson(person.id, 'search')),
+    actor,
+    deps.clock(),
+  );
+  return { found, next };
+}
