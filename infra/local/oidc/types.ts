@@ -1,14 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+/** A person the local stand-in for Cognito can sign in: one of the local user store's users. */
+import type { LocalUser } from '../local-users.ts';
 
-/** A person the local stand-in for Cognito can sign in. */
-export interface LocalUser {
-  sub: string;
-  email: string;
-  name: string;
-  tenantId?: string;
-  groups: string[];
-  disabled?: boolean;
-}
+export type { LocalUser };
 
 /** Where the local provider looks users up, on every sign-in and every token. */
 export interface LocalUserDirectory {
