@@ -1,4 +1,5 @@
-import { PLOT, SHARE_TICKS, yOf } from './chart-frame.ts';
+import { type ReactNode, useId } from 'react';
+import { CHART, PLOT, SHARE_TICKS, yOf } from './chart-frame.ts';
 import { formatRate } from './report-format.ts';
 
 /** The share axis: a labelled gridline at 0%, 25%, 50%, 75% and 100%. */
@@ -53,5 +54,40 @@ export function ChartKey({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A chart drawn by hand as one accessible image: its title names it and its description reads
+ * out every figure; the share axis under what `children` draw, and the key beside it.
+ */
+export function ChartFigure({
+  title,
+  description,
+  keyItems,
+  children,
+}: {
+  title: string;
+  description: string;
+  keyItems: Parameters<typeof ChartKey>[0]['items'];
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <figure className="continuity-chart">
+      <svg
+        className="continuity-chart__svg"
+        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        focusable="false"
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <ShareAxis />
+        {children}
+      </svg>
+      <ChartKey items={keyItems} />
+    </figure>
   );
 }

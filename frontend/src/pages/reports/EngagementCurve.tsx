@@ -1,7 +1,6 @@
-import { useId } from 'react';
 import type { TimeToEngagementReport } from '../../api/types.ts';
-import { ChartKey, ShareAxis, TargetLine } from './ChartParts.tsx';
-import { CHART, PLOT, yOf } from './chart-frame.ts';
+import { ChartFigure, TargetLine } from './ChartParts.tsx';
+import { PLOT, yOf } from './chart-frame.ts';
 import { formatRate } from './report-format.ts';
 
 type CurvePoint = TimeToEngagementReport['curve'][number];
@@ -36,7 +35,6 @@ export function EngagementCurve({
   windowDays: number;
   target: number;
 }) {
-  const id = useId();
   const lastDay = Math.max(curve.length - 1, 1);
   const xOf = (day: number) => PLOT.left + (day / lastDay) * PLOT.width;
   const shown = curve.filter((point) => DAY_TICKS.includes(point.day) || point.day === windowDays);
@@ -44,69 +42,59 @@ export function EngagementCurve({
     .map((point) => `Day ${point.day}: ${point.share === null ? 'withheld' : formatRate(point.share)}`)
     .join('. ')}. Every day is in the table below.`;
   return (
-    <figure className="continuity-chart">
-      <svg
-        className="continuity-chart__svg"
-        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        focusable="false"
-      >
-        <title id={`${id}-title`}>Time to engagement: share started treatment by day after release</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <ShareAxis />
-        {DAY_TICKS.filter((day) => day <= lastDay).map((day) => (
-          <text
-            key={day}
-            className="continuity-chart__label"
-            x={xOf(day)}
-            y={PLOT.bottom + 20}
-            textAnchor="middle"
-          >
-            {day}
-          </text>
-        ))}
+    <ChartFigure
+      title="Time to engagement: share started treatment by day after release"
+      description={description}
+      keyItems={[
+        { swatch: 'line', text: 'Share who had started treatment by that day' },
+        {
+          swatch: 'target',
+          text: `Target (${formatRate(target)}) and the end of the ${windowDays}-day window`,
+        },
+      ]}
+    >
+      {DAY_TICKS.filter((day) => day <= lastDay).map((day) => (
         <text
+          key={day}
           className="continuity-chart__label"
-          x={PLOT.left + PLOT.width / 2}
-          y={PLOT.bottom + 42}
+          x={xOf(day)}
+          y={PLOT.bottom + 20}
           textAnchor="middle"
         >
-          Days after release
+          {day}
         </text>
-        {windowDays <= lastDay && (
-          <g className="continuity-chart__target">
-            <line
-              x1={xOf(windowDays)}
-              x2={xOf(windowDays)}
-              y1={PLOT.top}
-              y2={PLOT.bottom}
-              strokeDasharray="4 4"
-            />
-            <text x={xOf(windowDays) + 6} y={PLOT.top + 12}>
-              Day {windowDays}
-            </text>
-          </g>
-        )}
-        <TargetLine target={target} />
-        {segments(curve).map((run) => (
-          <g key={run[0]?.day} className="continuity-chart__line">
-            <polyline points={run.map((point) => `${xOf(point.day)},${yOf(point.share ?? 0)}`).join(' ')} />
-            {run.map((point) => (
-              <circle key={point.day} cx={xOf(point.day)} cy={yOf(point.share ?? 0)} r={3} />
-            ))}
-          </g>
-        ))}
-      </svg>
-      <ChartKey
-        items={[
-          { swatch: 'line', text: 'Share who had started treatment by that day' },
-          {
-            swatch: 'target',
-            text: `Target (${formatRate(target)}) and the end of the ${windowDays}-day window`,
-          },
-        ]}
-      />
-    </figure>
+      ))}
+      <text
+        className="continuity-chart__label"
+        x={PLOT.left + PLOT.width / 2}
+        y={PLOT.bottom + 42}
+        textAnchor="middle"
+      >
+        Days after release
+      </text>
+      {windowDays <= lastDay && (
+        <g className="continuity-chart__target">
+          <line
+            x1={xOf(windowDays)}
+            x2={xOf(windowDays)}
+            y1={PLOT.top}
+            y2={PLOT.bottom}
+            strokeDasharray="4 4"
+          />
+          <text x={xOf(windowDays) + 6} y={PLOT.top + 12}>
+            Day {windowDays}
+          </text>
+        </g>
+      )}
+      <TargetLine target={target} />
+      {segments(curve).map((run) => (
+        <g key={run[0]?.day} className="continuity-chart__line">
+          <polyline points={run.map((point) => `${xOf(point.day)},${yOf(point.share ?? 0)}`).join(' ')} />
+          {run.map((point) => (
+            <circle key={point.day} cx={xOf(point.day)} cy={yOf(point.share ?? 0)} r={3} />
+          ))}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }

@@ -1,7 +1,6 @@
-import { useId } from 'react';
 import type { ContinuityRow } from '../../api/types.ts';
-import { ChartKey, ShareAxis, TargetLine } from './ChartParts.tsx';
-import { CHART, PLOT, yOf } from './chart-frame.ts';
+import { ChartFigure, TargetLine } from './ChartParts.tsx';
+import { PLOT, yOf } from './chart-frame.ts';
 import { formatMonth, formatRate, rateText, shortMonth } from './report-format.ts';
 
 /**
@@ -21,7 +20,6 @@ export function RateChart({
   windowDays: number;
   seriesName: string;
 }) {
-  const id = useId();
   const band = PLOT.width / Math.max(rows.length, 1);
   const barWidth = Math.min(48, band * 0.6);
   const title = `Continuity-of-care rate by release month, ${seriesName}`;
@@ -30,65 +28,55 @@ export function RateChart({
   );
   const description = `Bars show the share of people released in each month who started treatment within ${windowDays} days; the dashed line is the target of ${formatRate(target)}. ${values.join('. ')}.`;
   return (
-    <figure className="continuity-chart">
-      <svg
-        className="continuity-chart__svg"
-        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        focusable="false"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <ShareAxis />
-        {rows.map((row, index) => {
-          const centre = PLOT.left + band * (index + 0.5);
-          const firstOfYear = index === 0 || row.month.endsWith('-01');
-          return (
-            <g key={row.month}>
-              {row.rate === null ? (
-                <text className="continuity-chart__none" x={centre} y={PLOT.bottom - 8} textAnchor="middle">
-                  –
-                </text>
-              ) : (
-                <>
-                  <rect
-                    className="continuity-chart__bar"
-                    x={centre - barWidth / 2}
-                    y={yOf(row.rate)}
-                    width={barWidth}
-                    height={PLOT.bottom - yOf(row.rate)}
-                  />
-                  <text
-                    className="continuity-chart__value"
-                    x={centre}
-                    y={yOf(row.rate) - 6}
-                    textAnchor="middle"
-                  >
-                    {formatRate(row.rate)}
-                  </text>
-                </>
-              )}
-              <text className="continuity-chart__label" x={centre} y={PLOT.bottom + 20} textAnchor="middle">
-                {shortMonth(row.month)}
+    <ChartFigure
+      title={title}
+      description={description}
+      keyItems={[
+        { swatch: 'bar', text: `Share who started treatment within ${windowDays} days of release` },
+        { swatch: 'target', text: `Target (${formatRate(target)})` },
+        { swatch: 'none', text: 'No rate for the month: none released, all still pending, or withheld' },
+      ]}
+    >
+      {rows.map((row, index) => {
+        const centre = PLOT.left + band * (index + 0.5);
+        const firstOfYear = index === 0 || row.month.endsWith('-01');
+        return (
+          <g key={row.month}>
+            {row.rate === null ? (
+              <text className="continuity-chart__none" x={centre} y={PLOT.bottom - 8} textAnchor="middle">
+                –
               </text>
-              {firstOfYear && (
-                <text className="continuity-chart__label" x={centre} y={PLOT.bottom + 38} textAnchor="middle">
-                  {row.month.slice(0, 4)}
+            ) : (
+              <>
+                <rect
+                  className="continuity-chart__bar"
+                  x={centre - barWidth / 2}
+                  y={yOf(row.rate)}
+                  width={barWidth}
+                  height={PLOT.bottom - yOf(row.rate)}
+                />
+                <text
+                  className="continuity-chart__value"
+                  x={centre}
+                  y={yOf(row.rate) - 6}
+                  textAnchor="middle"
+                >
+                  {formatRate(row.rate)}
                 </text>
-              )}
-            </g>
-          );
-        })}
-        <TargetLine target={target} />
-      </svg>
-      <ChartKey
-        items={[
-          { swatch: 'bar', text: `Share who started treatment within ${windowDays} days of release` },
-          { swatch: 'target', text: `Target (${formatRate(target)})` },
-          { swatch: 'none', text: 'No rate for the month: none released, all still pending, or withheld' },
-        ]}
-      />
-    </figure>
+              </>
+            )}
+            <text className="continuity-chart__label" x={centre} y={PLOT.bottom + 20} textAnchor="middle">
+              {shortMonth(row.month)}
+            </text>
+            {firstOfYear && (
+              <text className="continuity-chart__label" x={centre} y={PLOT.bottom + 38} textAnchor="middle">
+                {row.month.slice(0, 4)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      <TargetLine target={target} />
+    </ChartFigure>
   );
 }
