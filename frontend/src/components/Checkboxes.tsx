@@ -1,17 +1,16 @@
 import { type Choice, ChoiceList } from './ChoiceList.tsx';
-import { Field, type FieldCommonProps } from './Field.tsx';
+import { Field, type FieldCommonProps, type FieldValueProps } from './Field.tsx';
 
-export interface CheckboxesProps extends FieldCommonProps {
+/** The field's `value` is the list of ticked items' values. */
+export interface CheckboxesProps extends FieldCommonProps, FieldValueProps<string[]> {
   legend: string;
   items: readonly Choice[];
-  values: readonly string[];
-  onChange: (values: string[]) => void;
 }
 
 /** GOV.UK checkboxes in a fieldset; the first checkbox's id is the field id. */
-export function Checkboxes({ items, values, onChange, ...field }: CheckboxesProps) {
+export function Checkboxes({ items, value, onChange, ...field }: CheckboxesProps) {
   const toggle = (choice: string, checked: boolean) => {
-    const others = values.filter((candidate) => candidate !== choice);
+    const others = value.filter((candidate) => candidate !== choice);
     // Keep the items' order, whatever order they were ticked in.
     const next = checked ? [...others, choice] : others;
     onChange(items.map((item) => item.value).filter((candidate) => next.includes(candidate)));
@@ -22,7 +21,7 @@ export function Checkboxes({ items, values, onChange, ...field }: CheckboxesProp
         type="checkbox"
         id={field.id}
         items={items}
-        isChecked={(candidate) => values.includes(candidate)}
+        isChecked={(candidate) => value.includes(candidate)}
         onChange={toggle}
       />
     </Field>

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
-import type { FieldError } from './field-errors.ts';
+import { dayFieldId } from './date-parts.ts';
+import { errorFor, type FieldError } from './field-errors.ts';
 
 /**
  * State of one form: the typed values (kept as typed whatever goes wrong), the errors of
@@ -21,6 +22,20 @@ export function useForm<V extends object>(initial: V | (() => V)) {
     [],
   );
 
+  /** The props that tie an input to one value: its id (the value's name unless given), value, change handler and error. */
+  const bind = <K extends keyof V & string>(key: K, id: string = key) => ({
+    id,
+    value: values[key],
+    onChange: field(key),
+    error: errorFor(errors, id),
+  });
+
+  /** The same for a date input, whose errors link to its day box. */
+  const bindDate = <K extends keyof V & string>(key: K, id: string = key) => ({
+    ...bind(key, id),
+    error: errorFor(errors, dayFieldId(id)),
+  });
+
   /** Wraps a submit action; the action answers the errors to show, or nothing when it succeeded. */
   const handleSubmit = (action: () => Promise<FieldError[] | undefined>) => async (event: FormEvent) => {
     event.preventDefault();
@@ -39,5 +54,5 @@ export function useForm<V extends object>(initial: V | (() => V)) {
     }
   };
 
-  return { values, field, errors, failures, busy, handleSubmit };
+  return { values, field, bind, bindDate, errors, failures, busy, handleSubmit };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react';
+import { ApiError } from '../api/errors.ts';
 
 /**
  * One `Idempotency-Key` per form submission: the same key is sent again only when the very
@@ -21,5 +22,23 @@ export function useIdempotencyKey() {
     last.current = null;
   }, []);
 
-  return { keyFor, settle };
+  /**
+   * Sends `body` with its key, and forgets the key once the answer is definite: kept only when
+   * the outcome is unknown, so that retrying the same body cannot create it twice.
+   */
+  const send = useCallback(
+    async <T>(body: unknown, request: (idempotencyKey: string) => Promise<T>): Promise<T> => {
+      try {
+        const answer = await request(keyFor(body));
+        settle();
+        return answer;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.outcomeUnknown)) settle();
+        throw error;
+      }
+    },
+    [keyFor, settle],
+  );
+
+  return { keyFor, settle, send };
 }

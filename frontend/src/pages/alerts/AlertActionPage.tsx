@@ -4,16 +4,14 @@ import type { CaseAlert, CaseRecord } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { safeReturnTo } from '../../auth/return-to.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { fullName } from '../../cases/names.ts';
-import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import { caseCaption } from '../../cases/names.ts';
+import { QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
 import type { FlashState } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/dates.ts';
-import { errorFor, type FieldError, type FormSpec } from '../../forms/field-errors.ts';
+import type { FieldError, FormSpec } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
@@ -90,11 +88,7 @@ function AlertActionForm({
   const back = backTo(params);
   const words = ACTIONS[action];
   const form = useForm({ note: '' });
-  const { values, field, errors } = form;
-  usePageTitle(words.title, errors.length > 0);
-  const caption = record.person?.prisonNumber
-    ? `${fullName(record.person)}, ${record.person.prisonNumber}`
-    : fullName(record.person);
+  const { values, bind } = form;
   const finished = action === 'acknowledge' ? alert.status !== 'open' : alert.status === 'resolved';
 
   const onSubmit = form.handleSubmit(async (): Promise<FieldError[] | undefined> => {
@@ -114,65 +108,47 @@ function AlertActionForm({
   });
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={form.failures} />
-        <PageHeading caption={caption}>{words.title}</PageHeading>
-        <SummaryList
-          rows={[
-            { key: 'Alert', value: alertName(alert.rule) },
-            {
-              key: 'Case',
-              value: (
-                <Link className="govuk-link" to={`/referrals/${encodeURIComponent(record.id)}`}>
-                  View the case
-                </Link>
-              ),
-            },
-            { key: 'Raised', value: formatDateTime(alert.raisedAt) },
-            { key: 'Due', value: formatDateTime(alert.dueAt) },
-            {
-              key: 'Status',
-              value: (
-                <>
-                  <AlertStatusTag status={alert.status} />
-                  <AlertHistory alert={alert} />
-                </>
-              ),
-            },
-          ]}
-        />
-        {finished ? (
-          <>
-            <p className="govuk-body">
-              This alert is already {alert.status}, so there is nothing more to do here.
-            </p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to={back}>
-                Go back
+    <QuestionPage title={words.title} caption={caseCaption(record)} form={form}>
+      <SummaryList
+        rows={[
+          { key: 'Alert', value: alertName(alert.rule) },
+          {
+            key: 'Case',
+            value: (
+              <Link className="govuk-link" to={`/referrals/${encodeURIComponent(record.id)}`}>
+                View the case
               </Link>
-            </p>
-          </>
-        ) : (
-          <form noValidate onSubmit={onSubmit}>
-            <Textarea
-              id="note"
-              label={words.label}
-              hint={words.hint}
-              value={values.note}
-              onChange={field('note')}
-              rows={4}
-              error={errorFor(errors, 'note')}
-            />
-            <ButtonGroup>
-              <SubmitButton busy={form.busy}>{words.submitText}</SubmitButton>
-              <Link className="govuk-link" to={back}>
-                Cancel
-              </Link>
-            </ButtonGroup>
-          </form>
-        )}
-      </div>
-    </div>
+            ),
+          },
+          { key: 'Raised', value: formatDateTime(alert.raisedAt) },
+          { key: 'Due', value: formatDateTime(alert.dueAt) },
+          {
+            key: 'Status',
+            value: (
+              <>
+                <AlertStatusTag status={alert.status} />
+                <AlertHistory alert={alert} />
+              </>
+            ),
+          },
+        ]}
+      />
+      {finished ? (
+        <>
+          <p className="govuk-body">
+            This alert is already {alert.status}, so there is nothing more to do here.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={back}>
+              Go back
+            </Link>
+          </p>
+        </>
+      ) : (
+        <QuestionForm onSubmit={onSubmit} submitText={words.submitText} busy={form.busy} cancelTo={back}>
+          <Textarea {...bind('note')} label={words.label} hint={words.hint} rows={4} />
+        </QuestionForm>
+      )}
+    </QuestionPage>
   );
 }

@@ -1,5 +1,4 @@
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session-context.ts';
 import type { FlashState } from '../../components/use-flash.ts';
 import { useIdempotencyKey } from '../../forms/use-idempotency-key.ts';
@@ -17,14 +16,8 @@ export function AreaNewPage() {
       submitText="Add area"
       initial={areaFormValues()}
       save={async (body) => {
-        try {
-          const area = await api.createArea(body, idempotency.keyFor(body));
-          idempotency.settle();
-          navigate('/areas', { state: { flash: `${area.name} added` } satisfies FlashState });
-        } catch (error) {
-          if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
-          throw error;
-        }
+        const area = await idempotency.send(body, (key) => api.createArea(body, key));
+        navigate('/areas', { state: { flash: `${area.name} added` } satisfies FlashState });
       }}
     />
   );

@@ -1,15 +1,12 @@
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/errors.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { myAreas } from '../../cases/my-areas.ts';
-import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FileUpload } from '../../components/FileUpload.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import { QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
 import { Table } from '../../components/Table.tsx';
-import { usePageTitle } from '../../components/use-page-title.ts';
 import { errorFor, type FieldError, type FormSpec } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
@@ -51,7 +48,6 @@ export function ImportReleasesPage() {
   const loaded = useLoad(() => api.allAreas(), [api]);
   const form = useForm<{ file: File | undefined }>({ file: undefined });
   const { values, field, errors } = form;
-  usePageTitle(TITLE, errors.length > 0);
   const onSubmit = form.handleSubmit(async () => {
     const problem = fileProblem(values.file);
     if (problem || !values.file) return [{ field: 'file', message: problem ?? 'Select a file' }];
@@ -62,12 +58,10 @@ export function ImportReleasesPage() {
       return [{ field: 'file', message: 'The selected file could not be read. Choose it again' }];
     }
     try {
-      const { importId } = await api.importReleases(text, idempotency.keyFor(text));
-      idempotency.settle();
+      const { importId } = await idempotency.send(text, (key) => api.importReleases(text, key));
       navigate(`/imports/${encodeURIComponent(importId)}`);
       return undefined;
     } catch (error) {
-      if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
       return uploadErrors(error);
     }
   });
@@ -76,47 +70,42 @@ export function ImportReleasesPage() {
     <LoadFrame
       loaded={loaded}
       frame={(columns) => (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={errors} focusKey={form.failures} />
-            <PageHeading>{TITLE}</PageHeading>
-            <p className="govuk-body">
-              Add the people a prison expects to release to your areas, from a spreadsheet saved as CSV. Each
-              person gets a continuity of care referral awaiting their release. Someone whose prison number is
-              already in Continuity is matched, not added twice.
-            </p>
-            <p className="govuk-body">
-              Every row is checked first. If any row has a problem, nothing is added and you are shown each
-              problem with its row and column, so you can fix the file and upload it again.
-            </p>
-            <h2 className="govuk-heading-m">What to put in the file</h2>
-            <p className="govuk-body">
-              The first line names the columns, in any order (capitals, spaces and underscores do not matter).
-              Then one line for each person.
-            </p>
-            {columns}
-            <DownloadButton download={() => api.releaseTemplate()} filename="release-list-template.csv">
-              Download the template
-            </DownloadButton>
-            <h2 className="govuk-heading-m">Upload the list</h2>
-            <form noValidate onSubmit={onSubmit}>
-              <FileUpload
-                id="file"
-                label="Release list (CSV)"
-                hint="A CSV file smaller than 5MB"
-                accept=".csv,text/csv"
-                onChange={field('file')}
-                error={errorFor(errors, 'file')}
-              />
-              <ButtonGroup>
-                <SubmitButton busy={form.busy}>Upload and check</SubmitButton>
-                <Link className="govuk-link" to="/caseload">
-                  Cancel
-                </Link>
-              </ButtonGroup>
-            </form>
-          </div>
-        </div>
+        <QuestionPage title={TITLE} form={form}>
+          <p className="govuk-body">
+            Add the people a prison expects to release to your areas, from a spreadsheet saved as CSV. Each
+            person gets a continuity of care referral awaiting their release. Someone whose prison number is
+            already in Continuity is matched, not added twice.
+          </p>
+          <p className="govuk-body">
+            Every row is checked first. If any row has a problem, nothing is added and you are shown each
+            problem with its row and column, so you can fix the file and upload it again.
+          </p>
+          <h2 className="govuk-heading-m">What to put in the file</h2>
+          <p className="govuk-body">
+            The first line names the columns, in any order (capitals, spaces and underscores do not matter).
+            Then one line for each person.
+          </p>
+          {columns}
+          <DownloadButton download={() => api.releaseTemplate()} filename="release-list-template.csv">
+            Download the template
+          </DownloadButton>
+          <h2 className="govuk-heading-m">Upload the list</h2>
+          <QuestionForm
+            onSubmit={onSubmit}
+            submitText="Upload and check"
+            busy={form.busy}
+            cancelTo="/caseload"
+          >
+            <FileUpload
+              id="file"
+              label="Release list (CSV)"
+              hint="A CSV file smaller than 5MB"
+              accept=".csv,text/csv"
+              onChange={field('file')}
+              error={errorFor(errors, 'file')}
+            />
+          </QuestionForm>
+        </QuestionPage>
       )}
     >
       {(areas) => (

@@ -1,5 +1,4 @@
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/errors.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import type { FlashState } from '../../components/use-flash.ts';
@@ -32,14 +31,14 @@ export function MemberInvitePage() {
             const checked = inviteBody(values);
             if (checked.errors) return checked.errors;
             try {
-              const member = await api.createMember(checked.body, idempotency.keyFor(checked.body));
-              idempotency.settle();
+              const member = await idempotency.send(checked.body, (key) =>
+                api.createMember(checked.body, key),
+              );
               navigate('/members', {
                 state: { flash: `Invitation sent to ${member.email}` } satisfies FlashState,
               });
               return undefined;
             } catch (error) {
-              if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
               return submitErrors(error, MEMBER_FORM);
             }
           }}

@@ -1,11 +1,9 @@
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Partnership } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import { QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import type { FlashState } from '../../components/use-flash.ts';
@@ -39,8 +37,7 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
   const { api, refreshMe } = useSession();
   const navigate = useNavigate();
   const form = useForm(() => partnershipFormValues(partnership));
-  const { values, field, errors } = form;
-  usePageTitle(TITLE, errors.length > 0);
+  const { values, field, bind, errors } = form;
 
   const onSubmit = form.handleSubmit(async () => {
     const checked = partnershipBody(values);
@@ -74,82 +71,60 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
   };
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={form.failures} />
-        <PageHeading>{TITLE}</PageHeading>
-        <form noValidate onSubmit={onSubmit}>
-          <TextInput
-            id="name"
-            label="Partnership name"
-            value={values.name}
-            onChange={field('name')}
-            autoComplete="off"
-            error={errorFor(errors, 'name')}
-          />
+    <QuestionPage title={TITLE} form={form}>
+      <QuestionForm onSubmit={onSubmit} submitText="Save settings" busy={form.busy} cancelTo="/partnership">
+        <TextInput {...bind('name')} label="Partnership name" autoComplete="off" />
+        {numberInput(
+          'engagementWindowDays',
+          'A treatment start within this many days of release counts as engaged. The national measure uses 21.',
+          'days',
+        )}
+        <TextInput
+          {...bind('targetPercent', 'settings-targetRate')}
+          label="Target rate"
+          hint="The share of people released who should start treatment within the window. The national ambition is 75%."
+          inputMode="decimal"
+          spellCheck={false}
+          widthClass="govuk-input--width-4"
+          suffix="%"
+        />
+        <Radios
+          {...bind('suppressSmallNumbers', 'settings-suppressSmallNumbers')}
+          legend="Hide small numbers in reports?"
+          hint="Counts from 1 to 4 are shown as “<5” in reports for chairs and analysts. Managers always see exact figures."
+          items={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          inline
+          onChange={(value) => field('suppressSmallNumbers')(value as 'yes' | 'no')}
+        />
+        <Fieldset legend="Alert rules">
+          <p className="govuk-body">
+            When each alert is raised for a release. The engagement window missed alert is raised when the
+            engagement window closes without a treatment start.
+          </p>
           {numberInput(
-            'engagementWindowDays',
-            'A treatment start within this many days of release counts as engaged. The national measure uses 21.',
+            'noFirstAppointmentHours',
+            'Hours after release with no first appointment booked before the area team is alerted.',
+            'hours',
+          )}
+          {numberInput(
+            'firstAppointmentGraceHours',
+            'Hours after a first appointment’s time, still not marked attended, before it is treated as missed.',
+            'hours',
+          )}
+          {numberInput(
+            'engagementAtRiskDay',
+            'The day after release on which the area’s managers are warned if treatment has not started. It must come before the end of the engagement window.',
+          )}
+          {numberInput(
+            'releaseNotConfirmedDays',
+            'Days after the expected release date with no release recorded before the area team is alerted.',
             'days',
           )}
-          <TextInput
-            id="settings-targetRate"
-            label="Target rate"
-            hint="The share of people released who should start treatment within the window. The national ambition is 75%."
-            value={values.targetPercent}
-            onChange={field('targetPercent')}
-            inputMode="decimal"
-            spellCheck={false}
-            widthClass="govuk-input--width-4"
-            suffix="%"
-            error={errorFor(errors, 'settings-targetRate')}
-          />
-          <Radios
-            id="settings-suppressSmallNumbers"
-            legend="Hide small numbers in reports?"
-            hint="Counts from 1 to 4 are shown as “<5” in reports for chairs and analysts. Managers always see exact figures."
-            items={[
-              { value: 'yes', label: 'Yes' },
-              { value: 'no', label: 'No' },
-            ]}
-            inline
-            value={values.suppressSmallNumbers}
-            onChange={(value) => field('suppressSmallNumbers')(value as 'yes' | 'no')}
-            error={errorFor(errors, 'settings-suppressSmallNumbers')}
-          />
-          <Fieldset legend="Alert rules">
-            <p className="govuk-body">
-              When each alert is raised for a release. The engagement window missed alert is raised when the
-              engagement window closes without a treatment start.
-            </p>
-            {numberInput(
-              'noFirstAppointmentHours',
-              'Hours after release with no first appointment booked before the area team is alerted.',
-              'hours',
-            )}
-            {numberInput(
-              'firstAppointmentGraceHours',
-              'Hours after a first appointment’s time, still not marked attended, before it is treated as missed.',
-              'hours',
-            )}
-            {numberInput(
-              'engagementAtRiskDay',
-              'The day after release on which the area’s managers are warned if treatment has not started. It must come before the end of the engagement window.',
-            )}
-            {numberInput(
-              'releaseNotConfirmedDays',
-              'Days after the expected release date with no release recorded before the area team is alerted.',
-              'days',
-            )}
-          </Fieldset>
-          <ButtonGroup>
-            <SubmitButton busy={form.busy}>Save settings</SubmitButton>
-            <Link className="govuk-link" to="/partnership">
-              Cancel
-            </Link>
-          </ButtonGroup>
-        </form>
-      </div>
-    </div>
+        </Fieldset>
+      </QuestionForm>
+    </QuestionPage>
   );
 }

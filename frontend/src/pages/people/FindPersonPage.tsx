@@ -7,11 +7,9 @@ import { useSession } from '../../auth/session-context.ts';
 import { areaName } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import { QuestionPage } from '../../components/QuestionPage.tsx';
 import { Table } from '../../components/Table.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDate } from '../../format/dates.ts';
 import { errorFor, type FieldError } from '../../forms/field-errors.ts';
 import { FilteredList } from '../FilteredList.tsx';
@@ -29,8 +27,6 @@ export function FindPersonPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failures, setFailures] = useState(0);
   const searching = q.trim().length >= MIN_LENGTH;
-  // What was searched for (perhaps a name) stays out of the title, which browsers keep in their history.
-  usePageTitle(TITLE, errors.length > 0);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,27 +48,24 @@ export function FindPersonPage() {
     setParams({ q: query });
   };
 
+  // What was searched for (perhaps a name) stays out of the title, which browsers keep in their history.
   return (
     <>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} focusKey={failures} />
-          <PageHeading>{TITLE}</PageHeading>
-          <form noValidate method="get" action="/people/find" onSubmit={onSubmit}>
-            <TextInput
-              id="q"
-              label="Name or prison number"
-              hint="For example, A1234BC, Patel, or Sam Patel. You can type the start of a family name."
-              value={typed}
-              onChange={setTyped}
-              autoComplete="off"
-              spellCheck={false}
-              error={errorFor(errors, 'q')}
-            />
-            <SubmitButton>Search</SubmitButton>
-          </form>
-        </div>
-      </div>
+      <QuestionPage title={TITLE} form={{ errors, failures }}>
+        <form noValidate method="get" action="/people/find" onSubmit={onSubmit}>
+          <TextInput
+            id="q"
+            label="Name or prison number"
+            hint="For example, A1234BC, Patel, or Sam Patel. You can type the start of a family name."
+            value={typed}
+            onChange={setTyped}
+            autoComplete="off"
+            spellCheck={false}
+            error={errorFor(errors, 'q')}
+          />
+          <SubmitButton>Search</SubmitButton>
+        </form>
+      </QuestionPage>
       {searching && <Results q={q.trim()} cursor={cursor} />}
     </>
   );

@@ -1,5 +1,4 @@
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/errors.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { myAreas } from '../../cases/my-areas.ts';
@@ -33,14 +32,14 @@ export function PersonNewPage() {
             const checked = personBody(values);
             if (checked.errors) return checked.errors;
             try {
-              const person = await api.createPerson(checked.body, idempotency.keyFor(checked.body));
-              idempotency.settle();
+              const person = await idempotency.send(checked.body, (key) =>
+                api.createPerson(checked.body, key),
+              );
               navigate(`/people/${encodeURIComponent(person.id)}`, {
                 state: { flash: `${fullName(person)} added` } satisfies FlashState,
               });
               return undefined;
             } catch (error) {
-              if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
               return personSaveErrors(error, values.prisonNumber);
             }
           }}

@@ -10,7 +10,7 @@ import type { FlashState } from '../../components/use-flash.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { apiFormSpec, inPageOrder, readableSubmitErrors } from '../../forms/api-form.ts';
 import { EMPTY_DATE } from '../../forms/date-parts.ts';
-import { errorFor, type FieldError } from '../../forms/field-errors.ts';
+import type { FieldError } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { readAppointmentTime } from './appointment-time.ts';
@@ -62,7 +62,7 @@ function AppointmentUpdateForm({ record, appointment }: { record: CaseRecord; ap
     date: { ...EMPTY_DATE },
     time: '',
   });
-  const { values, field, errors } = form;
+  const { values, field, bind, bindDate } = form;
   const kind = labelFor(APPOINTMENT_KIND_LABELS, appointment.kind);
 
   const onSubmit = form.handleSubmit(async (): Promise<FieldError[] | undefined> => {
@@ -98,39 +98,20 @@ function AppointmentUpdateForm({ record, appointment }: { record: CaseRecord; ap
 
   const newTime = (
     <>
-      <DateInput
-        id="at"
-        legend="New date"
-        hint="For example, 14 3 2026"
-        small
-        value={values.date}
-        onChange={field('date')}
-        error={errorFor(errors, 'at-day')}
-      />
+      <DateInput {...bindDate('date', 'at')} legend="New date" hint="For example, 14 3 2026" small />
       <TextInput
-        id="at-time"
+        {...bind('time', 'at-time')}
         label="New time"
         hint="UK time, for example 10:30 or 14:00"
-        value={values.time}
-        onChange={field('time')}
         autoComplete="off"
         spellCheck={false}
         widthClass="govuk-input--width-5"
-        error={errorFor(errors, 'at-time')}
       />
     </>
   );
 
   return (
-    <CaseActionForm
-      record={record}
-      title={TITLE}
-      submitText="Save"
-      errors={errors}
-      failures={form.failures}
-      busy={form.busy}
-      onSubmit={onSubmit}
-    >
+    <CaseActionForm record={record} title={TITLE} submitText="Save" form={form} onSubmit={onSubmit}>
       <p className="govuk-body">
         {kind} on {formatDateTime(appointment.at)} at {appointment.location}.
       </p>
@@ -138,7 +119,7 @@ function AppointmentUpdateForm({ record, appointment }: { record: CaseRecord; ap
         <p className="govuk-body">This appointment can no longer be changed.</p>
       ) : (
         <Radios
-          id="status"
+          {...bind('status')}
           legend="What happened?"
           hint={allowed.attended ? undefined : 'You can mark it attended or missed once its time has come.'}
           items={choices.map((choice) => ({
@@ -146,9 +127,7 @@ function AppointmentUpdateForm({ record, appointment }: { record: CaseRecord; ap
             label: choice.label,
             conditional: choice.value === 'rescheduled' ? newTime : undefined,
           }))}
-          value={values.status}
           onChange={(value) => field('status')(value as Status)}
-          error={errorFor(errors, 'status')}
         />
       )}
     </CaseActionForm>

@@ -7,7 +7,6 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 import { apiFormSpec, inPageOrder } from '../../forms/api-form.ts';
 import { EMPTY_DATE } from '../../forms/date-parts.ts';
-import { errorFor } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { readAppointmentTime } from './appointment-time.ts';
 import { CaseActionForm, CaseActionPage } from './CaseActionPage.tsx';
@@ -32,7 +31,7 @@ export function AppointmentNewPage() {
 
 function AppointmentForm({ record }: { record: CaseRecord }) {
   const form = useForm({ date: { ...EMPTY_DATE }, time: '', location: '', kind: '' });
-  const { values, field, errors } = form;
+  const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, APPOINTMENT_FORM);
 
   const onSubmit = form.handleSubmit(async () => {
@@ -58,41 +57,26 @@ function AppointmentForm({ record }: { record: CaseRecord }) {
       record={record}
       title={TITLE}
       submitText="Book appointment"
-      errors={errors}
-      failures={form.failures}
-      busy={form.busy}
+      form={form}
       onSubmit={onSubmit}
     >
-      <DateInput
-        id="at"
-        legend="Date of the appointment"
-        hint="For example, 14 3 2026"
-        value={values.date}
-        onChange={field('date')}
-        error={errorFor(errors, 'at-day')}
-      />
+      <DateInput {...bindDate('date', 'at')} legend="Date of the appointment" hint="For example, 14 3 2026" />
       <TextInput
-        id="at-time"
+        {...bind('time', 'at-time')}
         label="Time"
         hint="UK time, for example 10:30 or 14:00"
-        value={values.time}
-        onChange={field('time')}
         autoComplete="off"
         spellCheck={false}
         widthClass="govuk-input--width-5"
-        error={errorFor(errors, 'at-time')}
       />
       <TextInput
-        id="location"
+        {...bind('location')}
         label="Where"
         hint="For example, Worcester Recovery Hub, or by phone"
-        value={values.location}
-        onChange={field('location')}
         autoComplete="off"
-        error={errorFor(errors, 'location')}
       />
       <Radios
-        id="kind"
+        {...bind('kind')}
         legend="Type of appointment"
         items={APPOINTMENT_KINDS.map((value) => ({
           value,
@@ -102,9 +86,6 @@ function AppointmentForm({ record }: { record: CaseRecord }) {
               ? 'The first appointment after release or referral. A case has one at a time.'
               : undefined,
         }))}
-        value={values.kind}
-        onChange={field('kind')}
-        error={errorFor(errors, 'kind')}
       />
     </CaseActionForm>
   );

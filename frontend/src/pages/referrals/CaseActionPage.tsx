@@ -1,14 +1,11 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { CaseRecord } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { fullName } from '../../cases/names.ts';
-import { ButtonGroup, SubmitButton } from '../../components/Buttons.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import { caseCaption } from '../../cases/names.ts';
+import { type FormOutcome, QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import type { FieldError } from '../../forms/field-errors.ts';
 import { LoadFrame } from '../LoadFrame.tsx';
 
 /** The address of a case's page. */
@@ -35,9 +32,7 @@ export function CaseActionForm({
   record,
   title,
   submitText,
-  errors,
-  failures,
-  busy,
+  form,
   onSubmit,
   warning,
   children,
@@ -45,34 +40,23 @@ export function CaseActionForm({
   record: CaseRecord;
   title: string;
   submitText: string;
-  errors: readonly FieldError[];
-  failures: number;
-  busy: boolean;
+  /** The form's state (from `useForm`). */
+  form: FormOutcome & { busy: boolean };
   onSubmit: (event: FormEvent) => void;
   warning?: boolean;
   children: ReactNode;
 }) {
-  usePageTitle(title, errors.length > 0);
-  const caption = record.person?.prisonNumber
-    ? `${fullName(record.person)}, ${record.person.prisonNumber}`
-    : fullName(record.person);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={failures} />
-        <PageHeading caption={caption}>{title}</PageHeading>
-        <form noValidate onSubmit={onSubmit}>
-          {children}
-          <ButtonGroup>
-            <SubmitButton busy={busy} warning={warning}>
-              {submitText}
-            </SubmitButton>
-            <Link className="govuk-link" to={casePath(record.id)}>
-              Cancel
-            </Link>
-          </ButtonGroup>
-        </form>
-      </div>
-    </div>
+    <QuestionPage title={title} caption={caseCaption(record)} form={form}>
+      <QuestionForm
+        onSubmit={onSubmit}
+        submitText={submitText}
+        busy={form.busy}
+        warning={warning}
+        cancelTo={casePath(record.id)}
+      >
+        {children}
+      </QuestionForm>
+    </QuestionPage>
   );
 }

@@ -6,7 +6,7 @@ import { Radios } from '../../components/Radios.tsx';
 import { WarningText } from '../../components/Text.tsx';
 import { apiFormSpec, inPageOrder } from '../../forms/api-form.ts';
 import { EMPTY_DATE, readDate } from '../../forms/date-parts.ts';
-import { errorFor, type FieldError } from '../../forms/field-errors.ts';
+import type { FieldError } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { CaseActionForm, CaseActionPage } from './CaseActionPage.tsx';
 import { useCaseWrite } from './use-case-write.ts';
@@ -25,7 +25,7 @@ export function ClosePage() {
 
 function CloseForm({ record }: { record: CaseRecord }) {
   const form = useForm({ reason: '', closedOn: { ...EMPTY_DATE } });
-  const { values, field, errors } = form;
+  const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, CLOSE_FORM);
 
   const onSubmit = form.handleSubmit(async () => {
@@ -48,30 +48,18 @@ function CloseForm({ record }: { record: CaseRecord }) {
       title={TITLE}
       submitText="Close case"
       warning
-      errors={errors}
-      failures={form.failures}
-      busy={form.busy}
+      form={form}
       onSubmit={onSubmit}
     >
       <WarningText>
         Once the case is closed, only a further offence can be added to it, and no more alerts are raised.
       </WarningText>
       <Radios
-        id="reason"
+        {...bind('reason')}
         legend="Why is the case closing?"
         items={CLOSE_REASONS.map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }))}
-        value={values.reason}
-        onChange={field('reason')}
-        error={errorFor(errors, 'reason')}
       />
-      <DateInput
-        id="closedOn"
-        legend="Date closed"
-        hint="For example, 14 3 2026"
-        value={values.closedOn}
-        onChange={field('closedOn')}
-        error={errorFor(errors, 'closedOn-day')}
-      />
+      <DateInput {...bindDate('closedOn')} legend="Date closed" hint="For example, 14 3 2026" />
     </CaseActionForm>
   );
 }

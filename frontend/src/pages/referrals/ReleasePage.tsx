@@ -6,7 +6,7 @@ import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { apiFormSpec, inPageOrder } from '../../forms/api-form.ts';
 import { EMPTY_DATE, readDate } from '../../forms/date-parts.ts';
-import { errorFor, type FieldError } from '../../forms/field-errors.ts';
+import type { FieldError } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { CaseActionForm, CaseActionPage } from './CaseActionPage.tsx';
 import { useCaseWrite } from './use-case-write.ts';
@@ -26,7 +26,7 @@ export function ReleasePage() {
 
 function ReleaseForm({ record }: { record: CaseRecord }) {
   const form = useForm({ releasedOn: { ...EMPTY_DATE }, releaseType: '', establishment: '' });
-  const { values, field, errors } = form;
+  const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, RELEASE_FORM);
 
   const onSubmit = form.handleSubmit(async () => {
@@ -58,41 +58,20 @@ function ReleaseForm({ record }: { record: CaseRecord }) {
   });
 
   return (
-    <CaseActionForm
-      record={record}
-      title={TITLE}
-      submitText="Record release"
-      errors={errors}
-      failures={form.failures}
-      busy={form.busy}
-      onSubmit={onSubmit}
-    >
-      <DateInput
-        id="releasedOn"
-        legend="Date of release"
-        hint="For example, 14 3 2026"
-        value={values.releasedOn}
-        onChange={field('releasedOn')}
-        error={errorFor(errors, 'releasedOn-day')}
-      />
+    <CaseActionForm record={record} title={TITLE} submitText="Record release" form={form} onSubmit={onSubmit}>
+      <DateInput {...bindDate('releasedOn')} legend="Date of release" hint="For example, 14 3 2026" />
       <Radios
-        id="releaseType"
+        {...bind('releaseType')}
         legend="Type of release"
         items={RELEASE_TYPES.map((value) => ({ value, label: RELEASE_TYPE_LABELS[value] }))}
-        value={values.releaseType}
-        onChange={field('releaseType')}
-        error={errorFor(errors, 'releaseType')}
       />
       <TextInput
-        id="establishment"
+        {...bind('establishment')}
         label="Prison released from (optional)"
         hint="The 3-letter prison code, for example HEI for HMP Hewell or BMI for HMP Birmingham"
-        value={values.establishment}
-        onChange={field('establishment')}
         autoComplete="off"
         spellCheck={false}
         widthClass="govuk-input--width-4"
-        error={errorFor(errors, 'establishment')}
       />
     </CaseActionForm>
   );

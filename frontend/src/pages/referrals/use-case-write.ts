@@ -1,6 +1,5 @@
 import { useNavigate } from 'react-router-dom';
 import type { Endpoints } from '../../api/endpoints.ts';
-import { ApiError } from '../../api/errors.ts';
 import type { CaseRecord } from '../../api/types.ts';
 import { useSession } from '../../auth/session-context.ts';
 import type { FlashState } from '../../components/use-flash.ts';
@@ -29,12 +28,12 @@ export function useCaseWrite(record: CaseRecord, spec: FormSpec) {
     flash: string,
   ): Promise<FieldError[] | undefined> => {
     try {
-      await send(api, { version: record.version, idempotencyKey: idempotency.keyFor(body) });
-      idempotency.settle();
+      await idempotency.send(body, (idempotencyKey) =>
+        send(api, { version: record.version, idempotencyKey }),
+      );
       navigate(casePath(record.id), { state: { flash } satisfies FlashState });
       return undefined;
     } catch (error) {
-      if (!(error instanceof ApiError && error.outcomeUnknown)) idempotency.settle();
       return readableSubmitErrors(error, spec);
     }
   };
