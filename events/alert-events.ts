@@ -20,13 +20,6 @@ export const AlertRaisedDetail = z.strictObject({
 });
 export type AlertRaisedDetail = z.infer<typeof AlertRaisedDetail>;
 
-/** An event as put on the bus (EventBridge's PutEvents entry, minus the bus name). */
-export interface BusEvent<T = unknown> {
-  source: string;
-  detailType: string;
-  detail: T;
-}
-
 /** The EventBridge envelope a rule target receives. */
 export interface DeliveredEvent<T = unknown> {
   version: '0';

@@ -3,14 +3,12 @@ import * as z from '../shared/schemas/zod.ts';
 
 export const PRISONER_RELEASED = 'prison-offender-events.prisoner.released';
 
-/** Reasons HMPPS gives for a prisoner leaving; only RELEASED is a release to the community. */
-export const RELEASE_REASONS = [
-  'RELEASED',
-  'TEMPORARY_ABSENCE_RELEASE',
-  'SENT_TO_COURT',
-  'TRANSFERRED',
-  'RELEASED_TO_HOSPITAL',
-] as const;
+/**
+ * The one reason HMPPS gives that is a release to the community. The others (temporary absence,
+ * sent to court, transferred, released to hospital, and any HMPPS adds) are kept as they come and
+ * go on the case's timeline without starting the alert clock.
+ */
+export const COMMUNITY_RELEASE = 'RELEASED';
 
 /**
  * An HMPPS domain event `prison-offender-events.prisoner.released`, as published on the HMPPS

@@ -4,7 +4,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { PrisonerReleasedEvent, unwrapSns } from '../../events/hmpps-events.ts';
 import { getDeps } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
-import { deadLetterHmppsMessage } from '../../shared/imports/hmpps-dead-letter.ts';
+import { deadLetterHmppsMessage } from '../../shared/adapters/dead-letter-sqs.ts';
 import { ingestPrisonerReleased } from '../../shared/imports/prisoner-released.ts';
 
 /** Parses one queued message into a prisoner-released event, or the reason it is malformed. */

@@ -44,7 +44,7 @@ const own = (table: readonly TableAction[], indexes: readonly string[] = []): Ta
 });
 
 /**
- * A case change (functions/api/case-change.ts and shared/alerts/raise-alerts.ts): the same
+ * A case change (shared/cases/change-case.ts and shared/alerts/raise-alerts.ts): the same
  * actions as the routes' CASE_CHANGE in functions/api/routes.ts.
  */
 const CASE_CHANGE: readonly TableAction[] = [QUERY, GET, UPDATE, PUT];

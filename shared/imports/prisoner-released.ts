@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
+import { COMMUNITY_RELEASE, type PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
 import { applyCaseChange } from '../cases/change-case.ts';
@@ -50,7 +50,7 @@ async function applyToCase(
   key: string,
 ): Promise<'recorded' | 'duplicate' | 'ignored'> {
   const { reason, prisonId } = event.additionalInformation;
-  const released = reason === 'RELEASED';
+  const released = reason === COMMUNITY_RELEASE;
   const releasedOn = londonDate(new Date(event.occurredAt));
   if (released && (current.referral.releasedOn || releasedOn < current.referral.referredOn)) return 'ignored';
   const establishment = /^[A-Z]{3}$/i.test(prisonId) ? prisonId.toUpperCase() : undefined;
@@ -109,7 +109,7 @@ export async function ingestPrisonerReleased(
       const open =
         isPrisonPathway(referral.pathway) && referral.status !== 'closed' && referral.status !== 'engaged';
       if (!open) continue;
-      if (event.additionalInformation.reason === 'RELEASED' && referral.status !== 'referred') {
+      if (event.additionalInformation.reason === COMMUNITY_RELEASE && referral.status !== 'referred') {
         outcomes.push(
           current.referral.releasedOn === londonDate(new Date(event.occurredAt)) ? 'duplicate' : 'ignored',
         );

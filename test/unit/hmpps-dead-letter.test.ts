@@ -1,11 +1,11 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { deadLetterHmppsMessage } from '../../shared/imports/hmpps-dead-letter.ts';
+import { deadLetterHmppsMessage } from '../../shared/adapters/dead-letter-sqs.ts';
 
 const sqs = mockClient(SQSClient);
 
-describe('deadLetterHmppsMessage', () => {
+describe('deadLetterHmppsMessage (shared/adapters/dead-letter-sqs.ts)', () => {
   it('puts the message on the queue with its reason, cut to what an attribute holds', async () => {
     sqs.on(SendMessageCommand).resolves({});
     await deadLetterHmppsMessage('https://sqs.example/dlq', '{"bad":true}', 'x'.repeat(2000));

@@ -1,12 +1,11 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
-type Sqs = typeof import('@aws-sdk/client-sqs');
-
-let sqs: Promise<{ client: SQSClient; SendMessageCommand: Sqs['SendMessageCommand'] }> | undefined;
+// Built on first use: most deliveries are well formed and never need it.
+let client: SQSClient | undefined;
 
 /**
  * Puts a malformed HMPPS message on the dead-letter queue with the reason, so an operator can see
- * why it never reached the table. The SQS client loads on first use: most deliveries never need it.
+ * why it never reached the table.
  */
 export async function deadLetterHmppsMessage(
   queueUrl: string | undefined,
@@ -14,15 +13,12 @@ export async function deadLetterHmppsMessage(
   reason: string,
 ): Promise<void> {
   if (!queueUrl) throw new Error(`Malformed HMPPS event and no HMPPS_DLQ_URL to put it on: ${reason}`);
-  sqs ??= import('@aws-sdk/client-sqs').then(({ SQSClient, SendMessageCommand }) => ({
-    client: new SQSClient({}),
-    SendMessageCommand,
-  }));
-  const { client, SendMessageCommand } = await sqs;
+  client ??= new SQSClient({});
   await client.send(
     new SendMessageCommand({
       QueueUrl: queueUrl,
       MessageBody: body,
+      // An SQS message attribute holds at most 256 KB; the reason names fields, so 1,000 is ample.
       MessageAttributes: { reason: { DataType: 'String', StringValue: reason.slice(0, 1000) } },
     }),
   );
