@@ -9,6 +9,7 @@ import { derivedRefresh, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { putItem, putNew, transactWrite } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
+import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
 import { dueChecks } from '../domain/alert-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
@@ -21,14 +22,6 @@ export interface AlertDeps {
 
 /** Timeline events written by the service itself name it as the actor. */
 const SERVICE_ACTOR = { memberId: 'service', name: 'Continuity (automatic alert)' };
-
-const RULE_SUMMARY: Record<string, string> = {
-  no_first_appointment: 'Alert raised: no first appointment booked after release',
-  first_appointment_missed: 'Alert raised: first appointment missed',
-  engagement_at_risk: 'Alert raised: engagement at risk (no treatment start yet)',
-  engagement_window_missed: 'Alert raised: engagement window missed',
-  release_not_confirmed: 'Alert raised: release not confirmed',
-};
 
 /** Settings of each tenant, read once per sweep. */
 export type SettingsCache = Map<string, Promise<PartnershipSettings>>;
@@ -115,7 +108,7 @@ export async function raiseDueAlerts(
             tenantId,
             referralId,
             'alert_raised',
-            RULE_SUMMARY[check.rule] ?? check.rule,
+            ALERT_CATALOGUE[check.rule].timeline,
             SERVICE_ACTOR,
             now,
             { rule: check.rule, dueAt: check.dueAt },

@@ -1,18 +1,10 @@
+import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
 import type { AlertRule } from '../domain/values.ts';
 import type { Area } from '../schemas/area.ts';
 import type { Member } from '../schemas/member.ts';
 
-/** Who each rule tells (DESIGN.md §3): the area's team, the assigned caseworker, the area's managers. */
-const AUDIENCE: Record<AlertRule, readonly ('team' | 'caseworker' | 'managers')[]> = {
-  no_first_appointment: ['team'],
-  first_appointment_missed: ['caseworker', 'team'],
-  engagement_at_risk: ['managers'],
-  engagement_window_missed: ['managers'],
-  release_not_confirmed: ['team'],
-};
-
 /**
- * The addresses an alert goes to. The area team is the area's alert addresses, or its managers
+ * The addresses an alert goes to, by the rule's audience in the alert catalogue. The area team is the area's alert addresses, or its managers
  * when the area has none, so an alert is never sent to nobody while the area has a manager.
  */
 export function recipientsOf(
@@ -25,7 +17,7 @@ export function recipientsOf(
     .filter((member) => member.role === 'manager' && member.areaIds.includes(area.id))
     .map((m) => m.email);
   const addresses = new Set<string>();
-  for (const audience of AUDIENCE[rule]) {
+  for (const audience of ALERT_CATALOGUE[rule].audience) {
     if (audience === 'managers') for (const email of managers) addresses.add(email);
     if (audience === 'team')
       for (const email of area.alertEmails.length ? area.alertEmails : managers) addresses.add(email);

@@ -1,3 +1,4 @@
+import { byTimingSetting } from '../domain/alert-catalogue.ts';
 import { DisplayName, Email, RecordMeta } from './common.ts';
 import * as z from './zod.ts';
 
@@ -5,24 +6,20 @@ import * as z from './zod.ts';
 export const SETTING_BOUNDS = {
   engagementWindowDays: { min: 7, max: 90 },
   retentionYears: { min: 1, max: 20 },
-  noFirstAppointmentHours: { min: 1, max: 168 },
-  firstAppointmentGraceHours: { min: 1, max: 72 },
-  engagementAtRiskDay: { min: 1, max: 89 },
-  releaseNotConfirmedDays: { min: 0, max: 14 },
+  // Each alert rule's timing, with its range, is in the alert catalogue.
+  ...byTimingSetting(({ min, max }) => ({ min, max })),
 } as const;
 
-/** A whole number in the setting's range. */
-const setting = (name: keyof typeof SETTING_BOUNDS) =>
-  z.number().check(z.int(), z.gte(SETTING_BOUNDS[name].min), z.lte(SETTING_BOUNDS[name].max));
+/** A whole number in a range. */
+const wholeNumber = ({ min, max }: { min: number; max: number }) =>
+  z.number().check(z.int(), z.gte(min), z.lte(max));
+const setting = (name: keyof typeof SETTING_BOUNDS) => wholeNumber(SETTING_BOUNDS[name]);
 const fraction = z.number().check(z.gte(0), z.lte(1));
 
-/** Per-partnership alert rule timings (DESIGN.md §3 "Alert rules"). */
-export const AlertRuleSettings = z.object({
-  noFirstAppointmentHours: z._default(setting('noFirstAppointmentHours'), 24),
-  firstAppointmentGraceHours: z._default(setting('firstAppointmentGraceHours'), 4),
-  engagementAtRiskDay: z._default(setting('engagementAtRiskDay'), 14),
-  releaseNotConfirmedDays: z._default(setting('releaseNotConfirmedDays'), 1),
-});
+/** Per-partnership alert rule timings (DESIGN.md §3 "Alert rules"), with the catalogue's defaults. */
+export const AlertRuleSettings = z.object(
+  byTimingSetting((timing) => z._default(wholeNumber(timing), timing.default)),
+);
 
 export const PartnershipSettings = z.object({
   engagementWindowDays: z._default(setting('engagementWindowDays'), 21),
@@ -58,14 +55,7 @@ export const UpdatePartnershipBody = z
         targetRate: z.optional(fraction),
         suppressSmallNumbers: z.optional(z.boolean()),
         retentionYears: z.optional(setting('retentionYears')),
-        alertRules: z.optional(
-          z.strictObject({
-            noFirstAppointmentHours: z.optional(setting('noFirstAppointmentHours')),
-            firstAppointmentGraceHours: z.optional(setting('firstAppointmentGraceHours')),
-            engagementAtRiskDay: z.optional(setting('engagementAtRiskDay')),
-            releaseNotConfirmedDays: z.optional(setting('releaseNotConfirmedDays')),
-          }),
-        ),
+        alertRules: z.optional(z.strictObject(byTimingSetting((timing) => z.optional(wholeNumber(timing))))),
       }),
     ),
   })

@@ -1,3 +1,4 @@
+import { textByRule } from '../../../shared/domain/alert-catalogue.ts';
 import type { PATHWAYS, PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../../../shared/domain/values.ts';
 import type {
   APPOINTMENT_KINDS,
@@ -90,23 +91,11 @@ export const CLOSE_REASON_LABELS: Record<(typeof CLOSE_REASONS)[number], string>
   other: 'Other',
 };
 
-/** What each alert rule asks of the team, as the next action due. */
-export const ALERT_RULE_LABELS: Record<string, string> = {
-  no_first_appointment: 'Book a first appointment',
-  first_appointment_missed: 'Check the first appointment was attended',
-  engagement_at_risk: 'Record a treatment start (engagement at risk)',
-  engagement_window_missed: 'Record a treatment start before the window closes',
-  release_not_confirmed: 'Confirm the release',
-};
+/** What each alert rule asks of the team, as the next action due (the alert catalogue's words). */
+export const ALERT_RULE_LABELS: Record<string, string> = textByRule((facts) => facts.nextAction);
 
 /** The plain-English name of each alert rule: what happened. */
-export const ALERT_RULE_NAMES: Record<string, string> = {
-  no_first_appointment: 'No first appointment booked',
-  first_appointment_missed: 'First appointment missed',
-  engagement_at_risk: 'Engagement at risk',
-  engagement_window_missed: 'Engagement window missed',
-  release_not_confirmed: 'Release not confirmed',
-};
+export const ALERT_RULE_NAMES: Record<string, string> = textByRule((facts) => facts.name);
 
 export const ALERT_STATUS_LABELS: Record<string, string> = {
   open: 'Open',

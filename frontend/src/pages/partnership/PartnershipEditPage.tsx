@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router-dom';
+import { ALERT_TIMINGS } from '../../../../shared/domain/alert-catalogue.ts';
 import type { Partnership } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
@@ -56,6 +57,7 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
     const spec = WHOLE_NUMBER_FIELDS.find((candidate) => candidate.key === key)!;
     return (
       <TextInput
+        key={spec.id}
         id={spec.id}
         label={spec.label}
         hint={hint}
@@ -104,25 +106,7 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
             When each alert is raised for a release. The engagement window missed alert is raised when the
             engagement window closes without a treatment start.
           </p>
-          {numberInput(
-            'noFirstAppointmentHours',
-            'Hours after release with no first appointment booked before the area team is alerted.',
-            'hours',
-          )}
-          {numberInput(
-            'firstAppointmentGraceHours',
-            'Hours after a first appointment’s time, still not marked attended, before it is treated as missed.',
-            'hours',
-          )}
-          {numberInput(
-            'engagementAtRiskDay',
-            'The day after release on which the area’s managers are warned if treatment has not started. It must come before the end of the engagement window.',
-          )}
-          {numberInput(
-            'releaseNotConfirmedDays',
-            'Days after the expected release date with no release recorded before the area team is alerted.',
-            'days',
-          )}
+          {ALERT_TIMINGS.map(({ setting, hint, suffix }) => numberInput(setting, hint, suffix))}
         </Fieldset>
       </QuestionForm>
     </QuestionPage>

@@ -1,3 +1,5 @@
+import { firesWhen } from '../../../../shared/domain/alert-catalogue.ts';
+import { ALERT_RULES } from '../../../../shared/domain/values.ts';
 import type { Partnership } from '../../api/types.ts';
 
 /** "1 day", "4 hours": a count with its unit, singular when it is one. */
@@ -13,7 +15,6 @@ export function percentage(rate: number): string {
 /** The partnership's settings as summary rows, in the words the page uses. */
 export function settingsRows(partnership: Partnership) {
   const { settings } = partnership;
-  const rules = settings.alertRules;
   return {
     partnership: [
       { key: 'Name', value: partnership.name },
@@ -26,24 +27,10 @@ export function settingsRows(partnership: Partnership) {
           : 'Off: reports show exact counts',
       },
     ],
-    alertRules: [
-      {
-        key: 'No first appointment after',
-        value: `${plural(rules.noFirstAppointmentHours, 'hour')} from release`,
-      },
-      {
-        key: 'First appointment grace',
-        value: `${plural(rules.firstAppointmentGraceHours, 'hour')} after its time`,
-      },
-      { key: 'Engagement at risk on', value: `day ${rules.engagementAtRiskDay} after release` },
-      {
-        key: 'Engagement window missed on',
-        value: `day ${settings.engagementWindowDays + 1} after release, once the engagement window has closed`,
-      },
-      {
-        key: 'Release not confirmed after',
-        value: `${plural(rules.releaseNotConfirmedDays, 'day')} from the expected release date`,
-      },
-    ],
+    // When each rule fires, in the alert catalogue's words and order.
+    alertRules: ALERT_RULES.map((rule) => {
+      const { label, value } = firesWhen(rule, settings);
+      return { key: label, value };
+    }),
   };
 }

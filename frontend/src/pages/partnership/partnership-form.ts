@@ -1,3 +1,8 @@
+import {
+  ALERT_TIMINGS,
+  type AlertTimingSetting,
+  byTimingSetting,
+} from '../../../../shared/domain/alert-catalogue.ts';
 import { PartnershipName, SETTING_BOUNDS } from '../../../../shared/schemas/partnership.ts';
 import type { Partnership, UpdatePartnershipInput } from '../../api/types.ts';
 import type { FieldError, FormSpec } from '../../forms/field-errors.ts';
@@ -5,16 +10,12 @@ import { parseDecimal, parseWholeNumber } from '../../forms/numbers.ts';
 import { plural } from './describe-settings.ts';
 
 /** What the chair types; numbers stay text until submitted so nothing typed is lost. */
-export interface PartnershipFormValues {
+export type PartnershipFormValues = {
   name: string;
   engagementWindowDays: string;
   targetPercent: string;
   suppressSmallNumbers: '' | 'yes' | 'no';
-  noFirstAppointmentHours: string;
-  firstAppointmentGraceHours: string;
-  engagementAtRiskDay: string;
-  releaseNotConfirmedDays: string;
-}
+} & Record<AlertTimingSetting, string>;
 
 interface WholeNumberField {
   key: keyof PartnershipFormValues;
@@ -34,34 +35,14 @@ export const WHOLE_NUMBER_FIELDS: readonly WholeNumberField[] = [
     unit: 'day',
     bounds: SETTING_BOUNDS.engagementWindowDays,
   },
-  {
-    key: 'noFirstAppointmentHours',
-    id: 'settings-alertRules-noFirstAppointmentHours',
-    label: 'No first appointment after',
-    unit: 'hour',
-    bounds: SETTING_BOUNDS.noFirstAppointmentHours,
-  },
-  {
-    key: 'firstAppointmentGraceHours',
-    id: 'settings-alertRules-firstAppointmentGraceHours',
-    label: 'First appointment grace',
-    unit: 'hour',
-    bounds: SETTING_BOUNDS.firstAppointmentGraceHours,
-  },
-  {
-    key: 'engagementAtRiskDay',
-    id: 'settings-alertRules-engagementAtRiskDay',
-    label: 'Engagement at risk on day',
-    unit: 'day',
-    bounds: SETTING_BOUNDS.engagementAtRiskDay,
-  },
-  {
-    key: 'releaseNotConfirmedDays',
-    id: 'settings-alertRules-releaseNotConfirmedDays',
-    label: 'Release not confirmed after',
-    unit: 'day',
-    bounds: SETTING_BOUNDS.releaseNotConfirmedDays,
-  },
+  // Each alert rule's timing, as the alert catalogue names and bounds it.
+  ...ALERT_TIMINGS.map(({ setting, label, unit }) => ({
+    key: setting,
+    id: `settings-alertRules-${setting}`,
+    label,
+    unit,
+    bounds: SETTING_BOUNDS[setting],
+  })),
 ];
 
 const TARGET_MESSAGE = 'Target rate must be a percentage from 0 to 100, like 75';
@@ -108,10 +89,7 @@ export function partnershipFormValues(partnership: Partnership): PartnershipForm
     engagementWindowDays: String(settings.engagementWindowDays),
     targetPercent: String(Number((settings.targetRate * 100).toFixed(2))),
     suppressSmallNumbers: settings.suppressSmallNumbers ? 'yes' : 'no',
-    noFirstAppointmentHours: String(settings.alertRules.noFirstAppointmentHours),
-    firstAppointmentGraceHours: String(settings.alertRules.firstAppointmentGraceHours),
-    engagementAtRiskDay: String(settings.alertRules.engagementAtRiskDay),
-    releaseNotConfirmedDays: String(settings.alertRules.releaseNotConfirmedDays),
+    ...byTimingSetting(({ setting }) => String(settings.alertRules[setting])),
   };
 }
 
@@ -170,12 +148,7 @@ export function partnershipBody(
         engagementWindowDays: numbers.engagementWindowDays,
         targetRate: Number(((percent ?? 0) / 100).toFixed(4)),
         suppressSmallNumbers: values.suppressSmallNumbers === 'yes',
-        alertRules: {
-          noFirstAppointmentHours: numbers.noFirstAppointmentHours,
-          firstAppointmentGraceHours: numbers.firstAppointmentGraceHours,
-          engagementAtRiskDay: numbers.engagementAtRiskDay,
-          releaseNotConfirmedDays: numbers.releaseNotConfirmedDays,
-        },
+        alertRules: byTimingSetting(({ setting }) => numbers[setting]),
       },
     },
   };
