@@ -2,9 +2,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { PrisonerReleasedEvent, unwrapSns } from '../../events/hmpps-events.ts';
+import { deadLetterHmppsMessage } from '../../shared/adapters/dead-letter-sqs.ts';
 import { getDeps } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
-import { deadLetterHmppsMessage } from '../../shared/adapters/dead-letter-sqs.ts';
 import { ingestPrisonerReleased } from '../../shared/imports/prisoner-released.ts';
 
 /** Parses one queued message into a prisoner-released event, or the reason it is malformed. */

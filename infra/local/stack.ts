@@ -126,7 +126,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       MAIL_FROM: 'no-reply@continuity.local',
       APP_URL: url,
       CURSOR_SECRET: cursorSecret(dataDir),
-
     });
     const bus = new LocalEventBus({
       rules,
