@@ -63,13 +63,3 @@ export function londonInstant(date: string, time: string): string {
   const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${date}T${time}:00${zone}`;
 }
-
-/** The UK date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant, for a change form. */
-export function londonDateAndTime(iso: string): { date: string; time: string } {
-  const parts = wallClock.formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-  };
-}
