@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
+import { MalformedJson, ValidationFailed } from '../../shared/errors.ts';
 import { Email } from '../../shared/schemas/common.ts';
 import * as z from '../../shared/schemas/zod.ts';
 import type { LocalEventBus } from './event-bus.ts';
-import type { ExtraHandler } from './gateway.ts';
+import { type ExtraHandler, sendApiError } from './gateway.ts';
 import type { LocalClock } from './local-clock.ts';
 import type { LocalUser, LocalUserStore } from './local-users.ts';
 import type { MailSink } from './mail/index.ts';
@@ -56,20 +57,17 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
       try {
         input = JSON.parse(body.toString('utf8'));
       } catch {
-        return sendJson(response, 400, {
-          error: { code: 'malformed_json', message: 'Send {"email": "..."} as JSON.' },
-        });
+        return sendApiError(response, new MalformedJson('send {"email": "..."} as JSON.'));
       }
       const parsed = TokenRequest.safeParse(input);
       const user = parsed.success ? await parts.users.byEmail(parsed.data.email) : undefined;
       if (!user || user.disabled) {
-        return sendJson(response, 400, {
-          error: {
-            code: 'validation_failed',
-            message: 'No local user has that email.',
-            fields: { email: 'must be the email of a user the local stack knows' },
-          },
-        });
+        return sendApiError(
+          response,
+          new ValidationFailed('No local user has that email.', {
+            email: 'must be the email of a user the local stack knows',
+          }),
+        );
       }
       sendJson(response, 200, {
         access_token: await parts.mintToken(user),
@@ -90,12 +88,12 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
     'POST /_local/clock': async (_request, response, _url, body) => {
       const parsed = ClockRequest.safeParse(readJson(body));
       if (!parsed.success) {
-        return sendJson(response, 400, {
-          error: {
-            code: 'validation_failed',
-            message: 'Send {"advanceHours": n} or {"at": "<ISO time with offset>"}.',
-          },
-        });
+        return sendApiError(
+          response,
+          new ValidationFailed('Send {"advanceHours": n} or {"at": "<ISO time with offset>"}.', {
+            body: 'must be {"advanceHours": a number of hours} or {"at": an ISO time with offset}',
+          }),
+        );
       }
       if ('at' in parsed.data) parts.clock.set(new Date(parsed.data.at));
       else parts.clock.advance(parsed.data.advanceHours * 3_600_000);
@@ -106,9 +104,10 @@ export function localApiRoutes(parts: LocalRouteParts): Record<string, ExtraHand
       const { parseMessage } = await import('../../functions/hmpps-ingest/handler.ts');
       const parsed = parseMessage(body.toString('utf8'));
       if ('reason' in parsed) {
-        return sendJson(response, 400, {
-          error: { code: 'validation_failed', message: `Malformed HMPPS event: ${parsed.reason}` },
-        });
+        return sendApiError(
+          response,
+          new ValidationFailed(`Malformed HMPPS event: ${parsed.reason}`, { body: parsed.reason }),
+        );
       }
       sendJson(response, 200, await parts.ingest(parsed.event));
     },

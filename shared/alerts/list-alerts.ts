@@ -1,6 +1,8 @@
 import type { MemberPrincipal } from '../auth/area-access.ts';
 import { type Alert, type AlertStatus, alertsOfArea } from '../data/alerts-repo.ts';
+import { type Page, type PageRequest, slicePage } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
+import { caseReference } from './alert-email.ts';
 
 const STATUS_ORDER: Record<AlertStatus, number> = { open: 0, acknowledged: 1, resolved: 2 };
 
@@ -24,6 +26,30 @@ export async function alertsToWorkOn(
         b.raisedAt.localeCompare(a.raisedAt) ||
         a.id.localeCompare(b.id),
     );
+}
+
+/** An alert as the API shows it: with the case reference its email names. */
+export type ListedAlert = Alert & { caseReference: string };
+
+/** The alert as the API shows it. */
+export const listedAlert = (alert: Alert): ListedAlert => ({
+  ...alert,
+  caseReference: caseReference(alert.referralId),
+});
+
+/** A page of the alerts to work on, each with its case reference. */
+export async function alertsPage(
+  table: Table,
+  principal: MemberPrincipal,
+  areaIds: readonly string[],
+  status: AlertStatus | undefined,
+  page: () => Promise<PageRequest>,
+): Promise<Page<ListedAlert>> {
+  const listed = slicePage(await alertsToWorkOn(table, principal, areaIds, status), await page());
+  return {
+    ...listed,
+    items: listed.items.map(listedAlert),
+  };
 }
 
 /** Open and acknowledged alerts in the member's areas, for the navigation. */

@@ -1,13 +1,12 @@
 import type { AlertRaisedDetail } from '../../events/alert-events.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Clock, Mailer } from '../adapters/ports.ts';
+import { claimMail, mailStateOf, markMail } from '../data/alert-mail-repo.ts';
 import { getAlert } from '../data/alerts-repo.ts';
 import { findArea } from '../data/areas-repo.ts';
-import { keys } from '../data/keys.ts';
 import { allMembers } from '../data/members-repo.ts';
 import { loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
-import { changeItem, claimLease, getItem } from '../data/table-io.ts';
 import { NotFound } from '../errors.ts';
 import { alertEmail } from './alert-email.ts';
 import { recipientsOf } from './recipients.ts';
@@ -20,45 +19,6 @@ export interface NotifyDeps {
 }
 
 export type NotifyOutcome = 'sent' | 'already_sent' | 'in_progress' | 'no_recipients' | 'gone';
-
-/** How long one delivery holds an alert's email before another delivery may try it. */
-const LEASE_SECONDS = 60;
-
-/**
- * Claims the right to send an alert's email: only when it was never sent and no other delivery
- * holds it (or its hold lapsed, or it failed). This is what makes a redelivered event, or two
- * deliveries at once, send one email.
- */
-const claimMail = (table: Table, tenantId: string, alertId: string, now: Date): Promise<boolean> =>
-  claimLease(table, {
-    item: {
-      ...keys.alertMail(tenantId, alertId),
-      type: 'alertMail',
-      alertId,
-      state: 'sending',
-      leaseUntil: Math.floor(now.getTime() / 1000) + LEASE_SECONDS,
-    },
-    holding: 'sending',
-    until: 'leaseUntil',
-    retryable: ['failed'],
-    now,
-  });
-
-async function markMail(
-  table: Table,
-  tenantId: string,
-  alertId: string,
-  fields: Record<string, unknown>,
-): Promise<void> {
-  await changeItem(table, keys.alertMail(tenantId, alertId), { set: fields, add: { attempts: 1 } });
-}
-
-/** The state of an alert's email (for tests and operators). */
-export async function mailStateOf(table: Table, tenantId: string, alertId: string) {
-  return (await getItem(table, keys.alertMail(tenantId, alertId))) as
-    | { state: string; attempts?: number; sentAt?: string; recipients?: number }
-    | undefined;
-}
 
 /**
  * Sends the one email of a raised alert to the people its rule names. A failed send marks the

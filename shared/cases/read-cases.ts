@@ -2,7 +2,7 @@ import type { Clock } from '../adapters/ports.ts';
 import { type MemberActor, requireAreaOf } from '../auth/area-access.ts';
 import { listAudit, recordReads } from '../data/audit-repo.ts';
 import { getPeople, getPerson } from '../data/people-repo.ts';
-import type { PageRequest } from '../data/query-page.ts';
+import { type PageRequest, slicePage } from '../data/query-page.ts';
 import { caseloadOfArea, loadCase, type StoredReferral } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { listTimeline } from '../data/timeline.ts';
@@ -106,6 +106,17 @@ export async function readCase(deps: ReadDeps, actor: MemberActor, referralId: s
     appointments: found.appointments,
     alerts: found.alerts,
   };
+}
+
+/** A page of the caseload of the given areas, overdue first, each row with its person's summary. */
+export async function caseloadPage(
+  deps: ReadDeps,
+  actor: MemberActor,
+  filter: CaseloadFilter,
+  page: () => Promise<PageRequest>,
+) {
+  const listed = slicePage(await caseloadOf(deps, actor, filter), await page());
+  return { ...listed, items: await caseloadRows(deps, actor, listed.items) };
 }
 
 /**

@@ -5,7 +5,15 @@ import { keys } from './keys.ts';
 import { type PageRequest, queryAll, recordsPage } from './query-page.ts';
 import { findRecord, getRecord, newItem, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
-import { deleteItem, getItem, getMany, putNew, type TransactItem, transactWrite } from './table-io.ts';
+import {
+  changeItem,
+  deleteItem,
+  getItem,
+  getMany,
+  putNew,
+  type TransactItem,
+  transactWrite,
+} from './table-io.ts';
 
 export type PersonFields = Omit<Person, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'referralIds'>;
 
@@ -136,6 +144,16 @@ export async function updatePerson(
     return undefined;
   });
   return getPerson(table, tenantId, current.id);
+}
+
+/** Keeps only these of a person's referrals: the retention purge forgets a purged case. */
+export async function setReferralsOf(
+  table: Table,
+  tenantId: string,
+  personId: string,
+  referralIds: readonly string[],
+): Promise<void> {
+  await changeItem(table, keys.person(tenantId, personId), { set: { referralIds: [...referralIds] } });
 }
 
 /**

@@ -61,3 +61,13 @@ export const prefixQuery = (partition: string, prefix: string) => ({
   KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
   ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
 });
+
+/**
+ * A page of a list read whole and ordered in memory (an area's caseload, its alerts), by
+ * position: the page's start key holds the offset where it begins.
+ */
+export function slicePage<T>(rows: readonly T[], page: PageRequest): Page<T> {
+  const start = Number(page.startKey?.offset ?? 0);
+  const end = start + page.limit;
+  return { items: rows.slice(start, end), lastKey: end < rows.length ? { offset: end } : undefined };
+}

@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { claimSlotItem, completeSlotItem, readSlotItem, releaseSlotItem } from '../data/idempotency-repo.ts';
 import { type Key, keys } from '../data/keys.ts';
 import type { Table } from '../data/table.ts';
-import { changeItem, claimLease, getItem, releaseLease } from '../data/table-io.ts';
 import { Conflict, ValidationFailed } from '../errors.ts';
-
-/** How long a first response is kept for replay. */
-const KEEP_SECONDS = 24 * 60 * 60;
-/** How long an unfinished first attempt holds the key before a retry may take it over. */
-const LOCK_SECONDS = 30;
-
-/** The state of a slot whose first attempt is still running. */
-const RUNNING = 'in_progress';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -51,22 +43,9 @@ export async function claimSlot(
   slot: IdempotencySlot,
   now: Date,
 ): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
-  const seconds = Math.floor(now.getTime() / 1000);
-  const claimed = await claimLease(table, {
-    item: {
-      ...slot.key,
-      type: 'idempotency',
-      state: RUNNING,
-      requestHash: slot.requestHash,
-      lockedUntil: seconds + LOCK_SECONDS,
-      expiresAt: seconds + KEEP_SECONDS,
-    },
-    holding: RUNNING,
-    until: 'lockedUntil',
-    now,
-  });
+  const claimed = await claimSlotItem(table, slot.key, slot.requestHash, now);
   if (claimed) return undefined;
-  const existing = await getItem(table, slot.key);
+  const existing = await readSlotItem(table, slot.key);
   if (existing?.requestHash !== slot.requestHash) {
     throw new Conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
   }
@@ -76,7 +55,7 @@ export async function claimSlot(
       'A request with this Idempotency-Key is still being handled: try again in a moment.',
     );
   }
-  return existing.response as APIGatewayProxyStructuredResultV2;
+  return existing.response;
 }
 
 /** Stores the first response so repeats get it back. */
@@ -85,10 +64,10 @@ export async function completeSlot(
   slot: IdempotencySlot,
   response: APIGatewayProxyStructuredResultV2,
 ): Promise<void> {
-  await changeItem(table, slot.key, { set: { state: 'done', response }, remove: ['lockedUntil'] });
+  await completeSlotItem(table, slot.key, response);
 }
 
 /** Frees the slot after a failed attempt, so the client may retry with the same key. */
 export async function releaseSlot(table: Table, slot: IdempotencySlot): Promise<void> {
-  await releaseLease(table, slot.key, RUNNING);
+  await releaseSlotItem(table, slot.key);
 }

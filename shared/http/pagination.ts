@@ -14,34 +14,20 @@ export interface ListQueryValues {
 export const cursorScope = (owner: readonly string[], list: string, ...filters: readonly string[]): string =>
   [...owner, list, ...filters].join('|');
 
-/** Reads `?limit=&cursor=` into a page request, checking the cursor against its scope. */
-export async function pageRequest(deps: Deps, query: ListQueryValues, scope: string): Promise<PageRequest> {
-  const codec = await deps.cursors();
-  return { limit: query.limit, startKey: codec.decode(query.cursor, scope) };
-}
-
-/** The list envelope `{items, nextCursor}`. */
-export async function listResponse<T>(
-  deps: Deps,
-  page: Page<T>,
-  scope: string,
-): Promise<{ items: T[]; nextCursor?: string }> {
-  const codec = await deps.cursors();
-  const nextCursor = codec.encode(page.lastKey, scope);
-  return nextCursor ? { items: page.items, nextCursor } : { items: page.items };
-}
-
 /**
- * A page of a list read whole and ordered in memory (an area's caseload, its alerts), by position:
- * the cursor holds the offset of the next page.
+ * One page of a list as the API answers it, `{items, nextCursor}`: `read` gets the page request
+ * that `?limit=&cursor=` name (the cursor checked against its scope when `read` asks for it, so a
+ * use case may check access first) and answers the page; the next page's position goes back as
+ * a cursor signed for the same scope.
  */
-export async function positionPage<T>(
+export async function listPage<T>(
   deps: Deps,
-  rows: readonly T[],
   query: ListQueryValues,
   scope: string,
-): Promise<Page<T>> {
-  const start = Number((await pageRequest(deps, query, scope)).startKey?.offset ?? 0);
-  const end = start + query.limit;
-  return { items: rows.slice(start, end), lastKey: end < rows.length ? { offset: end } : undefined };
+  read: (page: () => Promise<PageRequest>) => Promise<Page<T>>,
+): Promise<{ items: T[]; nextCursor?: string }> {
+  const codec = await deps.cursors();
+  const page = await read(async () => ({ limit: query.limit, startKey: codec.decode(query.cursor, scope) }));
+  const nextCursor = codec.encode(page.lastKey, scope);
+  return nextCursor ? { items: page.items, nextCursor } : { items: page.items };
 }

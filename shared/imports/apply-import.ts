@@ -3,6 +3,7 @@ import type { Clock } from '../adapters/ports.ts';
 import { addReferral, type NewReferral } from '../cases/create-referral.ts';
 import { mapBounded } from '../concurrency/pool.ts';
 import { failedConditions } from '../data/dynamo-errors.ts';
+import { getImport, importRows, type ReleaseImport, recordProgress } from '../data/imports-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { findPerson, type PersonFields, personIdByPrisonNumber } from '../data/people-repo.ts';
 import { loadCase } from '../data/referrals-repo.ts';
@@ -12,7 +13,6 @@ import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
-import { getImport, importRows, type ReleaseImport, recordProgress } from './import-repo.ts';
 import type { ReleaseRow } from './release-csv.ts';
 
 export interface ImportDeps {

@@ -3,9 +3,9 @@ import type { Clock, EventPublisher } from '../adapters/ports.ts';
 import type { MemberActor } from '../auth/area-access.ts';
 import { listAreas } from '../data/areas-repo.ts';
 import { newId } from '../data/ids.ts';
+import { createImport } from '../data/imports-repo.ts';
 import type { Table } from '../data/table.ts';
 import { londonDate } from '../domain/dates.ts';
-import { createImport } from './import-repo.ts';
 import { checkReleaseCsv, releaseTemplate } from './release-csv.ts';
 
 export interface UploadDeps {

@@ -3,15 +3,14 @@ import type { Clock } from '../adapters/ports.ts';
 import { areaIdsOf } from '../data/areas-repo.ts';
 import { deleteAll } from '../data/batch-write.ts';
 import { keys } from '../data/keys.ts';
+import { recordOperatorAction } from '../data/operator-audit-repo.ts';
 import { allPartnerships } from '../data/partnerships-repo.ts';
-import { findPerson } from '../data/people-repo.ts';
+import { findPerson, setReferralsOf } from '../data/people-repo.ts';
 import { caseloadOfArea } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
-import { changeItem } from '../data/table-io.ts';
 import { keysUnder } from '../data/tenant-items.ts';
 import { addDays, londonDate } from '../domain/dates.ts';
 import { PartnershipSettings } from '../schemas/partnership.ts';
-import { recordOperatorAction } from './operator-audit.ts';
 
 export interface PurgeDeps {
   table: Table;
@@ -41,7 +40,7 @@ async function purgeCase(
   if (!person) return { person: false };
   const others = person.referralIds.filter((id) => id !== referralId);
   if (others.length > 0) {
-    await changeItem(table, keys.person(tenantId, personId), { set: { referralIds: others } });
+    await setReferralsOf(table, tenantId, personId, others);
     return { person: false };
   }
   const audit = await keysUnder(table, tenantId, keys.auditPrefix(personId));

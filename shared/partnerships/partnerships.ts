@@ -2,18 +2,18 @@ import { logger } from '../adapters/logger.ts';
 import type { Clock, IdentityAdmin } from '../adapters/ports.ts';
 import { newId } from '../data/ids.ts';
 import { allMembers } from '../data/members-repo.ts';
+import { type OperatorAuditRecord, recordOperatorAction } from '../data/operator-audit-repo.ts';
 import {
   createPartnership,
   findPartnership,
   getPartnership,
   updatePartnership,
 } from '../data/partnerships-repo.ts';
-import type { Page } from '../data/query-page.ts';
+import type { Page, PageRequest } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
 import { deleteTenantItems, tenantItems } from '../data/tenant-items.ts';
 import { mergeSettings } from '../domain/partnership-rules.ts';
 import { NotFound } from '../errors.ts';
-import { type OperatorAuditRecord, recordOperatorAction } from '../lifecycle/operator-audit.ts';
 import type { Member } from '../schemas/member.ts';
 import type { CreatePartnershipBody, Partnership, UpdatePartnershipBody } from '../schemas/partnership.ts';
 import type * as z from '../schemas/zod.ts';
@@ -60,22 +60,25 @@ export async function onboardPartnership(
   }
 }
 
+/** Items an export page holds: small enough for a Lambda's response, few enough calls for a partnership. */
+export const EXPORT_PAGE_ITEMS = 1000;
+
 /** One page (up to 1,000 items) of everything a partnership holds, recorded in the operator audit. */
 export async function exportPartnershipPage(
   deps: PartnershipDeps,
   partnershipId: string,
-  /** Where the previous page stopped: read once the partnership is known to exist. */
-  startKey: () => Record<string, unknown> | undefined,
+  /** The page asked for: read once the partnership is known to exist. */
+  page: () => Promise<PageRequest>,
   operator: OperatorRequest,
 ): Promise<Page<Record<string, unknown>>> {
   await getPartnership(deps.table, partnershipId);
-  const page = await tenantItems(deps.table, partnershipId, { limit: 1000, startKey: startKey() });
+  const exported = await tenantItems(deps.table, partnershipId, await page());
   await recordOperatorAction(
     deps.table,
-    { action: 'export', partnershipId, items: page.items.length, ...operator },
+    { action: 'export', partnershipId, items: exported.items.length, ...operator },
     deps.clock(),
   );
-  return page;
+  return exported;
 }
 
 /**

@@ -3,6 +3,7 @@ import { type MemberActor, requireAreaOf, requireOwnArea } from '../auth/area-ac
 import { type AuditEntry, auditItem, recordReads } from '../data/audit-repo.ts';
 import { newId } from '../data/ids.ts';
 import * as people from '../data/people-repo.ts';
+import type { Page, PageRequest } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
 import { putItem } from '../data/table-io.ts';
 import { nameKey } from '../domain/name-key.ts';
@@ -86,22 +87,22 @@ export interface PeopleSearch {
   q: string;
   /** The areas searched, in order. */
   areas: readonly string[];
-  limit: number;
-  /** Where the previous page stopped: read only by a name search (a prison number has one page). */
-  from?: () => Promise<SearchPosition | undefined>;
 }
 
 /**
  * Finds people by prison number, or by name within the given areas, a page at a time. Every
- * person found is audited as read by search. `next` is where the following page starts.
+ * person found is audited as read by search. A name search reads the page it asks for (its start
+ * key is a SearchPosition) and ends with where the following page starts; a prison number has
+ * one page.
  */
 export async function findPeople(
   deps: PeopleDeps,
   actor: MemberActor,
   search: PeopleSearch,
-): Promise<{ found: Person[]; next?: SearchPosition }> {
+  page: () => Promise<PageRequest>,
+): Promise<Page<Person>> {
   const { tenantId } = actor.principal;
-  const { q, areas, limit } = search;
+  const { q, areas } = search;
   let found: Person[] = [];
   let next: SearchPosition | undefined;
   const prisonNumber = normalisePrisonNumber(q);
@@ -116,7 +117,8 @@ export async function findPeople(
         q: `must hold letters of a name or a prison number, got ${JSON.stringify(q)}`,
       });
     }
-    let position = (await search.from?.()) ?? { area: 0 };
+    const { limit, startKey } = await page();
+    let position = (startKey as SearchPosition | undefined) ?? { area: 0 };
     while (found.length < limit && position.area < areas.length) {
       const page = await people.searchPeopleInArea(
         deps.table,
@@ -138,5 +140,5 @@ export async function findPeople(
     actor,
     deps.clock(),
   );
-  return { found, next };
+  return { items: found, lastKey: next ? { ...next } : undefined };
 }

@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../imports/import-repo.ts';
+import type { ImportStatus } from '../data/imports-repo.ts';
 import * as z from './zod.ts';
 
 /** Release list imports: `GET /imports/{importId}` and `GET /imports/releases/template.csv`. */

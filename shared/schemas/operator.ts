@@ -1,4 +1,4 @@
-import type { OperatorAuditRecord } from '../lifecycle/operator-audit.ts';
+import type { OperatorAuditRecord } from '../data/operator-audit-repo.ts';
 import { listOf } from './common.ts';
 import * as z from './zod.ts';
 

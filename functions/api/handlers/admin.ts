@@ -1,10 +1,11 @@
 import type { Principal } from '../../../shared/auth/principal.ts';
+import { listOperatorAudit } from '../../../shared/data/operator-audit-repo.ts';
 import { listPartnerships as queryPartnerships } from '../../../shared/data/partnerships-repo.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import type { ApiRequest } from '../../../shared/http/api-types.ts';
-import { cursorScope, listResponse, pageRequest } from '../../../shared/http/pagination.ts';
-import { listOperatorAudit } from '../../../shared/lifecycle/operator-audit.ts';
+import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import {
+  EXPORT_PAGE_ITEMS,
   exportPartnershipPage,
   type OperatorRequest,
   offboardPartnership as offboard,
@@ -25,15 +26,15 @@ const operatorScope = (principal: Principal, list: string, ...filters: string[])
 
 /** `POST /admin/partnerships`: creates the tenant and invites its first chair. */
 export const createPartnership = apiHandler(routes.createPartnership, async ({ body }, deps) => ({
-  status: 201,
   body: await onboardPartnership(deps, body),
 }));
 
 /** `GET /admin/partnerships`: every partnership, for the operator. */
 export const listPartnerships = apiHandler(routes.listPartnerships, async ({ query, principal }, deps) => {
   const scope = operatorScope(principal, 'listPartnerships');
-  const page = await queryPartnerships(deps.table, await pageRequest(deps, query, scope));
-  return { body: await listResponse(deps, page, scope) };
+  return {
+    body: await listPage(deps, query, scope, async (page) => queryPartnerships(deps.table, await page())),
+  };
 });
 
 /**
@@ -44,21 +45,19 @@ export const listPartnerships = apiHandler(routes.listPartnerships, async ({ que
 export const exportPartnership = apiHandler(routes.exportPartnership, async (request, deps) => {
   const { partnershipId } = request.params;
   const scope = operatorScope(request.principal, 'export', partnershipId);
-  const codec = await deps.cursors();
-  const page = await exportPartnershipPage(
+  const { items, nextCursor } = await listPage(
     deps,
-    partnershipId,
-    () => codec.decode(request.query.cursor, scope),
-    operatorOf(request),
+    { limit: EXPORT_PAGE_ITEMS, cursor: request.query.cursor },
+    scope,
+    (page) => exportPartnershipPage(deps, partnershipId, page, operatorOf(request)),
   );
-  const next = codec.encode(page.lastKey, scope);
   return {
     text: {
       contentType: 'application/x-ndjson; charset=utf-8',
-      content: page.items.map((item) => JSON.stringify(item)).join('\n') + (page.items.length ? '\n' : ''),
+      content: items.map((item) => JSON.stringify(item)).join('\n') + (items.length ? '\n' : ''),
       filename: `partnership-${partnershipId}.jsonl`,
     },
-    ...(next ? { headers: { 'x-next-cursor': next } } : {}),
+    ...(nextCursor ? { headers: { 'x-next-cursor': nextCursor } } : {}),
   };
 });
 
@@ -73,6 +72,9 @@ export const offboardPartnership = apiHandler(routes.offboardPartnership, async 
 /** `GET /admin/audit`: exports, offboardings and retention purges, oldest first. */
 export const listOperatorActions = apiHandler(routes.listOperatorActions, async (request, deps) => {
   const scope = operatorScope(request.principal, 'listOperatorActions');
-  const page = await listOperatorAudit(deps.table, await pageRequest(deps, request.query, scope));
-  return { body: await listResponse(deps, page, scope) };
+  return {
+    body: await listPage(deps, request.query, scope, async (page) =>
+      listOperatorAudit(deps.table, await page()),
+    ),
+  };
 });

@@ -1,8 +1,8 @@
 import { actorOf } from '../../../shared/auth/area-access.ts';
+import { getImport } from '../../../shared/data/imports-repo.ts';
 import { TooLarge, UnsupportedMediaType } from '../../../shared/errors.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { rawBody } from '../../../shared/http/read-body.ts';
-import { getImport } from '../../../shared/imports/import-repo.ts';
 import { templateFor, uploadReleaseList } from '../../../shared/imports/upload.ts';
 import { routes } from '../routes/imports.ts';
 

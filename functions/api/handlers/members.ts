@@ -1,7 +1,7 @@
 import { memberOf } from '../../../shared/auth/principal.ts';
 import * as repo from '../../../shared/data/members-repo.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { cursorScope, listResponse, pageRequest } from '../../../shared/http/pagination.ts';
+import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import { changeMember, inviteMember, removeMember } from '../../../shared/members/members.ts';
 import { routes } from '../routes/partnership.ts';
 
@@ -9,8 +9,11 @@ import { routes } from '../routes/partnership.ts';
 export const listMembers = apiHandler(routes.listMembers, async ({ principal, query }, deps) => {
   const { tenantId } = memberOf(principal);
   const scope = cursorScope([tenantId], 'listMembers');
-  const page = await repo.listMembers(deps.table, tenantId, await pageRequest(deps, query, scope));
-  return { body: await listResponse(deps, page, scope) };
+  return {
+    body: await listPage(deps, query, scope, async (page) =>
+      repo.listMembers(deps.table, tenantId, await page()),
+    ),
+  };
 });
 
 /** `GET /members/{memberId}`: one member. */

@@ -1,13 +1,7 @@
 import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { cursorScope } from '../../../shared/http/pagination.ts';
-import {
-  addPerson,
-  changePerson,
-  findPeople,
-  readPerson,
-  type SearchPosition,
-} from '../../../shared/people/people.ts';
+import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
+import { addPerson, changePerson, findPeople, readPerson } from '../../../shared/people/people.ts';
 import { routes } from '../routes/cases.ts';
 
 /** `POST /people`: a caseworker or manager adds a person in one of their areas (201). */
@@ -21,18 +15,12 @@ export const createPerson = apiHandler(routes.createPerson, async (request, deps
  */
 export const listPeople = apiHandler(routes.listPeople, async (request, deps) => {
   const actor = actorOf(request);
-  const { q, limit, cursor } = request.query;
+  const { q } = request.query;
   const areas = areasToList(actor.principal, request.query.areaId);
   const scope = cursorScope([actor.principal.tenantId, actor.memberId], 'listPeople', q, areas.join(','));
-  const codec = () => deps.cursors();
-  const { found, next } = await findPeople(deps, actor, {
-    q,
-    areas,
-    limit,
-    from: async () => (await codec()).decode(cursor, scope) as SearchPosition | undefined,
-  });
-  const nextCursor = next ? (await codec()).encode({ ...next }, scope) : undefined;
-  return { body: nextCursor ? { items: found, nextCursor } : { items: found } };
+  return {
+    body: await listPage(deps, request.query, scope, (page) => findPeople(deps, actor, { q, areas }, page)),
+  };
 });
 
 /** `GET /people/{personId}`: one person of the caller's areas; the read is audited. */

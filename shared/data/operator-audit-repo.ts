@@ -1,8 +1,8 @@
-import { newId } from '../data/ids.ts';
-import { keys } from '../data/keys.ts';
-import { type PageRequest, partitionQuery, recordsPage } from '../data/query-page.ts';
-import type { Table } from '../data/table.ts';
-import { putOne } from '../data/table-io.ts';
+import { newId } from './ids.ts';
+import { keys } from './keys.ts';
+import { type PageRequest, partitionQuery, recordsPage } from './query-page.ts';
+import type { Table } from './table.ts';
+import { putOne } from './table-io.ts';
 
 export interface OperatorAuditRecord {
   id: string;

@@ -1,10 +1,10 @@
-import { putAll } from '../data/batch-write.ts';
-import { keys } from '../data/keys.ts';
-import { prefixQuery, queryAll } from '../data/query-page.ts';
-import { getRecord } from '../data/records.ts';
-import type { Table } from '../data/table.ts';
-import { changeItem, putNewOne } from '../data/table-io.ts';
-import type { ImportError, ReleaseRow } from './release-csv.ts';
+import type { ImportError, ReleaseRow } from '../imports/release-csv.ts';
+import { putAll } from './batch-write.ts';
+import { keys } from './keys.ts';
+import { prefixQuery, queryAll } from './query-page.ts';
+import { getRecord } from './records.ts';
+import type { Table } from './table.ts';
+import { changeItem, putNewOne } from './table-io.ts';
 
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
 
