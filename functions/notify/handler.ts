@@ -5,13 +5,14 @@ import {
   type DeliveredEvent,
   AlertRaisedDetail as DetailSchema,
 } from '../../events/alert-events.ts';
-import { getDeps, wireAdapters } from '../../shared/adapters/deps.ts';
+import { type Adapters, getDeps, wireAdapters } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { sesMail } from '../../shared/adapters/mailer-ses.ts';
 import { notifyAlert } from '../../shared/alerts/notify.ts';
 
-// Notify sends each alert's one email; it publishes nothing.
-wireAdapters({ mailer: sesMail });
+/** Notify's adapters: it sends each alert's one email, and publishes nothing. */
+export const adapters: Adapters = { mailer: sesMail };
+wireAdapters(adapters);
 
 /**
  * Target of the `notify-alert-raised` bus rule (events/rules.ts): validates the event and sends

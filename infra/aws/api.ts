@@ -56,7 +56,7 @@ export interface RouteWiring {
 }
 
 /**
- * The HTTP API: one Lambda function per feature of functions/api/routes.ts, built from
+ * The HTTP API: one Lambda function per feature of the route table (functions/api/routes/), built from
  * `functions/api/features/<feature>.ts`, with the union of its routes' access. Each route is one
  * API Gateway route on its feature's one integration, throttled as functions/api/throttling.ts
  * classes it (the local gateway enforces the same limits). One more route costs one
@@ -111,7 +111,7 @@ export class Api extends Construct {
         if (isPublic) {
           Validations.of(httpRoute).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is public by design (roles: 'public' in routes.ts): it returns no tenant data.`,
+            reason: `${route.method} ${route.path} is public by design (roles: 'public' in functions/api/routes/): it returns no tenant data.`,
           });
         }
         const limit = THROTTLES[throttleClassOf(route)];

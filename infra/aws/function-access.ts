@@ -28,7 +28,7 @@ export const NO_ACCESS: FunctionAccess = {
 };
 
 /**
- * Least privilege per route, from what the route declares in functions/api/routes.ts. Public
+ * Least privilege per route, from what the route declares in functions/api/routes/<feature>.ts. Public
  * routes (health, the OpenAPI document) answer without data, so they get nothing at all.
  * Signed-in routes read the cursor key (lists page with signed cursors). Routes a partnership
  * member may call may also assume the tenant-scoped data role; routes only the operator calls

@@ -1,3 +1,4 @@
+import { CASE_CHANGE as CASE_CHANGE_OPS } from '../../functions/api/routes/common.ts';
 import type { RouteDef, TableOp } from '../../shared/http/route-def.ts';
 
 /**
@@ -43,11 +44,8 @@ const own = (table: readonly TableAction[], indexes: readonly string[] = []): Ta
   indexes,
 });
 
-/**
- * A case change (shared/cases/change-case.ts and shared/alerts/raise-alerts.ts): the same
- * actions as the routes' CASE_CHANGE in functions/api/routes.ts.
- */
-const CASE_CHANGE: readonly TableAction[] = [QUERY, GET, UPDATE, PUT];
+/** A case change, as the routes declare it (functions/api/routes/common.ts): the workers make them too. */
+const CASE_CHANGE: readonly TableAction[] = CASE_CHANGE_OPS.map((op): TableAction => `dynamodb:${op}`);
 
 /**
  * The functions run by schedules, bus rules and queues (`functions/<module>/handler.ts`), by
@@ -81,7 +79,7 @@ function normalised(actions: Iterable<TableAction>): TableAction[] {
 /**
  * The table access of a route: nothing for a public route; otherwise the membership read, the
  * idempotency records of an idempotent route, and what the route's `access` in
- * functions/api/routes.ts declares its work does.
+ * functions/api/routes/<feature>.ts declares its work does.
  */
 export function routeTableAccess(route: RouteDef): TableAccess | undefined {
   if (route.roles === 'public') return undefined;

@@ -57,7 +57,7 @@ export interface RouteAccess {
 }
 
 /**
- * One API route, declared once in functions/api/routes.ts and read by the CDK app, the local
+ * One API route, declared once in functions/api/routes/<feature>.ts and read by the CDK app, the local
  * gateway, the OpenAPI generator, throttling and the shared HTTP pipeline.
  */
 export interface RouteDef {

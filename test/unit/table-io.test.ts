@@ -125,4 +125,22 @@ describe('mapBounded', () => {
       }),
     ).rejects.toThrow('row 2');
   });
+
+  it('starts no new item after a failure, and rejects once the work already started is done', async () => {
+    // Prepare
+    const started: number[] = [];
+    const finished: number[] = [];
+    // Act
+    const run = mapBounded([0, 1, 2, 3, 4, 5], 2, async (n) => {
+      started.push(n);
+      if (n === 0) throw new Error('item 0');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      finished.push(n);
+      return n;
+    });
+    // Assess
+    await expect(run).rejects.toThrow('item 0');
+    expect(started).toEqual([0, 1]);
+    expect(finished).toEqual([1]);
+  });
 });
