@@ -6,7 +6,7 @@ import { logger } from '../adapters/logger.ts';
 import { requireRole, resolvePrincipal } from '../auth/principal.ts';
 import { bearerToken } from '../auth/verify-token.ts';
 import { keys, tenantPartition } from '../data/keys.ts';
-import type { ApiRequest, ApiResult, RequestOf, ResponseOf } from './api-types.ts';
+import type { ApiRequest, RequestOf, ResultOf } from './api-types.ts';
 import { errorResponse } from './error-response.ts';
 import {
   claimSlot,
@@ -28,10 +28,7 @@ type ApiContext = Context & { api: State };
 type Middleware = MiddlewareObj<Event, Result, Error, ApiContext>;
 
 /** A route's work: gets the validated, authorised request its route's schemas describe and answers a result. */
-export type RouteWork<R extends RouteDef> = (
-  request: RequestOf<R>,
-  deps: Deps,
-) => Promise<ApiResult<ResponseOf<R>>>;
+export type RouteWork<R extends RouteDef> = (request: RequestOf<R>, deps: Deps) => Promise<ResultOf<R>>;
 
 /** A Lambda handler of API Gateway's HTTP API (payload version 2.0). */
 export type ApiLambda = (event: Event, context: Context) => Promise<Result>;
@@ -140,7 +137,7 @@ export function apiHandler<const R extends RouteDef>(route: R, work: RouteWork<R
   const run = chain.handler(async (event, context): Promise<Result> => {
     const state = context.api;
     const result = await work({ ...(state as RequestOf<R>), event }, getDeps());
-    const status = result.status ?? route.status ?? 200;
+    const status = route.status ?? 200;
     if (result.text) return textResponse(status, result.text, result.headers);
     const etag = etagOf(result.body);
     return jsonResponse(status, result.body, { ...(etag ? { etag } : {}), ...result.headers });

@@ -23,14 +23,6 @@ export interface TextBody {
   filename?: string;
 }
 
-/** What a route handler answers; the shared middleware turns it into the HTTP response. */
-export interface ApiResult<B = unknown> {
-  status?: number;
-  body?: B;
-  headers?: Record<string, string>;
-  text?: TextBody;
-}
-
 type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
 /** The validated path parameters of a route, as its `params` schema outputs them. */
@@ -41,6 +33,16 @@ export type QueryOf<R extends RouteDef> = Parsed<R['query']>;
 export type BodyOf<R extends RouteDef> = R['body'] extends z.ZodMiniType ? z.output<R['body']> : undefined;
 /** What a route answers, as its `response` schema accepts it. */
 export type ResponseOf<R extends RouteDef> = z.input<R['response']>;
+
+/**
+ * What a route's handler must answer: text for a route with a content type (a CSV download,
+ * JSON lines), else a body its response schema accepts (none for a 204). The status is the route's.
+ */
+export type ResultOf<R extends RouteDef> = R extends { contentType: string }
+  ? { headers?: Record<string, string>; text: TextBody; body?: undefined }
+  : undefined extends ResponseOf<R>
+    ? { headers?: Record<string, string>; body?: ResponseOf<R>; text?: undefined }
+    : { headers?: Record<string, string>; body: ResponseOf<R>; text?: undefined };
 
 /** The request a route's handler gets, typed from the route's schemas. */
 export type RequestOf<R extends RouteDef> = ApiRequest<ParamsOf<R>, QueryOf<R>, BodyOf<R>>;
