@@ -1,6 +1,6 @@
 import { Duplicate } from '../errors.ts';
 import type { Area } from '../schemas/area.ts';
-import { conditionError } from './dynamo-errors.ts';
+import { staleOrMissing } from './dynamo-errors.ts';
 import { newId } from './ids.ts';
 import { keys, tenantPartition } from './keys.ts';
 import { type PageRequest, prefixQuery, queryAll, recordsPage } from './query-page.ts';
@@ -72,18 +72,14 @@ export async function updateArea(
   await transactWrite(
     table,
     [
-      { Update: { ...update, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      { Update: update },
       deleteItem(keys.areaOnsCodeLock(tenantId, current.onsCode)),
       onsCodeLock(tenantId, newCode, areaId),
     ],
     async (failed) => {
       if (failed.includes(0)) {
         // Re-read to tell a vanished area from a stale version.
-        const latest = await getArea(table, tenantId, areaId);
-        return conditionError(
-          Object.assign(new Error('stale'), { name: 'ConditionalCheckFailedException', Item: latest }),
-          'area',
-        );
+        return staleOrMissing(await findRecord(table, keys.area(tenantId, areaId)), 'area');
       }
       return failed.includes(2) ? duplicateOnsCode(newCode) : undefined;
     },

@@ -89,9 +89,14 @@ export const isConditionFailed = (error: unknown): boolean =>
  */
 export function conditionError(error: unknown, what: string): unknown {
   if (!isConditionFailed(error)) return error;
-  const old = (error as { Item?: Record<string, unknown> }).Item;
-  if (!old) return new NotFound(what);
-  const version = old.version as number | { N?: string } | undefined;
-  const current = typeof version === 'number' ? version : version?.N ? Number(version.N) : undefined;
-  return new VersionConflict(current);
+  return staleOrMissing((error as { Item?: Record<string, unknown> }).Item, what);
+}
+
+/** A versioned change that failed its condition, told by the record as it is: gone, or moved on. */
+export function staleOrMissing(current: Record<string, unknown> | undefined, what: string): Error {
+  if (!current) return new NotFound(what);
+  const version = current.version as number | { N?: string } | undefined;
+  return new VersionConflict(
+    typeof version === 'number' ? version : version?.N ? Number(version.N) : undefined,
+  );
 }

@@ -27,6 +27,7 @@ export function newMemberWrites(
   return { member: toRecord<Member>(item), writes: [putNew(item), putNew(lock)] };
 }
 
+/** The error a second member with the same email answers. */
 export const duplicateMember = (email: string) =>
   new Duplicate(`${email} is already a member of this partnership.`);
 
