@@ -1,8 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { createArea } from '../shared/data/areas-repo.ts';
 import { createMember } from '../shared/data/members-repo.ts';
 import { defaultSettings, newPartnershipItem } from '../shared/data/partnerships-repo.ts';
+import { putNewOne } from '../shared/data/table-io.ts';
 import type { MemberRole } from '../shared/domain/values.ts';
 import type { PartnershipSettings } from '../shared/schemas/partnership.ts';
 
@@ -65,12 +65,6 @@ export async function createBenchTenant(stack: LocalStack, spec: BenchTenantSpec
       now,
     );
   }
-  await table.db.send(
-    new PutCommand({
-      TableName: table.name,
-      Item: newPartnershipItem(spec.id, spec.name, now),
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await putNewOne(table, newPartnershipItem(spec.id, spec.name, now));
   return { tenantId: spec.id, areaIds, settings: defaultSettings() };
 }
