@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { EventPublisher } from '../shared/adapters/ports.ts';
 import { runSweep, type SweepResult } from '../shared/alerts/sweep.ts';
-import { alertIdOf } from '../shared/data/alerts-repo.ts';
 import { newId } from '../shared/data/ids.ts';
 import { DUE_SHARDS, type Key, keys } from '../shared/data/keys.ts';
+import { alertIdOf } from '../shared/domain/alert-id.ts';
 import { addDays, dateOf } from '../shared/domain/dates.ts';
 import type { PartnershipSettings } from '../shared/schemas/partnership.ts';
 import { createBenchTenant } from './bench-tenant.ts';

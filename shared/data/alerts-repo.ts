@@ -1,3 +1,4 @@
+import { alertIdOf, parseAlertId } from '../domain/alert-id.ts';
 import type { AlertRule } from '../domain/values.ts';
 import { NotFound } from '../errors.ts';
 import { keys } from './keys.ts';
@@ -25,16 +26,6 @@ export interface Alert {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-/** An alert's id: its referral and rule, so the alert of a rule has one id forever. */
-export const alertIdOf = (referralId: string, rule: string): string => `${referralId}-${rule}`;
-
-/** The referral and rule named by an alert id, or undefined for a malformed one. */
-export function parseAlertId(alertId: string): { referralId: string; rule: string } | undefined {
-  const at = alertId.indexOf('-');
-  if (at <= 0) return undefined;
-  return { referralId: alertId.slice(0, at), rule: alertId.slice(at + 1) };
 }
 
 /** The item of a newly raised alert, in its area's list and in the outbox until published. */

@@ -3,6 +3,7 @@
  * schema the API checks or answers with (shared/schemas), so the two cannot drift apart.
  * Requests are the schemas' inputs (what may be sent), responses their outputs.
  */
+import type { routes as adminRoutes } from '../../../functions/api/routes/admin.ts';
 import type {
   AlertCounts as AlertCountsSchema,
   AlertSchema,
@@ -62,7 +63,7 @@ export type UpdateMemberInput = z.input<typeof UpdateMemberBody>;
 export type CreatePartnershipInput = z.input<typeof CreatePartnershipBody>;
 export type UpdatePartnershipInput = z.input<typeof UpdatePartnershipBody>;
 /** `POST /admin/partnerships` (its response schema is declared on the route itself). */
-export type CreatePartnershipResult = { partnership: Partnership; chair: Member };
+export type CreatePartnershipResult = z.output<(typeof adminRoutes)['createPartnership']['response']>;
 
 export type CreatePersonInput = z.input<typeof CreatePersonBody>;
 export type UpdatePersonInput = z.input<typeof UpdatePersonBody>;

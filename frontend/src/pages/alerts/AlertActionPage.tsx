@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { parseAlertId } from '../../../../shared/domain/alert-id.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { CaseAlert, CaseRecord } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
@@ -17,7 +18,6 @@ import { useForm } from '../../forms/use-form.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { LoadFrame } from '../LoadFrame.tsx';
 import { AlertHistory, AlertStatusTag, alertName } from './AlertParts.tsx';
-import { referralIdOfAlert } from './alert-ids.ts';
 
 /** The API's longest note (shared/schemas/alert.ts). */
 const MAX_NOTE = 500;
@@ -55,7 +55,7 @@ function backTo(params: URLSearchParams): string {
 export function AlertActionPage({ action }: { action: AlertAction }) {
   const { alertId = '' } = useParams();
   const { api } = useSession();
-  const referralId = referralIdOfAlert(alertId);
+  const referralId = parseAlertId(alertId)?.referralId;
   const loaded = useLoad(
     () => (referralId ? api.getCase(referralId) : Promise.reject(new ApiError(404, 'not_found', 'No alert'))),
     [api, referralId],

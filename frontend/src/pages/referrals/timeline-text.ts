@@ -1,3 +1,4 @@
+import { parseAlertId } from '../../../../shared/domain/alert-id.ts';
 import type { TimelineEvent } from '../../api/types.ts';
 import {
   ALERT_RULE_NAMES,
@@ -8,7 +9,6 @@ import {
   RELEASE_TYPE_LABELS,
 } from '../../cases/labels.ts';
 import { formatDate, formatDateTime, readableDates } from '../../format/dates.ts';
-import { alertRuleOf } from '../alerts/alert-ids.ts';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -66,7 +66,7 @@ export function timelineText(event: TimelineEvent): string {
     }
     case 'alert_updated': {
       const status = text(details.status);
-      const rule = alertRuleOf(text(details.alertId) ?? '');
+      const rule = parseAlertId(text(details.alertId) ?? '')?.rule;
       if (!status || !rule || !ALERT_RULE_NAMES[rule]) break;
       // The note, if any, follows the new status in the API's summary.
       const note = event.summary.split(`${status}: `).slice(1).join(`${status}: `);
