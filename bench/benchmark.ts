@@ -19,8 +19,14 @@ export interface Section {
   problems: string[];
 }
 
-/** One named benchmark of `npm run bench`. */
+/** One named benchmark of `npm run bench`, measuring the local stack. */
 export interface Benchmark {
   name: string;
   run(context: BenchContext): Promise<Section>;
+}
+
+/** A benchmark that needs no local stack (the bundles': it builds and times them itself). */
+export interface StandaloneBenchmark {
+  name: string;
+  run(context: Omit<BenchContext, 'stack'>): Promise<Section>;
 }

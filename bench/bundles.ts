@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildOptions, FUNCTION_BUNDLING } from '../infra/aws/bundling.ts';
 import { abba } from './abba.ts';
-import type { Benchmark, Section } from './benchmark.ts';
+import type { Section, StandaloneBenchmark } from './benchmark.ts';
 import {
   BENCH_REGION,
   type DeployedBundle,
@@ -321,7 +321,7 @@ ${table}
  * The deployed bundles' size and cold-start time against the floor. It needs no local stack: it
  * synthesizes the CDK app itself.
  */
-export const bundles: Benchmark = {
+export const bundles: StandaloneBenchmark = {
   name: 'bundles',
   run: ({ log }) => run(log),
 };

@@ -4,6 +4,7 @@ import { routes as alerts } from './routes/alerts.ts';
 import { routes as cases } from './routes/cases.ts';
 import { routes as imports } from './routes/imports.ts';
 import { routes as partnership } from './routes/partnership.ts';
+import { routes as people } from './routes/people.ts';
 import { routes as publicRoutes } from './routes/public.ts';
 import { routes as reports } from './routes/reports.ts';
 
@@ -16,6 +17,7 @@ import { routes as reports } from './routes/reports.ts';
 export const routes = {
   ...publicRoutes,
   ...partnership,
+  ...people,
   ...cases,
   ...alerts,
   ...reports,

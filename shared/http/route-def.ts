@@ -10,6 +10,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export const API_FEATURES = [
   'public',
   'partnership',
+  'people',
   'cases',
   'alerts',
   'reports',

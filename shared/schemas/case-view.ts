@@ -1,7 +1,7 @@
 import type { TimelineKind } from '../data/timeline.ts';
 import { ALERT_RULES } from '../domain/values.ts';
 import { AlertSchema } from './alert.ts';
-import { listOf } from './common.ts';
+import { answer, listOf } from './common.ts';
 import { Appointment, Referral } from './referral.ts';
 import * as z from './zod.ts';
 
@@ -11,13 +11,15 @@ import * as z from './zod.ts';
  */
 
 /** The person as a case names them: enough to recognise them, nothing more. */
-export const PersonSummary = z.object({
-  id: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  dateOfBirth: z.string(),
-  prisonNumber: z.optional(z.string()),
-});
+export const PersonSummary = answer(() =>
+  z.object({
+    id: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    dateOfBirth: z.string(),
+    prisonNumber: z.optional(z.string()),
+  }),
+);
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
 /** The alert rule a case must be acted on by next, as last computed (absent when none is due). */
@@ -27,31 +29,37 @@ const nextDue = {
 };
 
 /** One row of the caseload (`GET /referrals`): the referral, its person and whether it is overdue. */
-export const CaseloadRow = z.extend(Referral, {
-  ...nextDue,
-  /** Absent only if the person's record could not be read. */
-  person: z.optional(PersonSummary),
-  overdue: z.boolean(),
-});
+export const CaseloadRow = answer(() =>
+  z.extend(Referral, {
+    ...nextDue,
+    /** Absent only if the person's record could not be read. */
+    person: z.optional(PersonSummary),
+    overdue: z.boolean(),
+  }),
+);
 export type CaseloadRow = z.infer<typeof CaseloadRow>;
 
-export const Caseload = listOf(CaseloadRow);
+export const Caseload = answer(() => listOf(CaseloadRow));
 
 /** An alert as it hangs under its case (the stored alert: no case reference, with its record times). */
-export const CaseAlert = z.extend(z.omit(AlertSchema, { caseReference: true }), {
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const CaseAlert = answer(() =>
+  z.extend(z.omit(AlertSchema, { caseReference: true }), {
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 export type CaseAlert = z.infer<typeof CaseAlert>;
 
 /** `GET /referrals/{referralId}`: the case with its person summary, appointments and alerts. */
-export const CaseView = z.extend(Referral, {
-  ...nextDue,
-  person: PersonSummary,
-  /** Earliest first. */
-  appointments: z.array(Appointment),
-  alerts: z.array(CaseAlert),
-});
+export const CaseView = answer(() =>
+  z.extend(Referral, {
+    ...nextDue,
+    person: PersonSummary,
+    /** Earliest first. */
+    appointments: z.array(Appointment),
+    alerts: z.array(CaseAlert),
+  }),
+);
 export type CaseView = z.infer<typeof CaseView>;
 
 export const TIMELINE_KINDS = [
@@ -68,16 +76,18 @@ export const TIMELINE_KINDS = [
 ] as const satisfies readonly TimelineKind[];
 
 /** One event of a case's timeline: what happened, when and by whom (a member, or the service). */
-export const TimelineEvent = z.object({
-  id: z.string(),
-  referralId: z.string(),
-  at: z.string(),
-  kind: z.enum(TIMELINE_KINDS),
-  summary: z.string(),
-  by: z.object({ memberId: z.string(), name: z.string() }),
-  details: z.optional(z.record(z.string(), z.unknown())),
-});
+export const TimelineEvent = answer(() =>
+  z.object({
+    id: z.string(),
+    referralId: z.string(),
+    at: z.string(),
+    kind: z.enum(TIMELINE_KINDS),
+    summary: z.string(),
+    by: z.object({ memberId: z.string(), name: z.string() }),
+    details: z.optional(z.record(z.string(), z.unknown())),
+  }),
+);
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 /** `GET /referrals/{referralId}/timeline`: oldest first. */
-export const Timeline = listOf(TimelineEvent);
+export const Timeline = answer(() => listOf(TimelineEvent));

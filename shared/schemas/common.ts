@@ -55,3 +55,10 @@ export const ErrorBody = z.object({
     fields: z.optional(z.record(z.string(), z.string())),
   }),
 });
+
+/**
+ * An answer's schema, built on first use. Answers are described for the types, the OpenAPI
+ * document and the tests, and never parsed on a request path, so a function's cold start does
+ * not pay to build them.
+ */
+export const answer = <T extends z.ZodMiniType>(build: () => T) => z.lazy(build);

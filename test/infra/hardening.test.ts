@@ -32,7 +32,7 @@ describe('production hardening', () => {
 
   it('keeps every log group for a set time and encrypts it with the log key', () => {
     const logGroups = ofType('AWS::Logs::LogGroup');
-    // A log group per function (seven feature functions, five workers, the pre-token trigger) and the access logs.
+    // A log group per function (eight feature functions, five workers, the pre-token trigger) and the access logs.
     expect(logGroups.length).toBeGreaterThanOrEqual(stack.api.functions.size + 7);
     for (const [id, logGroup] of logGroups) {
       expect(logGroup.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(365);

@@ -2,7 +2,7 @@ import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import { addPerson, changePerson, findPeople, readPerson } from '../../../shared/people/people.ts';
-import { routes } from '../routes/cases.ts';
+import { routes } from '../routes/people.ts';
 
 /** `POST /people`: a caseworker or manager adds a person in one of their areas (201). */
 export const createPerson = apiHandler(routes.createPerson, async (request, deps) => ({

@@ -1,0 +1,66 @@
+import { defineFeature } from '../../../shared/http/route-def.ts';
+import { AuditTrail } from '../../../shared/schemas/audit.ts';
+import { Id, listOf } from '../../../shared/schemas/common.ts';
+import { CreatePersonBody, PeopleQuery, Person, UpdatePersonBody } from '../../../shared/schemas/person.ts';
+import { AuditQuery } from '../../../shared/schemas/referral.ts';
+import * as z from '../../../shared/schemas/zod.ts';
+import { AUDITED_READ, CASE_STAFF } from './common.ts';
+
+const personParams = z.object({ personId: Id });
+
+/** People: finding, adding and changing a person of the caller's areas, and the audit of their records. */
+export const routes = defineFeature('people', {
+  createPerson: {
+    method: 'POST',
+    path: '/people',
+    roles: CASE_STAFF,
+    summary: 'Add a person in one of your areas',
+    body: CreatePersonBody,
+    response: Person,
+    status: 201,
+    idempotent: true,
+    // Person, prison-number lock and audit record put together; a duplicate reads the holder.
+    access: { table: ['PutItem', 'GetItem'] },
+  },
+  listPeople: {
+    method: 'GET',
+    path: '/people',
+    roles: CASE_STAFF,
+    summary: 'Find people by name or prison number, within your areas',
+    query: PeopleQuery,
+    response: listOf(Person),
+    // A prison number is a GetItem of its lock and the person; a name search queries GSI1.
+    access: { table: ['GetItem', ...AUDITED_READ], indexes: ['GSI1'] },
+  },
+  getPerson: {
+    method: 'GET',
+    path: '/people/{personId}',
+    roles: CASE_STAFF,
+    summary: 'One person (the read is audited)',
+    params: personParams,
+    response: Person,
+    access: { table: ['GetItem', ...AUDITED_READ] },
+  },
+  updatePerson: {
+    method: 'PATCH',
+    path: '/people/{personId}',
+    roles: CASE_STAFF,
+    summary: "Change a person's details",
+    params: personParams,
+    body: UpdatePersonBody,
+    response: Person,
+    conditional: true,
+    // Update the person, move the prison-number lock (delete, put) and put the audit record.
+    access: { table: ['GetItem', 'UpdateItem', 'DeleteItem', 'PutItem'] },
+  },
+  getAudit: {
+    method: 'GET',
+    path: '/audit',
+    roles: ['manager'],
+    summary: "Who read or changed a person's records",
+    query: AuditQuery,
+    response: AuditTrail,
+    // The person (to check the area), then a page of their audit records.
+    access: { table: ['GetItem', 'Query'] },
+  },
+});
