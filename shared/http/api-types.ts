@@ -39,10 +39,10 @@ export type ResponseOf<R extends RouteDef> = z.input<R['response']>;
  * JSON lines), else a body its response schema accepts (none for a 204). The status is the route's.
  */
 export type ResultOf<R extends RouteDef> = R extends { contentType: string }
-  ? { headers?: Record<string, string>; text: TextBody; body?: undefined }
+  ? { headers?: Record<string, string>; text: TextBody; body?: undefined; status?: never }
   : undefined extends ResponseOf<R>
-    ? { headers?: Record<string, string>; body?: ResponseOf<R>; text?: undefined }
-    : { headers?: Record<string, string>; body: ResponseOf<R>; text?: undefined };
+    ? { headers?: Record<string, string>; body?: ResponseOf<R>; text?: undefined; status?: never }
+    : { headers?: Record<string, string>; body: ResponseOf<R>; text?: undefined; status?: never };
 
 /** The request a route's handler gets, typed from the route's schemas. */
 export type RequestOf<R extends RouteDef> = ApiRequest<ParamsOf<R>, QueryOf<R>, BodyOf<R>>;

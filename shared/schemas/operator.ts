@@ -1,5 +1,5 @@
 import type { OperatorAuditRecord } from '../data/operator-audit-repo.ts';
-import { listOf } from './common.ts';
+import { answer, listOf } from './common.ts';
 import * as z from './zod.ts';
 
 /** What the operator works with: a partnership's export and offboarding, and the record of both. */
@@ -11,12 +11,14 @@ import * as z from './zod.ts';
 export const ExportPage = z.string();
 
 /** `DELETE /admin/partnerships/{partnershipId}`: how far offboarding got; repeat until `complete`. */
-export const OffboardResult = z.object({
-  partnershipId: z.string(),
-  /** Items deleted by this call. */
-  deleted: z.number().check(z.int()),
-  complete: z.boolean(),
-});
+export const OffboardResult = answer(() =>
+  z.object({
+    partnershipId: z.string(),
+    /** Items deleted by this call. */
+    deleted: z.number().check(z.int()),
+    complete: z.boolean(),
+  }),
+);
 export type OffboardResult = z.infer<typeof OffboardResult>;
 
 export const OPERATOR_ACTIONS = [
@@ -26,19 +28,21 @@ export const OPERATOR_ACTIONS = [
 ] as const satisfies readonly OperatorAuditRecord['action'][];
 
 /** One export page, offboarding call or retention purge of a partnership's data. */
-export const OperatorAction = z.object({
-  id: z.string(),
-  at: z.string(),
-  action: z.enum(OPERATOR_ACTIONS),
-  partnershipId: z.string(),
-  /** The operator, or the retention job (`retention-job`, no email). */
-  by: z.object({ userId: z.string(), email: z.optional(z.string()) }),
-  /** Items exported, deleted, or referrals purged. */
-  items: z.number().check(z.int()),
-  sourceIp: z.string(),
-  requestId: z.string(),
-});
+export const OperatorAction = answer(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    action: z.enum(OPERATOR_ACTIONS),
+    partnershipId: z.string(),
+    /** The operator, or the retention job (`retention-job`, no email). */
+    by: z.object({ userId: z.string(), email: z.optional(z.string()) }),
+    /** Items exported, deleted, or referrals purged. */
+    items: z.number().check(z.int()),
+    sourceIp: z.string(),
+    requestId: z.string(),
+  }),
+);
 export type OperatorAction = z.infer<typeof OperatorAction>;
 
 /** `GET /admin/audit`: oldest first. */
-export const OperatorActions = listOf(OperatorAction);
+export const OperatorActions = answer(() => listOf(OperatorAction));

@@ -1,4 +1,5 @@
 import { PATHWAYS } from '../domain/values.ts';
+import { answer } from './common.ts';
 import * as z from './zod.ts';
 
 /**
@@ -21,55 +22,61 @@ const period = {
 };
 
 /** `GET /reports/time-to-engagement`: the cumulative share engaged by day after release, and medians. */
-export const TimeToEngagementReport = z.object({
-  ...period,
-  windowDays: z.number().check(z.int()),
-  /** Cases whose window has closed: the curve's denominator. */
-  decided: PublishedCount,
-  /** Day 0 (the release date) to day 28. */
-  curve: z.array(z.object({ day: z.number().check(z.int()), engaged: PublishedCount, share: Share })),
-  medianDaysToFirstAppointment: z.nullable(z.number()),
-  medianDaysToTreatmentStart: z.nullable(z.number()),
-});
+export const TimeToEngagementReport = answer(() =>
+  z.object({
+    ...period,
+    windowDays: z.number().check(z.int()),
+    /** Cases whose window has closed: the curve's denominator. */
+    decided: PublishedCount,
+    /** Day 0 (the release date) to day 28. */
+    curve: z.array(z.object({ day: z.number().check(z.int()), engaged: PublishedCount, share: Share })),
+    medianDaysToFirstAppointment: z.nullable(z.number()),
+    medianDaysToTreatmentStart: z.nullable(z.number()),
+  }),
+);
 export type TimeToEngagementReport = z.infer<typeof TimeToEngagementReport>;
 
 /** `GET /reports/by-establishment`: the rate by releasing prison, largest cohort first. */
-export const EstablishmentReport = z.object({
-  ...period,
-  rows: z.array(
-    z.object({
-      /** The prison's code, or "Not recorded". */
-      establishment: z.string(),
-      cohort: PublishedCount,
-      engaged: PublishedCount,
-      pending: PublishedCount,
-      exits: PublishedCount,
-      rate: Share,
-    }),
-  ),
-});
+export const EstablishmentReport = answer(() =>
+  z.object({
+    ...period,
+    rows: z.array(
+      z.object({
+        /** The prison's code, or "Not recorded". */
+        establishment: z.string(),
+        cohort: PublishedCount,
+        engaged: PublishedCount,
+        pending: PublishedCount,
+        exits: PublishedCount,
+        rate: Share,
+      }),
+    ),
+  }),
+);
 export type EstablishmentReport = z.infer<typeof EstablishmentReport>;
 
 /** `GET /reports/pathways`: the pathways other than continuity of care. */
-export const PathwayReport = z.object({
-  ...period,
-  rows: z.array(
-    z.object({
-      pathway: z.enum(PATHWAYS),
-      referrals: PublishedCount,
-      engaged: PublishedCount,
-      /** DIVERT and arrest referral: no further offence within six months of referral. */
-      reoffending: z.optional(
-        z.object({
-          decided: PublishedCount,
-          withoutFurtherOffence: PublishedCount,
-          pending: PublishedCount,
-          share: Share,
-        }),
-      ),
-    }),
-  ),
-});
+export const PathwayReport = answer(() =>
+  z.object({
+    ...period,
+    rows: z.array(
+      z.object({
+        pathway: z.enum(PATHWAYS),
+        referrals: PublishedCount,
+        engaged: PublishedCount,
+        /** DIVERT and arrest referral: no further offence within six months of referral. */
+        reoffending: z.optional(
+          z.object({
+            decided: PublishedCount,
+            withoutFurtherOffence: PublishedCount,
+            pending: PublishedCount,
+            share: Share,
+          }),
+        ),
+      }),
+    ),
+  }),
+);
 export type PathwayReport = z.infer<typeof PathwayReport>;
 
 /** `GET /reports/continuity-of-care.csv`: the continuity-of-care rows as CSV text. */

@@ -1,6 +1,6 @@
 import { PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../../../../shared/domain/values.ts';
 import type { Area } from '../../api/types.ts';
-import { FLAG_LABELS, SEX_LABELS, SUBSTANCE_GROUP_LABELS } from '../../cases/labels.ts';
+import { choicesOf, FLAG_LABELS, SEX_LABELS, SUBSTANCE_GROUP_LABELS } from '../../cases/labels.ts';
 import { Checkboxes } from '../../components/Checkboxes.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
@@ -48,7 +48,7 @@ export function PersonForm({
         <Radios
           {...bind('sex')}
           legend="Sex"
-          items={SEXES.map((value) => ({ value, label: SEX_LABELS[value] }))}
+          items={choicesOf(SEXES, SEX_LABELS)}
           onChange={(value) => field('sex')(value as PersonFormValues['sex'])}
         />
         <TextInput
@@ -77,14 +77,14 @@ export function PersonForm({
         <Radios
           {...bind('substanceGroup')}
           legend="Substance group"
-          items={SUBSTANCE_GROUPS.map((value) => ({ value, label: SUBSTANCE_GROUP_LABELS[value] }))}
+          items={choicesOf(SUBSTANCE_GROUPS, SUBSTANCE_GROUP_LABELS)}
           onChange={(value) => field('substanceGroup')(value as PersonFormValues['substanceGroup'])}
         />
         <Checkboxes
           {...bind('flags')}
           legend="Risk flags"
           hint="Select all that apply"
-          items={PERSON_FLAGS.map((value) => ({ value, label: FLAG_LABELS[value] }))}
+          items={choicesOf(PERSON_FLAGS, FLAG_LABELS)}
         />
       </QuestionForm>
     </QuestionPage>

@@ -1,6 +1,6 @@
 import { CLOSE_REASONS } from '../../../../shared/schemas/referral.ts';
 import type { CaseRecord } from '../../api/types.ts';
-import { CLOSE_REASON_LABELS } from '../../cases/labels.ts';
+import { CLOSE_REASON_LABELS, choicesOf } from '../../cases/labels.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { WarningText } from '../../components/Text.tsx';
@@ -57,7 +57,7 @@ function CloseForm({ record }: { record: CaseRecord }) {
       <Radios
         {...bind('reason')}
         legend="Why is the case closing?"
-        items={CLOSE_REASONS.map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }))}
+        items={choicesOf(CLOSE_REASONS, CLOSE_REASON_LABELS)}
       />
       <DateInput {...bindDate('closedOn')} legend="Date closed" hint="For example, 14 3 2026" />
     </CaseActionForm>

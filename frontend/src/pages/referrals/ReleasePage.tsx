@@ -1,6 +1,6 @@
 import { Establishment, RELEASE_TYPES } from '../../../../shared/schemas/referral.ts';
 import type { CaseRecord } from '../../api/types.ts';
-import { RELEASE_TYPE_LABELS } from '../../cases/labels.ts';
+import { choicesOf, RELEASE_TYPE_LABELS } from '../../cases/labels.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -63,7 +63,7 @@ function ReleaseForm({ record }: { record: CaseRecord }) {
       <Radios
         {...bind('releaseType')}
         legend="Type of release"
-        items={RELEASE_TYPES.map((value) => ({ value, label: RELEASE_TYPE_LABELS[value] }))}
+        items={choicesOf(RELEASE_TYPES, RELEASE_TYPE_LABELS)}
       />
       <TextInput
         {...bind('establishment')}
