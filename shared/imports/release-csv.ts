@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { toCsv } from '../csv/write-csv.ts';
 import { addDays, isCalendarDate } from '../domain/dates.ts';
 import { isValidNhsNumber } from '../domain/nhs-number.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
@@ -249,5 +250,7 @@ export function checkReleaseCsv(
 
 /** The template offered on the import page: the header and one example row. */
 export function releaseTemplate(exampleArea: string): string {
-  return `${RELEASE_COLUMNS.join(',')}\r\nSam,Example,1988-06-15,male,A1234BC,${exampleArea},opiate,HEI,2026-12-01\r\n`;
+  return toCsv(RELEASE_COLUMNS, [
+    ['Sam', 'Example', '1988-06-15', 'male', 'A1234BC', exampleArea, 'opiate', 'HEI', '2026-12-01'],
+  ]);
 }

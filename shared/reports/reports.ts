@@ -6,7 +6,7 @@ import { getPartnership } from '../data/partnerships-repo.ts';
 import type { Table } from '../data/table.ts';
 import type { ReportCase } from './cohort.ts';
 import { byEstablishment, continuityRows, pathwayOutcomes, timeToEngagement } from './continuity-report.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../csv/write-csv.ts';
 import { type ResolvedScope, reportScope } from './report-scope.ts';
 
 export interface ReportDeps {

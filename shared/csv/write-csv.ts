@@ -1,3 +1,5 @@
+/** The one CSV writer: every CSV the service sends (reports, templates, lists) goes through it. */
+
 /**
  * One CSV cell: quoted when it holds a comma, quote or line break, and with a leading
  * apostrophe when it starts like a spreadsheet formula (so a name like "=HYPERLINK(…)" typed
