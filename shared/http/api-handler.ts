@@ -93,8 +93,16 @@ const idempotency = (route: RouteDef): Middleware => ({
       scope,
       route.operationId,
       principal.userId,
-      // Routes with a JSON schema compare the parsed body; others (a CSV upload) the raw bytes.
-      route.body ? JSON.stringify(request.context.api.body ?? null) : (request.event.body ?? ''),
+      {
+        method: route.method,
+        // The route's path with its parameters filled in: the same key on another record is refused.
+        path: route.path.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+          String((request.context.api.params as Record<string, unknown> | undefined)?.[name] ?? ''),
+        ),
+        query: request.event.queryStringParameters ?? {},
+        // Routes with a JSON schema compare the parsed body; others (a CSV upload) the raw bytes.
+        body: route.body ? JSON.stringify(request.context.api.body ?? null) : (request.event.body ?? ''),
+      },
     );
     if (!slot) return undefined;
     const replay = await claimSlot(getDeps().table, slot, getDeps().clock());

@@ -12,13 +12,34 @@ export interface IdempotencySlot {
   requestHash: string;
 }
 
-/** Validates the header and names the slot of this caller, operation and key. */
+/** What a key is bound to: the request's method, path with its parameters, query string and body. */
+export interface IdempotentRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | undefined>;
+  body: string;
+}
+
+/**
+ * The fingerprint a key is bound to. The query's parameters are sorted, so their order in the
+ * address does not matter; anything else that differs makes it another request.
+ */
+export function requestFingerprint(request: IdempotentRequest): string {
+  const query = Object.entries(request.query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256')
+    .update(JSON.stringify([request.method.toUpperCase(), request.path, query, request.body]))
+    .digest('base64url');
+}
+
+/** Validates the header and names the slot of this caller, operation and key, bound to the request. */
 export function idempotencySlot(
   header: string | undefined,
   scope: string,
   operationId: string,
   userId: string,
-  body: string,
+  request: IdempotentRequest,
 ): IdempotencySlot | undefined {
   if (header === undefined) return undefined;
   if (!KEY_PATTERN.test(header)) {
@@ -29,14 +50,14 @@ export function idempotencySlot(
   const user = createHash('sha256').update(userId).digest('base64url').slice(0, 16);
   return {
     key: keys.idempotency(scope, operationId, `${user}#${header}`),
-    requestHash: createHash('sha256').update(body).digest('base64url'),
+    requestHash: requestFingerprint(request),
   };
 }
 
 /**
  * Claims the slot for this request. Answers the stored first response when the same request
- * was already answered; refuses a different body under the same key, or a first attempt still
- * running.
+ * was already answered; refuses the key on another path, query or body (so a retry meant for
+ * one record can never be answered with another's), or while a first attempt is still running.
  */
 export async function claimSlot(
   table: Table,
@@ -47,7 +68,10 @@ export async function claimSlot(
   if (claimed) return undefined;
   const existing = await readSlotItem(table, slot.key);
   if (existing?.requestHash !== slot.requestHash) {
-    throw new Conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+    throw new Conflict(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request (another record, query or body): send a new key.',
+    );
   }
   if (existing.state !== 'done') {
     throw new Conflict(

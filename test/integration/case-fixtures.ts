@@ -12,18 +12,24 @@ export const nextPrisonNumber = (): string => {
   return `B${String(serial).padStart(4, '0')}CD`;
 };
 
-/** A valid person body for the area. */
-export const personBody = (areaId: string, overrides: Record<string, unknown> = {}) => ({
-  givenName: 'Jordan',
-  familyName: 'Hale',
-  dateOfBirth: '1988-06-15',
-  sex: 'male',
-  prisonNumber: nextPrisonNumber(),
-  areaId,
-  substanceGroup: 'opiate',
-  flags: ['on_ost_at_release'],
-  ...overrides,
-});
+/**
+ * A valid person body for the area: each a different person (prison number and date of birth
+ * differ), so fixtures never trip the possible-duplicate check unless a test means them to.
+ */
+export const personBody = (areaId: string, overrides: Record<string, unknown> = {}) => {
+  const prisonNumber = nextPrisonNumber();
+  return {
+    givenName: 'Jordan',
+    familyName: 'Hale',
+    dateOfBirth: addDays('1960-01-01', serial),
+    sex: 'male',
+    prisonNumber,
+    areaId,
+    substanceGroup: 'opiate',
+    flags: ['on_ost_at_release'],
+    ...overrides,
+  };
+};
 
 /** Adds a person and a continuity-of-care referral for them; answers both. */
 export async function personWithReferral(

@@ -92,10 +92,11 @@ export async function demoTokens(stack: LocalStack) {
  * area: the "other tenant" of the isolation tests.
  */
 export async function otherTenant(stack: LocalStack, operatorToken: string) {
-  const chairEmail = `chair-${randomUUID().slice(0, 8)}@other.example.test`;
+  const suffix = randomUUID().slice(0, 8);
+  const chairEmail = `chair-${suffix}@other.example.test`;
   const created = await call(stack, 'POST', '/admin/partnerships', {
     token: operatorToken,
-    body: { name: 'Other County CDP', chair: { email: chairEmail, name: 'Other Chair' } },
+    body: { name: `Other County CDP ${suffix}`, chair: { email: chairEmail, name: 'Other Chair' } },
   });
   if (created.status !== 201)
     throw new Error(`could not create the other tenant: ${JSON.stringify(created.body)}`);
@@ -104,5 +105,9 @@ export async function otherTenant(stack: LocalStack, operatorToken: string) {
     token: chair,
     body: { name: 'Other Borough', onsCode: 'E09000001', alertEmails: [] },
   });
-  return { partnership: created.body.partnership, chairMember: created.body.chair, chair, area: area.body };
+  // The created partnership answers as the record itself (API.md "Trust"), with its chair.
+  const { chair: chairMember, ...partnership } = created.body.partnership
+    ? { ...created.body.partnership, chair: created.body.chair }
+    : created.body;
+  return { partnership, chairMember, chair, area: area.body };
 }

@@ -125,19 +125,36 @@ describe('repositories on DynamoDB Local', () => {
   });
 
   it('claims an idempotency slot once, replays the stored response, and frees a failed attempt', async () => {
-    const slot = idempotencySlot('key-1', 'T#tenant-fff', 'createArea', 'user-1', '{"a":1}');
+    const request = (body: string, path = '/areas', query: Record<string, string> = {}) => ({
+      method: 'POST',
+      path,
+      query,
+      body,
+    });
+    const slot = idempotencySlot('key-1', 'T#tenant-fff', 'createArea', 'user-1', request('{"a":1}'));
     if (!slot) throw new Error('expected a slot');
     expect(await claimSlot(table, slot, now)).toBeUndefined();
     await expect(claimSlot(table, slot, now)).rejects.toMatchObject({ code: 'idempotency_in_progress' });
     await completeSlot(table, slot, { statusCode: 201, body: '{"id":"x"}' });
     expect(await claimSlot(table, slot, now)).toEqual({ statusCode: 201, body: '{"id":"x"}' });
-    const other = idempotencySlot('key-1', 'T#tenant-fff', 'createArea', 'user-1', '{"a":2}');
-    await expect(claimSlot(table, other as NonNullable<typeof other>, now)).rejects.toMatchObject({
-      code: 'idempotency_key_reused',
-    });
-    const failed = idempotencySlot('key-2', 'T#tenant-fff', 'createArea', 'user-1', '{}') as NonNullable<
-      typeof slot
-    >;
+    // The same key with another body, another path or another query is another request.
+    for (const changed of [
+      request('{"a":2}'),
+      request('{"a":1}', '/areas/elsewhere'),
+      request('{"a":1}', '/areas', { confirm: 'false' }),
+    ]) {
+      const other = idempotencySlot('key-1', 'T#tenant-fff', 'createArea', 'user-1', changed);
+      await expect(claimSlot(table, other as NonNullable<typeof other>, now)).rejects.toMatchObject({
+        code: 'idempotency_key_reused',
+      });
+    }
+    const failed = idempotencySlot(
+      'key-2',
+      'T#tenant-fff',
+      'createArea',
+      'user-1',
+      request('{}'),
+    ) as NonNullable<typeof slot>;
     await claimSlot(table, failed, now);
     await releaseSlot(table, failed);
     expect(await claimSlot(table, failed, now)).toBeUndefined();

@@ -3,19 +3,24 @@ import { ApiError } from '../api/errors.ts';
 
 /**
  * One `Idempotency-Key` per form submission: the same key is sent again only when the very
- * same body is retried after an answer that left the outcome unknown (no answer, or a 5xx).
+ * same body is retried to the very same record (`target`, e.g. the person or case the form
+ * writes to) after an answer that left the outcome unknown (no answer, or a 5xx). The server
+ * binds a key to its path and body too, so a key can never be replayed onto another record.
  */
-export function useIdempotencyKey() {
-  const last = useRef<{ body: string; key: string } | null>(null);
+export function useIdempotencyKey(target = '') {
+  const last = useRef<{ request: string; key: string } | null>(null);
 
-  /** The key for this body: reused for a retry of the same body, else a fresh one. */
-  const keyFor = useCallback((body: unknown): string => {
-    const text = JSON.stringify(body);
-    if (last.current?.body === text) return last.current.key;
-    const key = crypto.randomUUID();
-    last.current = { body: text, key };
-    return key;
-  }, []);
+  /** The key for this body: reused for a retry of the same body to the same target, else a fresh one. */
+  const keyFor = useCallback(
+    (body: unknown): string => {
+      const request = JSON.stringify([target, body]);
+      if (last.current?.request === request) return last.current.key;
+      const key = crypto.randomUUID();
+      last.current = { request, key };
+      return key;
+    },
+    [target],
+  );
 
   /** Forgets the key once the server has given a definite answer. */
   const settle = useCallback(() => {

@@ -59,7 +59,8 @@ function ReferralForm({
 }) {
   const { api, me } = useSession();
   const navigate = useNavigate();
-  const idempotency = useIdempotencyKey();
+  // Keyed to the person: the same referral for another person is another request.
+  const idempotency = useIdempotencyKey(person.id);
   const startArea = areas.some((area) => area.id === person.areaId) ? person.areaId : '';
   const form = useForm<ReferralFormValues>(() => newReferralValues(startArea));
   const { values, bind, bindDate } = form;

@@ -21,7 +21,8 @@ export interface CaseWrite {
 export function useCaseWrite(record: CaseRecord, spec: FormSpec) {
   const { api } = useSession();
   const navigate = useNavigate();
-  const idempotency = useIdempotencyKey();
+  // Keyed to the case: the same answer on another case is another request.
+  const idempotency = useIdempotencyKey(record.id);
   return async <B>(
     body: B,
     send: (api: Endpoints, write: CaseWrite) => Promise<unknown>,
