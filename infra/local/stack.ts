@@ -23,6 +23,7 @@ import { type MailSink, renderMailPage, startMailSink } from './mail/index.ts';
 import { createLocalIdentity } from './oidc/index.ts';
 import { startScheduleTimers } from './schedule-timers.ts';
 import { ensureOperator, seedDemo } from './seed-demo.ts';
+import { switchableListener } from './starting-up.ts';
 import { staticFiles } from './static-files.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -45,6 +46,8 @@ export interface LocalStackOptions {
   runSchedules?: boolean;
   /** Throttle routes as API Gateway does (default on; fuzz tests turn it off to reach validation). */
   throttle?: boolean;
+  /** Called once the port is open, before the stack is ready (it answers 503 until then). */
+  onListening?: (url: string) => void;
 }
 
 export interface LocalStack {
@@ -87,6 +90,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
   };
   try {
+    // The port opens first and answers 503 until the stack is ready, so a request that arrives
+    // while the database starts or the demo is seeded is answered, never left hanging.
+    const requests = switchableListener();
+    const server = createServer(requests.listener);
+    const port = await listen(server, options.port ?? 3000);
+    started.push({ stop: () => closeServer(server) });
+    const url = `http://localhost:${port}`;
+    options.onListening?.(url);
+
     let dynamo: DynamoDbLocal | undefined;
     if (!options.dynamoEndpoint) {
       // With a data folder the database runs as a server of its own, so a stack killed outright
@@ -109,11 +121,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const mail = await startMailSink({ dataFile: dataDir ? join(dataDir, 'mail.jsonl') : undefined });
     started.push({ stop: () => mail.close() });
-
-    const server = createServer();
-    const port = await listen(server, options.port ?? 3000);
-    started.push({ stop: () => closeServer(server) });
-    const url = `http://localhost:${port}`;
 
     const clock = new LocalClock();
     const config = readConfig({
@@ -176,8 +183,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return identity.mintAccessToken(user);
     };
 
-    server.on(
-      'request',
+    requests.ready(
       createGateway({
         throttle: options.throttle,
         localRoutes: localApiRoutes({
