@@ -10,23 +10,54 @@ export { isPrisonPathway, PRISON_PATHWAYS } from './pathways.ts';
 
 const fail = (field: string, message: string) => new ValidationFailed(message, { [field]: message });
 
+/** What is wrong with a date that must be today or earlier, if anything. */
+export function futureDateProblem(date: string | undefined, now: Date): string | undefined {
+  return date && date > londonDate(now) ? `must be today or earlier, got ${date}` : undefined;
+}
+
+/** What is wrong with a date that must not come before another date (`what` names it), if anything. */
+export function earlierDateProblem(
+  date: string | undefined,
+  earliest: string | undefined,
+  what: string,
+): string | undefined {
+  return date && earliest && date < earliest
+    ? `must be on or after the ${what} (${earliest}), got ${date}`
+    : undefined;
+}
+
+/** What is wrong with a date of birth, if anything: it must be in the past and within 120 years. */
+export function dateOfBirthProblem(date: string | undefined, now: Date): string | undefined {
+  if (!date) return undefined;
+  const today = londonDate(now);
+  if (date >= today) return `must be a date in the past, got ${date}`;
+  const earliest = `${String(Number(today.slice(0, 4)) - 120).padStart(4, '0')}${today.slice(4)}`;
+  return date < earliest ? `must be within the last 120 years, got ${date}` : undefined;
+}
+
+/** What is wrong with an appointment change's `at`, given its new status, if anything. */
+export function rescheduleProblem(status: string | undefined, at: string | undefined): string | undefined {
+  if (status === 'rescheduled' && !at) return 'give the new time when rescheduling';
+  if (status && status !== 'rescheduled' && at) return 'a new time only goes with status rescheduled';
+  return undefined;
+}
+
 /** Refuses a date later than today. */
 export function notInFuture(field: string, date: string, now: Date): void {
-  if (date > londonDate(now)) throw fail(field, `must be today or earlier, got ${date}`);
+  const problem = futureDateProblem(date, now);
+  if (problem) throw fail(field, problem);
 }
 
 /** Refuses a date earlier than another date of the case. */
 export function notBefore(field: string, date: string, earliest: string | undefined, what: string): void {
-  if (earliest && date < earliest)
-    throw fail(field, `must be on or after the ${what} (${earliest}), got ${date}`);
+  const problem = earlierDateProblem(date, earliest, what);
+  if (problem) throw fail(field, problem);
 }
 
 /** A date of birth: in the past and no more than 120 years ago. */
 export function checkDateOfBirth(date: string, now: Date): void {
-  const today = londonDate(now);
-  if (date >= today) throw fail('dateOfBirth', `must be a date in the past, got ${date}`);
-  const earliest = `${String(Number(today.slice(0, 4)) - 120).padStart(4, '0')}${today.slice(4)}`;
-  if (date < earliest) throw fail('dateOfBirth', `must be within the last 120 years, got ${date}`);
+  const problem = dateOfBirthProblem(date, now);
+  if (problem) throw fail('dateOfBirth', problem);
 }
 
 /** Refuses any change to a closed case. */
@@ -132,12 +163,11 @@ export function checkAppointmentChange(
       `An appointment that is ${appointment.status} cannot become ${change.status}.`,
     );
   }
-  if (change.status === 'rescheduled' && !change.at) throw fail('at', 'give the new time when rescheduling');
+  const reschedule = rescheduleProblem(change.status, change.at);
+  if (reschedule) throw fail('at', reschedule);
   if (change.at && londonDate(new Date(change.at)) < referral.referredOn) {
     throw fail('at', `must be on or after the referral date (${referral.referredOn}), got ${change.at}`);
   }
-  if (change.status !== 'rescheduled' && change.at)
-    throw fail('at', 'a new time only goes with status rescheduled');
   if ((change.status === 'attended' || change.status === 'missed') && new Date(appointment.at) > now) {
     throw fail('status', `an appointment cannot be ${change.status} before its time (${appointment.at})`);
   }

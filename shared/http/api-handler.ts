@@ -19,7 +19,7 @@ import { parseIfMatch } from './if-match.ts';
 import { etagOf, jsonResponse, textResponse } from './json-response.ts';
 import { readJsonBody } from './read-body.ts';
 import type { RouteDef } from './route-def.ts';
-import { parseWith } from './validation.ts';
+import { parseBody, parseWith } from './validation.ts';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -74,7 +74,9 @@ const validateRequest = (route: RouteDef): Middleware => ({
     state.query = route.query
       ? parseWith(route.query, event.queryStringParameters ?? {}, 'query string')
       : {};
-    state.body = route.body ? parseWith(route.body, readJsonBody(event), 'request body') : undefined;
+    state.body = route.body
+      ? parseBody(route.body, readJsonBody(event), route.rules, getDeps().clock())
+      : undefined;
     if (route.conditional) state.ifMatch = parseIfMatch(event.headers?.['if-match']);
   },
 });

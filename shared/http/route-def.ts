@@ -1,5 +1,6 @@
 import type { Role } from '../domain/values.ts';
 import type * as z from '../schemas/zod.ts';
+import type { BodyRules } from './body-rules.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -75,6 +76,8 @@ export interface RouteDef {
   readonly params?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;
   readonly body?: z.ZodMiniType;
+  /** Domain rules over the body, checked with its schema so one answer names every bad field. */
+  readonly rules?: BodyRules;
   /** Successful response body: JSON by default, or text of `contentType` (a CSV download). */
   readonly response: z.ZodMiniType;
   /** Set for routes that answer text (CSV, JSON lines) rather than JSON. */

@@ -1,5 +1,6 @@
 import { ValidationFailed } from '../errors.ts';
 import type * as z from '../schemas/zod.ts';
+import { type BodyRules, type FieldProblems, wellFormedFields } from './body-rules.ts';
 
 const MAX_ECHO = 60;
 
@@ -52,6 +53,15 @@ export function issuesToFields(
   return fields;
 }
 
+/** The error naming every one of `fields`. */
+function failure(what: string, fields: FieldProblems): ValidationFailed {
+  const count = Object.keys(fields).length;
+  return new ValidationFailed(
+    `The ${what} has ${count === 1 ? 'a problem' : `${count} problems`}: see fields.`,
+    fields,
+  );
+}
+
 /** Parses `input` with `schema` or throws ValidationFailed naming every bad field. */
 export function parseWith<T extends z.ZodMiniType>(
   schema: T,
@@ -61,10 +71,28 @@ export function parseWith<T extends z.ZodMiniType>(
 ): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = issuesToFields(result.error.issues, input, prefix);
-  const count = Object.keys(fields).length;
-  throw new ValidationFailed(
-    `The ${what} has ${count === 1 ? 'a problem' : `${count} problems`}: see fields.`,
-    fields,
-  );
+  throw failure(what, issuesToFields(result.error.issues, input, prefix));
+}
+
+/**
+ * Parses a body with its schema and checks its domain rules in the same pass, so one answer
+ * names every bad field: the schema's problems, and the rules' problems with the fields the
+ * schema accepted. Throws ValidationFailed when there is any.
+ */
+export function parseBody<T extends z.ZodMiniType>(
+  schema: T,
+  input: unknown,
+  rules: BodyRules | undefined,
+  now: Date,
+): z.output<T> {
+  const result = schema.safeParse(input);
+  const fields: FieldProblems = result.success ? {} : issuesToFields(result.error.issues, input);
+  if (rules) {
+    const checked = result.success
+      ? (result.data as Record<string, unknown>)
+      : wellFormedFields(schema, input);
+    for (const [field, problem] of Object.entries(rules(checked, now))) fields[field] ??= problem;
+  }
+  if (Object.keys(fields).length > 0) throw failure('request body', fields);
+  return result.data as z.output<T>;
 }

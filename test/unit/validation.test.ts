@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { earlierDateProblem, futureDateProblem } from '../../shared/domain/referral-rules.ts';
 import { ValidationFailed } from '../../shared/errors.ts';
-import { parseWith } from '../../shared/http/validation.ts';
+import { bodyRules, wellFormedFields } from '../../shared/http/body-rules.ts';
+import { parseBody, parseWith } from '../../shared/http/validation.ts';
 import { CreateAreaBody } from '../../shared/schemas/area.ts';
 import { ListQuery } from '../../shared/schemas/common.ts';
 import { CreateMemberBody } from '../../shared/schemas/member.ts';
 import { UpdatePartnershipBody } from '../../shared/schemas/partnership.ts';
+import { CreateReferralBody } from '../../shared/schemas/referral.ts';
 import type * as z from '../../shared/schemas/zod.ts';
 
 /** The ValidationFailed that parsing `input` with `schema` throws. */
@@ -112,5 +115,53 @@ describe('parseWith', () => {
   it('echoes a query value', () => {
     const error = failure(ListQuery, { limit: '500' });
     expect(error.fields).toEqual({ limit: 'must be a whole number from 1 to 200, got "500"' });
+  });
+});
+
+describe('parseBody: the schema and the domain rules in one answer', () => {
+  const now = new Date('2026-03-10T12:00:00Z');
+  const rules = bodyRules(CreateReferralBody, (body, today) => ({
+    referredOn: futureDateProblem(body.referredOn, today),
+    expectedReleaseOn: earlierDateProblem(body.expectedReleaseOn, body.referredOn, 'referral date'),
+  }));
+  const referral = {
+    pathway: 'continuity_of_care',
+    areaId: '01jabcdefghjkmnpqrstvwxyz0',
+    source: 'HMP Hewell',
+    referredOn: '2026-03-01',
+  };
+
+  it('names a schema problem and a rule problem together', () => {
+    // Prepare: a bad pathway (schema) and a referral date in the future (rule).
+    const body = { ...referral, pathway: 'nowhere', referredOn: '2026-04-01' };
+    // Act
+    let error: ValidationFailed | undefined;
+    try {
+      parseBody(CreateReferralBody, body, rules, now);
+    } catch (thrown) {
+      error = thrown as ValidationFailed;
+    }
+    // Assess
+    expect(error).toBeInstanceOf(ValidationFailed);
+    expect(Object.keys(error?.fields ?? {}).sort()).toEqual(['pathway', 'referredOn']);
+    expect(error?.fields?.referredOn).toBe('must be today or earlier, got 2026-04-01');
+  });
+
+  it('checks the order of two dates of the body', () => {
+    expect(() =>
+      parseBody(CreateReferralBody, { ...referral, expectedReleaseOn: '2026-02-01' }, rules, now),
+    ).toThrow(ValidationFailed);
+    expect(
+      parseBody(CreateReferralBody, { ...referral, expectedReleaseOn: '2026-03-20' }, rules, now),
+    ).toMatchObject({ expectedReleaseOn: '2026-03-20' });
+  });
+
+  it('gives rules only the fields their own schema accepts', () => {
+    expect(wellFormedFields(CreateReferralBody, { ...referral, referredOn: 'soon', extra: 1 })).toEqual({
+      pathway: 'continuity_of_care',
+      areaId: '01jabcdefghjkmnpqrstvwxyz0',
+      source: 'HMP Hewell',
+    });
+    expect(wellFormedFields(CreateReferralBody, 'text')).toEqual({});
   });
 });

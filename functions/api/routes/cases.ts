@@ -1,3 +1,9 @@
+import {
+  earlierDateProblem,
+  futureDateProblem,
+  rescheduleProblem,
+} from '../../../shared/domain/referral-rules.ts';
+import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
 import { Caseload, CaseView, Timeline } from '../../../shared/schemas/case-view.ts';
 import { Id, ListQuery } from '../../../shared/schemas/common.ts';
@@ -29,6 +35,10 @@ export const routes = defineFeature('cases', {
     summary: 'Put a person on a pathway',
     params: personParams,
     body: CreateReferralBody,
+    rules: bodyRules(CreateReferralBody, (body, now) => ({
+      referredOn: futureDateProblem(body.referredOn, now),
+      expectedReleaseOn: earlierDateProblem(body.expectedReleaseOn, body.referredOn, 'referral date'),
+    })),
     response: Referral,
     status: 201,
     idempotent: true,
@@ -71,6 +81,7 @@ export const routes = defineFeature('cases', {
     summary: 'Record the release from prison; the alert clock starts',
     params: referralParams,
     body: ReleaseBody,
+    rules: bodyRules(ReleaseBody, (body, now) => ({ releasedOn: futureDateProblem(body.releasedOn, now) })),
     response: Referral,
     idempotent: true,
     access: { table: CASE_CHANGE },
@@ -94,6 +105,7 @@ export const routes = defineFeature('cases', {
     summary: 'Mark an appointment attended, missed or cancelled, or move it',
     params: appointmentParams,
     body: UpdateAppointmentBody,
+    rules: bodyRules(UpdateAppointmentBody, (body) => ({ at: rescheduleProblem(body.status, body.at) })),
     response: Appointment,
     conditional: true,
     // A missed first appointment also raises its alert at once, and publishes it.
@@ -106,6 +118,7 @@ export const routes = defineFeature('cases', {
     summary: 'Record the treatment start',
     params: referralParams,
     body: EngagementBody,
+    rules: bodyRules(EngagementBody, (body, now) => ({ startedOn: futureDateProblem(body.startedOn, now) })),
     response: Referral,
     idempotent: true,
     access: { table: CASE_CHANGE },
@@ -117,6 +130,7 @@ export const routes = defineFeature('cases', {
     summary: 'Close the case with its reason',
     params: referralParams,
     body: CloseBody,
+    rules: bodyRules(CloseBody, (body, now) => ({ closedOn: futureDateProblem(body.closedOn, now) })),
     response: Referral,
     idempotent: true,
     access: { table: CASE_CHANGE },
@@ -128,6 +142,7 @@ export const routes = defineFeature('cases', {
     summary: 'Record a further offence',
     params: referralParams,
     body: OffenceBody,
+    rules: bodyRules(OffenceBody, (body, now) => ({ offendedOn: futureDateProblem(body.offendedOn, now) })),
     response: Referral,
     status: 201,
     idempotent: true,

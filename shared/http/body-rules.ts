@@ -1,0 +1,57 @@
+import type * as z from '../schemas/zod.ts';
+
+/** Problems with a request's fields, by field path, as the error shape's `fields` carries them. */
+export type FieldProblems = Record<string, string>;
+
+/**
+ * A route's domain rules over its body (dates in order, a date of birth in the past), checked
+ * together with the schema so that one answer names every bad field. They get the fields that
+ * are well formed on their own, so a rule never sees a value its schema refused.
+ */
+export type BodyRules = (fields: Record<string, unknown>, now: Date) => FieldProblems;
+
+/**
+ * Declares the domain rules of a route whose body `schema` describes: `rules` answers a problem
+ * (or nothing) per field, from the body's well-formed fields and the clock.
+ */
+export function bodyRules<S extends z.ZodMiniType>(
+  _schema: S,
+  rules: (body: Partial<z.output<S>>, now: Date) => Record<string, string | undefined>,
+): BodyRules {
+  return (fields, now) => {
+    const problems: FieldProblems = {};
+    for (const [field, problem] of Object.entries(rules(fields as Partial<z.output<S>>, now))) {
+      if (problem) problems[field] = problem;
+    }
+    return problems;
+  };
+}
+
+interface SchemaInternals {
+  _zod: { def: { type: string; shape?: Record<string, z.ZodMiniType>; in?: z.ZodMiniType } };
+}
+
+/** The object schema under any pipe, or undefined when the body is not an object schema. */
+function objectShape(schema: z.ZodMiniType): Record<string, z.ZodMiniType> | undefined {
+  const def = (schema as unknown as SchemaInternals)._zod.def;
+  if (def.type === 'object') return def.shape;
+  if (def.type === 'pipe' && def.in) return objectShape(def.in);
+  return undefined;
+}
+
+/**
+ * The top-level fields of `input` that their own schema accepts, parsed (defaults and
+ * transforms applied); fields that are missing or malformed are left out.
+ */
+export function wellFormedFields(schema: z.ZodMiniType, input: unknown): Record<string, unknown> {
+  const shape = objectShape(schema);
+  if (!shape || input === null || typeof input !== 'object' || Array.isArray(input)) return {};
+  const fields: Record<string, unknown> = {};
+  for (const [name, fieldSchema] of Object.entries(shape)) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    const parsed = fieldSchema.safeParse(value);
+    if (parsed.success) fields[name] = parsed.data;
+  }
+  return fields;
+}
