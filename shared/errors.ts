@@ -74,6 +74,23 @@ export class Conflict extends ApiError {
   }
 }
 
+/**
+ * A new person may already be recorded: the body names the candidates by id only (they may be
+ * in areas the caller cannot see), and `notDuplicateOf` naming them all adds the person anyway.
+ */
+export class PossibleDuplicate extends ApiError {
+  constructor(readonly candidates: readonly string[]) {
+    super(
+      409,
+      'possible_duplicate',
+      'A person with the same NHS number, or the same date of birth and family name, is already recorded in your partnership. Check the candidates; if this is a different person, send notDuplicateOf with every candidate’s id.',
+      undefined,
+      undefined,
+      { candidates: [...candidates] },
+    );
+  }
+}
+
 export class TooLarge extends ApiError {
   constructor(limitBytes: number) {
     super(413, 'too_large', `The request body is larger than the limit of ${limitBytes} bytes.`);

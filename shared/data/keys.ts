@@ -128,6 +128,24 @@ export const keys = {
     PK: tenantPartition(tenantId),
     SK: `PRISONNO${DELIMITER}${part(prisonNumber)}`,
   }),
+  /** A lookup item of a person by NHS number: the possible-duplicate check queries its prefix. */
+  personByNhsNumber: (tenantId: string, nhsNumber: string, personId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `NHSNO${DELIMITER}${part(nhsNumber)}${DELIMITER}${part(personId)}`,
+  }),
+  personByNhsNumberPrefix: (nhsNumber: string): string => `NHSNO${DELIMITER}${part(nhsNumber)}${DELIMITER}`,
+  /** A lookup item of a person by date of birth and family-name key (shared/domain/name-key.ts). */
+  personByBirthAndName: (
+    tenantId: string,
+    dateOfBirth: string,
+    familyKey: string,
+    personId: string,
+  ): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `DOBNAME${DELIMITER}${part(dateOfBirth)}${DELIMITER}${part(familyKey)}${DELIMITER}${part(personId)}`,
+  }),
+  personByBirthAndNamePrefix: (dateOfBirth: string, familyKey: string): string =>
+    `DOBNAME${DELIMITER}${part(dateOfBirth)}${DELIMITER}${part(familyKey)}${DELIMITER}`,
 
   referral: (tenantId: string, referralId: string): Key => ({
     PK: tenantPartition(tenantId),

@@ -1,8 +1,8 @@
-import { nameKey } from '../domain/name-key.ts';
+import { familyNameKey, nameKey } from '../domain/name-key.ts';
 import { Duplicate, VersionConflict } from '../errors.ts';
 import type { Person } from '../schemas/person.ts';
-import { keys } from './keys.ts';
-import { type PageRequest, queryAll, recordsPage } from './query-page.ts';
+import { type Key, keys, tenantPartition } from './keys.ts';
+import { type PageRequest, prefixQuery, queryAll, recordsPage } from './query-page.ts';
 import { findRecord, getRecord, newItem, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
 import {
@@ -10,6 +10,7 @@ import {
   deleteItem,
   getItem,
   getMany,
+  putItem,
   putNew,
   type TransactItem,
   transactWrite,
@@ -36,6 +37,66 @@ const nameIndex = (
   givenKey: nameKey(fields.givenName),
 });
 
+/** What the possible-duplicate check compares: the NHS number, and date of birth with family name. */
+export type DuplicateFields = Pick<PersonFields, 'dateOfBirth' | 'familyName'> & {
+  nhsNumber?: string | null;
+};
+
+/**
+ * The keys of a person's lookup items, which let the possible-duplicate check find them by a
+ * prefix query rather than by reading every person. A family name without a letter has none:
+ * it says nothing about who the person is.
+ */
+function lookupKeys(tenantId: string, personId: string, fields: DuplicateFields): Key[] {
+  const familyKey = familyNameKey(fields.familyName);
+  return [
+    ...(fields.nhsNumber ? [keys.personByNhsNumber(tenantId, fields.nhsNumber, personId)] : []),
+    ...(familyKey ? [keys.personByBirthAndName(tenantId, fields.dateOfBirth, familyKey, personId)] : []),
+  ];
+}
+
+/** Lookup items hold only the person's id; the key itself is what is looked up. */
+const lookupPut = (key: Key, personId: string): TransactItem =>
+  putItem({ ...key, type: 'personLookup', personId });
+
+/**
+ * The people of the tenant, in every area, with the same NHS number, or the same date of birth
+ * and family name (letters only, any case or accents): ids only, oldest first. Two prefix
+ * queries of the lookup items, never a scan.
+ */
+export async function possibleDuplicatesOf(
+  table: Table,
+  tenantId: string,
+  fields: DuplicateFields,
+): Promise<string[]> {
+  const familyKey = familyNameKey(fields.familyName);
+  const prefixes = [
+    ...(fields.nhsNumber ? [keys.personByNhsNumberPrefix(fields.nhsNumber)] : []),
+    ...(familyKey ? [keys.personByBirthAndNamePrefix(fields.dateOfBirth, familyKey)] : []),
+  ];
+  const found = await Promise.all(
+    prefixes.map((prefix) =>
+      queryAll(table, {
+        ...prefixQuery(tenantPartition(tenantId), prefix),
+        ProjectionExpression: 'personId',
+      }),
+    ),
+  );
+  return [...new Set(found.flat().map((item) => String(item.personId)))].sort();
+}
+
+/**
+ * Every item that is a person's own and goes when they do: the record, the prison-number claim
+ * and the lookup items (the retention purge deletes them all; the audit trail is its own).
+ */
+export function personItemKeys(tenantId: string, person: Person): Key[] {
+  return [
+    keys.person(tenantId, person.id),
+    ...(person.prisonNumber ? [keys.prisonNumberLock(tenantId, person.prisonNumber)] : []),
+    ...lookupKeys(tenantId, person.id, person),
+  ];
+}
+
 /** The write that claims a prison number for a person (fails if another holds it). */
 export const prisonNumberLock = (tenantId: string, prisonNumber: string, personId: string): TransactItem =>
   putNew({
@@ -60,7 +121,17 @@ async function duplicatePrisonNumber(table: Table, tenantId: string, prisonNumbe
   );
 }
 
-/** The writes that add a person (and claim their prison number); `extra` joins the transaction. */
+/** Throws the prison number's `Duplicate` (naming its holder) when a person of the tenant holds it. */
+export async function requirePrisonNumberFree(table: Table, tenantId: string, prisonNumber: string) {
+  if (await personIdByPrisonNumber(table, tenantId, prisonNumber)) {
+    throw await duplicatePrisonNumber(table, tenantId, prisonNumber);
+  }
+}
+
+/**
+ * The writes that add a person (and claim their prison number, and put their lookup items);
+ * `extra` joins the transaction.
+ */
 export async function createPerson(
   table: Table,
   tenantId: string,
@@ -78,7 +149,12 @@ export async function createPerson(
   const { prisonNumber } = fields;
   await transactWrite(
     table,
-    [putNew(item), ...(prisonNumber ? [prisonNumberLock(tenantId, prisonNumber, personId)] : []), ...extra],
+    [
+      putNew(item),
+      ...(prisonNumber ? [prisonNumberLock(tenantId, prisonNumber, personId)] : []),
+      ...lookupKeys(tenantId, personId, fields).map((key) => lookupPut(key, personId)),
+      ...extra,
+    ],
     (failed) =>
       prisonNumber && failed.includes(1) ? duplicatePrisonNumber(table, tenantId, prisonNumber) : undefined,
   );
@@ -100,8 +176,8 @@ export async function getPerson(table: Table, tenantId: string, personId: string
 }
 
 /**
- * Changes a person at `expectedVersion`, moving the prison-number claim and the name index
- * with the fields. `null` removes the prison or NHS number.
+ * Changes a person at `expectedVersion`, moving the prison-number claim, the name index and the
+ * lookup items with the fields. `null` removes the prison or NHS number.
  */
 export async function updatePerson(
   table: Table,
@@ -132,6 +208,13 @@ export async function updatePerson(
   }
   const lockIndex = writes.length;
   if (numberChanges && newNumber) writes.push(prisonNumberLock(tenantId, newNumber, current.id));
+  // Every lookup item is put again, so a person stored before they existed gains them on any change.
+  const lookups = lookupKeys(tenantId, current.id, merged as DuplicateFields);
+  const stale = lookupKeys(tenantId, current.id, current).filter(
+    (old) => !lookups.some((key) => key.SK === old.SK),
+  );
+  writes.push(...stale.map((key) => deleteItem(key)));
+  writes.push(...lookups.map((key) => lookupPut(key, current.id)));
   writes.push(...extra);
   await transactWrite(table, writes, async (failed) => {
     if (failed.includes(0)) {

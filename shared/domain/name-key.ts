@@ -27,3 +27,12 @@ export function nameKey(name: string): string {
     .replace(/[øłđðıßæœþħ]/g, (letter) => FOLDS[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+/**
+ * The form of a family name that the possible-duplicate check compares: letters only, of any
+ * script, without case or accents ("O'Connor" → "oconnor", "Zoë" → "zoe", "Smith 2" → "smith"),
+ * so one person typed two ways by two members is still noticed.
+ */
+export function familyNameKey(name: string): string {
+  return nameKey(name).replace(/\p{N}/gu, '');
+}

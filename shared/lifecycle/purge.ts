@@ -5,7 +5,7 @@ import { deleteAll } from '../data/batch-write.ts';
 import { keys } from '../data/keys.ts';
 import { recordOperatorAction } from '../data/operator-audit-repo.ts';
 import { allPartnerships } from '../data/partnerships-repo.ts';
-import { findPerson, setReferralsOf } from '../data/people-repo.ts';
+import { findPerson, personItemKeys, setReferralsOf } from '../data/people-repo.ts';
 import { caseloadOfArea } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { keysUnder } from '../data/tenant-items.ts';
@@ -24,8 +24,8 @@ export interface PurgeResult {
 
 /**
  * Deletes one closed case and all that hangs under it (appointments, timeline, alerts and their
- * mail records); and the person too, with their prison-number claim and audit trail, when this
- * was their last case. Their other cases keep them.
+ * mail records); and the person too, with their prison-number claim, lookup items and audit
+ * trail, when this was their last case. Their other cases keep them.
  */
 async function purgeCase(
   table: Table,
@@ -44,11 +44,7 @@ async function purgeCase(
     return { person: false };
   }
   const audit = await keysUnder(table, tenantId, keys.auditPrefix(personId));
-  await deleteAll(table, [
-    keys.person(tenantId, personId),
-    ...(person.prisonNumber ? [keys.prisonNumberLock(tenantId, person.prisonNumber)] : []),
-    ...audit,
-  ]);
+  await deleteAll(table, [...personItemKeys(tenantId, person), ...audit]);
   return { person: true };
 }
 

@@ -9,9 +9,10 @@ import { putItem } from '../data/table-io.ts';
 import { nameKey } from '../domain/name-key.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
 import { checkDateOfBirth } from '../domain/referral-rules.ts';
-import { ValidationFailed } from '../errors.ts';
+import { PossibleDuplicate, ValidationFailed } from '../errors.ts';
 import type { CreatePersonBody, Person, UpdatePersonBody } from '../schemas/person.ts';
 import type * as z from '../schemas/zod.ts';
+import { confirmedDifferent } from './possible-duplicates.ts';
 
 export interface PeopleDeps {
   table: Table;
@@ -26,7 +27,11 @@ const onPerson = (personId: string, action: AuditEntry['action']): AuditEntry =>
   recordId: personId,
 });
 
-/** A member adds a person in one of their areas; the creation is audited in the same write. */
+/**
+ * A member adds a person in one of their areas; the creation is audited in the same write. A
+ * person of the partnership (in any area) with the same NHS number, or the same date of birth
+ * and family name, stops it with `PossibleDuplicate` until `notDuplicateOf` names every one.
+ */
 export async function addPerson(
   deps: PeopleDeps,
   actor: MemberActor,
@@ -34,11 +39,18 @@ export async function addPerson(
 ): Promise<Person> {
   const { tenantId } = actor.principal;
   const now = deps.clock();
-  requireOwnArea(actor.principal, body.areaId);
-  checkDateOfBirth(body.dateOfBirth, now);
+  const { notDuplicateOf = [], ...fields } = body;
+  requireOwnArea(actor.principal, fields.areaId);
+  checkDateOfBirth(fields.dateOfBirth, now);
+  const candidates = await people.possibleDuplicatesOf(deps.table, tenantId, fields);
+  if (!confirmedDifferent(candidates, notDuplicateOf)) {
+    // A held prison number is the same person for certain: that answer says more than "maybe".
+    if (fields.prisonNumber) await people.requirePrisonNumberFree(deps.table, tenantId, fields.prisonNumber);
+    throw new PossibleDuplicate(candidates);
+  }
   const personId = newId(now);
   const audit = auditItem(tenantId, onPerson(personId, 'create'), actor, now);
-  return people.createPerson(deps.table, tenantId, personId, body, now, [putItem(audit)]);
+  return people.createPerson(deps.table, tenantId, personId, fields, now, [putItem(audit)]);
 }
 
 /** A member changes a person of their areas at the version they read; audited in the same write. */

@@ -53,6 +53,8 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.string())),
+    /** `possible_duplicate` (POST /people): the ids of the people who may be the same person. */
+    candidates: z.optional(z.array(z.string())),
   }),
 });
 

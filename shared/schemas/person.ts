@@ -43,8 +43,19 @@ const personFields = {
   flags: z._default(Flags, []),
 };
 
-/** `POST /people`. */
-export const CreatePersonBody = z.strictObject(personFields);
+/**
+ * `POST /people`. `notDuplicateOf` confirms that the person is none of the possible duplicates a
+ * first attempt answered (`409 possible_duplicate`); it must name every one of them.
+ */
+export const CreatePersonBody = z.strictObject({
+  ...personFields,
+  notDuplicateOf: z.optional(
+    z.pipe(
+      z.array(Id).check(z.maxLength(100, 'must name at most 100 people')),
+      z.transform((ids: string[]) => [...new Set(ids)]),
+    ),
+  ),
+});
 
 /** `PATCH /people/{personId}`: any subset of the fields; `null` removes prison or NHS number. */
 export const UpdatePersonBody = z

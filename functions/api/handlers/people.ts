@@ -4,7 +4,10 @@ import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import { addPerson, changePerson, findPeople, readPerson } from '../../../shared/people/people.ts';
 import { routes } from '../routes/people.ts';
 
-/** `POST /people`: a caseworker or manager adds a person in one of their areas (201). */
+/**
+ * `POST /people`: a caseworker or manager adds a person in one of their areas (201), unless
+ * someone in the partnership may be the same person (409 `possible_duplicate`).
+ */
 export const createPerson = apiHandler(routes.createPerson, async (request, deps) => ({
   body: await addPerson(deps, actorOf(request), request.body),
 }));

@@ -14,13 +14,15 @@ export const routes = defineFeature('people', {
     method: 'POST',
     path: '/people',
     roles: CASE_STAFF,
-    summary: 'Add a person in one of your areas',
+    summary:
+      'Add a person in one of your areas (409 possible_duplicate names the people who may be them, by id)',
     body: CreatePersonBody,
     response: Person,
     status: 201,
     idempotent: true,
-    // Person, prison-number lock and audit record put together; a duplicate reads the holder.
-    access: { table: ['PutItem', 'GetItem'] },
+    // Possible duplicates are two prefix queries of the lookup items; then the person, prison-number
+    // lock, lookup items and audit record put together; a duplicate reads the holder.
+    access: { table: ['Query', 'PutItem', 'GetItem'] },
   },
   listPeople: {
     method: 'GET',
@@ -50,7 +52,8 @@ export const routes = defineFeature('people', {
     body: UpdatePersonBody,
     response: Person,
     conditional: true,
-    // Update the person, move the prison-number lock (delete, put) and put the audit record.
+    // Update the person, move the prison-number lock and the lookup items (delete, put) and put
+    // the audit record.
     access: { table: ['GetItem', 'UpdateItem', 'DeleteItem', 'PutItem'] },
   },
   getAudit: {
