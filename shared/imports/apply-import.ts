@@ -3,7 +3,14 @@ import type { Clock } from '../adapters/ports.ts';
 import { addReferral, type NewReferral } from '../cases/create-referral.ts';
 import { mapBounded } from '../concurrency/pool.ts';
 import { failedConditions } from '../data/dynamo-errors.ts';
-import { getImport, importRows, type ReleaseImport, recordProgress } from '../data/imports-repo.ts';
+import {
+  getImport,
+  type ImportProgress,
+  importRows,
+  type ReleaseImport,
+  recordProgress,
+} from '../data/imports-repo.ts';
+import { findMember } from '../data/members-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { findPerson, type PersonFields, personIdByPrisonNumber } from '../data/people-repo.ts';
 import { loadCase } from '../data/referrals-repo.ts';
@@ -13,7 +20,9 @@ import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
-import type { ReleaseRow } from './release-csv.ts';
+import type { Person } from '../schemas/person.ts';
+import { ERROR_BYTES_KEPT, KeptList, matchRow } from './match-rows.ts';
+import { type ImportError, MAX_ERRORS_KEPT, type ReleaseRow } from './release-csv.ts';
 
 export interface ImportDeps {
   table: Table;
@@ -31,12 +40,16 @@ interface RowContext {
   record: ReleaseImport;
   settings: PartnershipSettings;
   actor: Actor;
+  /** The areas the uploader covers now: a row outside them is never applied. */
+  areaIds: readonly string[];
 }
 
+/** What applying a row did: added a person, added a referral to one already held, or nothing. */
+type RowOutcome = 'created' | 'matched' | { errors: ImportError[] };
+
 /** True when the person already has an open prison-pathway referral awaiting release. */
-async function awaitingRelease(context: RowContext, personId: string): Promise<boolean> {
-  const person = await findPerson(context.deps.table, context.tenantId, personId);
-  for (const referralId of person?.referralIds ?? []) {
+async function awaitingRelease(context: RowContext, person: Person): Promise<boolean> {
+  for (const referralId of person.referralIds) {
     const { referral } = await loadCase(context.deps.table, context.tenantId, referralId).catch(() => ({
       referral: undefined,
     }));
@@ -49,10 +62,12 @@ async function awaitingRelease(context: RowContext, personId: string): Promise<b
  * Applies one checked row. Ids come from the import and the row, and every write is
  * conditional, so applying a row twice (a retried delivery) changes nothing the second time.
  * A prison number the partnership already follows is matched, not duplicated: the person gets a
- * new referral unless one is already awaiting their release.
+ * new referral unless one is already awaiting their release. The row is judged again as it is
+ * applied, since people may have moved, been renamed or been added since the file was checked: a
+ * holder outside the uploader's areas, or with another name or date of birth, is never attached.
  */
-async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created' | 'matched'> {
-  const { deps, tenantId, record, settings, actor } = context;
+async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcome> {
+  const { deps, tenantId, record, settings, actor, areaIds } = context;
   const now = deps.clock();
   const personId = `${record.id}p${row.row}`;
   const referralId = `${record.id}f${row.row}`;
@@ -79,8 +94,11 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created'
 
   const holder = await personIdByPrisonNumber(deps.table, tenantId, row.prisonNumber);
   if (holder === personId) return 'created';
-  if (holder) {
-    if (await awaitingRelease(context, holder)) return 'matched';
+  const person = holder ? await findPerson(deps.table, tenantId, holder) : undefined;
+  const finding = matchRow(row, holder ? { personId: holder, person } : undefined, areaIds);
+  if (finding.kind === 'refused') return { errors: finding.errors };
+  if (holder && person) {
+    if (await awaitingRelease(context, person)) return 'matched';
     try {
       await addReferral(deps, referral(holder));
     } catch (error) {
@@ -114,7 +132,9 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<'created'
 
 /**
  * Applies a checked release list (the target of the `apply-release-import` rule): adds each
- * person and referral, recording progress as it goes. Safe to run again after a failure.
+ * person and referral, recording progress as it goes, and any row it may no longer apply as a row
+ * error. Only an import queued by a clean upload or by its uploader's apply is applied; a
+ * `checked` one waits for the apply. Safe to run again after a failure.
  */
 export async function applyImport(
   deps: ImportDeps,
@@ -128,16 +148,38 @@ export async function applyImport(
     if (error instanceof NotFound) return undefined;
     throw error;
   }
-  if (record.status === 'completed' || record.status === 'failed') return record;
+  if (record.status !== 'queued' && record.status !== 'running') return record;
+  const uploader = await findMember(deps.table, tenantId, record.createdBy.memberId);
+  if (!uploader) {
+    await recordProgress(
+      deps.table,
+      tenantId,
+      importId,
+      {
+        status: 'failed',
+        failure: 'The member who uploaded the list has left the partnership: nothing was added.',
+      },
+      deps.clock(),
+    );
+    logger.info('release list not applied: its uploader has left', { tenantId, importId });
+    return getImport(deps.table, tenantId, importId);
+  }
   const settings = (await getPartnership(deps.table, tenantId)).settings;
   const rows = await importRows(deps.table, tenantId, importId);
   // A retried run starts again from the first row; rows already applied change nothing, and the
-  // counts restart so they stay true.
+  // counts and row errors restart so they stay true.
   await recordProgress(
     deps.table,
     tenantId,
     importId,
-    { status: 'running', processed: -record.processed, created: -record.created, matched: -record.matched },
+    {
+      status: 'running',
+      processed: -record.processed,
+      created: -record.created,
+      matched: -record.matched,
+      errorCount: -record.errorCount,
+      clearErrors: true,
+    },
     deps.clock(),
   );
   const context: RowContext = {
@@ -146,17 +188,27 @@ export async function applyImport(
     record,
     settings,
     actor: { ...record.createdBy, requestId: `import-${importId}`, sourceIp: 'import' },
+    areaIds: uploader.areaIds,
   };
-  let pending = { processed: 0, created: 0, matched: 0 };
+  const empty = (): Required<Pick<ImportProgress, 'processed' | 'created' | 'matched' | 'errorCount'>> & {
+    errors: ImportError[];
+  } => ({ processed: 0, created: 0, matched: 0, errorCount: 0, errors: [] });
+  let pending = empty();
+  /** Row errors appended so far: the record keeps no more than an upload's check would. */
+  const kept = new KeptList<ImportError>(MAX_ERRORS_KEPT, ERROR_BYTES_KEPT);
   const flush = async () => {
     const batch = pending;
-    pending = { processed: 0, created: 0, matched: 0 };
+    pending = empty();
     if (batch.processed) await recordProgress(deps.table, tenantId, importId, batch, deps.clock());
   };
   await mapBounded(rows, PARALLEL, async (row) => {
     const outcome = await applyRow(context, row);
     pending.processed += 1;
-    pending[outcome] += 1;
+    if (typeof outcome === 'string') pending[outcome] += 1;
+    else {
+      pending.errorCount += outcome.errors.length;
+      for (const error of outcome.errors) if (kept.add(error)) pending.errors.push(error);
+    }
     if (pending.processed >= PROGRESS_EVERY) await flush();
   });
   await flush();

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { toCsv } from '../csv/write-csv.ts';
 import { addDays, isCalendarDate } from '../domain/dates.ts';
+import { nameKey } from '../domain/name-key.ts';
 import { isValidNhsNumber } from '../domain/nhs-number.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
 import { SEXES, SUBSTANCE_GROUPS } from '../domain/values.ts';
@@ -25,6 +26,20 @@ export const MAX_ROWS = 10_000;
 /** Most errors kept for one file; the count says how many there were. */
 export const MAX_ERRORS_KEPT = 1_000;
 
+/**
+ * The template's example row: marked so that nobody can mistake it for a person, and refused by
+ * the checker, so a template uploaded unchanged never matches (or adds) anyone. No real prison
+ * number has four zeros.
+ */
+export const EXAMPLE_ROW = { givenName: 'Example (delete this row)', prisonNumber: 'A0000AA' } as const;
+
+/** Longest piece of a cell quoted back in a message, so one huge cell cannot swell the import record. */
+const QUOTED_MAX = 40;
+
+/** A cell as a message quotes it: in quotes, cut short when long. */
+const quoted = (value: string) => `"${value.length > QUOTED_MAX ? `${value.slice(0, QUOTED_MAX)}…` : value}"`;
+
+/** A bad row of a file; `field` is the column's header as the template writes it. */
 export interface ImportError {
   row: number;
   field: string;
@@ -46,6 +61,7 @@ export interface ReleaseRow {
 }
 
 export interface CheckedFile {
+  /** The rows that passed every check (all of them only when `errorCount` is 0). */
   rows: ReleaseRow[];
   errors: ImportError[];
   errorCount: number;
@@ -99,7 +115,7 @@ export function checkReleaseCsv(
     fail(
       0,
       'file',
-      `is not a readable CSV file: ${error instanceof Error ? error.message : 'unknown error'}`,
+      `is not a readable CSV file: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
     );
     return { rows: [], errors, errorCount, total: 0 };
   }
@@ -114,7 +130,7 @@ export function checkReleaseCsv(
     if (!column)
       fail(
         0,
-        name || `column ${index + 1}`,
+        name.slice(0, QUOTED_MAX) || `column ${index + 1}`,
         `is not a column this import knows: use ${RELEASE_COLUMNS.join(', ')}`,
       );
     else if (positions.has(column)) fail(0, column, 'appears twice in the header: keep one');
@@ -146,6 +162,17 @@ export function checkReleaseCsv(
       return;
     }
     const cell = (column: ReleaseColumn) => record[positions.get(column) as number] ?? '';
+    // Said once, instead of the example's other cells: the fix is to delete the row, not to correct it.
+    if (isExampleRow(cell('given_name'), cell('prison_number'))) {
+      const field =
+        nameKey(cell('given_name')) === nameKey(EXAMPLE_ROW.givenName) ? 'given_name' : 'prison_number';
+      fail(
+        row,
+        field,
+        'This is the template’s example row, not a person: delete this row and list the people you expect to be released',
+      );
+      return;
+    }
     const required = (column: ReleaseColumn) => {
       const value = cell(column);
       if (!value) fail(row, column, 'is empty: fill it in');
@@ -163,12 +190,12 @@ export function checkReleaseCsv(
       fail(
         row,
         'date_of_birth',
-        `is not a date of birth in the past, got "${cell('date_of_birth')}": ${DATE_HELP}`,
+        `is not a date of birth in the past, got ${quoted(cell('date_of_birth'))}: ${DATE_HELP}`,
       );
     }
     const sex = enumKey(required('sex')) as ReleaseRow['sex'];
     if (cell('sex') && !SEXES.includes(sex))
-      fail(row, 'sex', `must be one of ${SEXES.join(', ')}, got "${cell('sex')}"`);
+      fail(row, 'sex', `must be one of ${SEXES.join(', ')}, got ${quoted(cell('sex'))}`);
     const prisonNumber = normalisePrisonNumber(required('prison_number'));
     if (cell('prison_number')) {
       if (!PRISON_NUMBER.test(prisonNumber)) {
@@ -177,7 +204,7 @@ export function checkReleaseCsv(
         fail(
           row,
           'prison_number',
-          `must be a letter, 4 digits and 2 letters like A1234BC, got "${cell('prison_number')}"${hint}`,
+          `must be a letter, 4 digits and 2 letters like A1234BC, got ${quoted(cell('prison_number'))}${hint}`,
         );
       } else if (seen.has(prisonNumber)) {
         fail(
@@ -192,7 +219,10 @@ export function checkReleaseCsv(
       fail(
         row,
         'area',
-        `"${cell('area')}" is not one of your areas: use its name or ONS code (${areas.map((a) => a.name).join(', ')})`,
+        `${quoted(cell('area'))} is not one of your areas: use its name or ONS code (${areas
+          .map((a) => a.name)
+          .join(', ')
+          .slice(0, 160)})`,
       );
     }
     const substanceGroup = enumKey(required('substance_group')).replace(
@@ -203,7 +233,7 @@ export function checkReleaseCsv(
       fail(
         row,
         'substance_group',
-        `must be one of ${SUBSTANCE_GROUPS.join(', ')}, got "${cell('substance_group')}"`,
+        `must be one of ${SUBSTANCE_GROUPS.join(', ')}, got ${quoted(cell('substance_group'))}`,
       );
     }
     const establishment = required('establishment').toUpperCase();
@@ -211,7 +241,7 @@ export function checkReleaseCsv(
       fail(
         row,
         'establishment',
-        `must be the 3-letter prison code, like HEI for HMP Hewell, got "${cell('establishment')}"`,
+        `must be the 3-letter prison code, like HEI for HMP Hewell, got ${quoted(cell('establishment'))}`,
       );
     }
     const expectedReleaseOn = parseDate(required('expected_release_date'));
@@ -220,7 +250,7 @@ export function checkReleaseCsv(
         fail(
           row,
           'expected_release_date',
-          `is not a date, got "${cell('expected_release_date')}": ${DATE_HELP}`,
+          `is not a date, got ${quoted(cell('expected_release_date'))}: ${DATE_HELP}`,
         );
       else if (expectedReleaseOn < addDays(today, -90) || expectedReleaseOn > addDays(today, 366)) {
         fail(
@@ -245,12 +275,34 @@ export function checkReleaseCsv(
       });
     }
   });
-  return { rows: errorCount > 0 ? [] : rows, errors, errorCount, total: data.length };
+  return { rows, errors, errorCount, total: data.length };
 }
 
-/** The template offered on the import page: the header and one example row. */
-export function releaseTemplate(exampleArea: string): string {
+/** True for the template's example row, however its marked given name or prison number was retyped. */
+export function isExampleRow(givenName: string, prisonNumber: string): boolean {
+  return (
+    nameKey(givenName) === nameKey(EXAMPLE_ROW.givenName) ||
+    normalisePrisonNumber(prisonNumber) === EXAMPLE_ROW.prisonNumber
+  );
+}
+
+/**
+ * The template offered on the import page: the header and one example row, marked as the example
+ * (the checker refuses it), naming `exampleArea` and a release four weeks after `today`. Written by
+ * the one CSV writer, so an area named like a formula reaches the spreadsheet as plain text.
+ */
+export function releaseTemplate(exampleArea: string, today: string): string {
   return toCsv(RELEASE_COLUMNS, [
-    ['Sam', 'Example', '1988-06-15', 'male', 'A1234BC', exampleArea, 'opiate', 'HEI', '2026-12-01'],
+    [
+      EXAMPLE_ROW.givenName,
+      'Example',
+      '1988-06-15',
+      'male',
+      EXAMPLE_ROW.prisonNumber,
+      exampleArea,
+      'opiate',
+      'HEI',
+      addDays(today, 28),
+    ],
   ]);
 }

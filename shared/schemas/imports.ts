@@ -5,6 +5,7 @@ import * as z from './zod.ts';
 /** Release list imports: `GET /imports/{importId}` and `GET /imports/releases/template.csv`. */
 
 export const IMPORT_STATUSES = [
+  'checked',
   'queued',
   'running',
   'completed',
@@ -20,7 +21,19 @@ export const ImportProblem = answer(() =>
   }),
 );
 
-/** `GET /imports/{importId}`: status, progress and the bad rows of a failed file. */
+/** A row that matches a person already in Continuity (always one of the uploader's areas). */
+export const ImportMatch = answer(() =>
+  z.object({
+    row: z.number().check(z.int()),
+    personId: z.string(),
+    name: z.string(),
+  }),
+);
+
+/**
+ * `GET /imports/{importId}`: status, progress and the bad rows of a failed file; for a checked
+ * file, what applying it would do.
+ */
 export const ReleaseImport = answer(() =>
   z.object({
     id: z.string(),
@@ -28,7 +41,12 @@ export const ReleaseImport = answer(() =>
     total: z.number().check(z.int()),
     processed: z.number().check(z.int()),
     created: z.number().check(z.int()),
+    /** Rows matched to a person already in Continuity: found by the check, then as applied. */
     matched: z.number().check(z.int()),
+    /** Rows the check found would add a new person. */
+    new: z.optional(z.number().check(z.int())),
+    /** The first matched rows (up to a limit) and whom they match; `matched` counts them all. */
+    matches: z.optional(z.array(ImportMatch)),
     /** The first bad rows (up to a limit); `errorCount` counts them all. */
     errors: z.array(ImportProblem),
     errorCount: z.number().check(z.int()),
@@ -40,6 +58,11 @@ export const ReleaseImport = answer(() =>
   }),
 );
 export type ReleaseImport = z.infer<typeof ReleaseImport>;
+
+/** `POST /imports/releases?confirm=false` checks the file and writes nothing; without it, a clean file is applied. */
+export const UploadQuery = z.object({
+  confirm: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
+});
 
 /** `GET /imports/releases/template.csv`: the header and one example row, as CSV text. */
 export const ReleaseTemplateCsv = z.string();

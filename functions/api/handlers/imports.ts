@@ -1,9 +1,13 @@
 import { actorOf } from '../../../shared/auth/area-access.ts';
-import { getImport } from '../../../shared/data/imports-repo.ts';
 import { TooLarge, UnsupportedMediaType } from '../../../shared/errors.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { rawBody } from '../../../shared/http/read-body.ts';
-import { templateFor, uploadReleaseList } from '../../../shared/imports/upload.ts';
+import {
+  applyChecked,
+  templateFor,
+  uploadersImport,
+  uploadReleaseList,
+} from '../../../shared/imports/upload.ts';
 import { routes } from '../routes/imports.ts';
 
 /** Largest release list accepted (about 20,000 rows of typical width). */
@@ -12,7 +16,7 @@ const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel', 't
 
 /**
  * `POST /imports/releases`: a release list, checked whole; a clean one is queued for the import
- * worker. Answers 202 with the import's id either way.
+ * worker, unless `?confirm=false` asks only for the check. Answers 202 with the import's id either way.
  */
 export const createReleaseImport = apiHandler(routes.createReleaseImport, async (request, deps) => {
   const actor = actorOf(request);
@@ -22,20 +26,27 @@ export const createReleaseImport = apiHandler(routes.createReleaseImport, async 
   }
   const bytes = rawBody(request.event);
   if (bytes.length > MAX_CSV_BYTES) throw new TooLarge(MAX_CSV_BYTES);
-  const importId = await uploadReleaseList(deps, actor, bytes.toString('utf8'));
+  const confirm = request.query.confirm !== 'false';
+  const importId = await uploadReleaseList(deps, actor, bytes.toString('utf8'), confirm);
   return { body: { importId }, headers: { location: `/api/imports/${importId}` } };
 });
 
-/** `GET /imports/{importId}`: status and progress, and every bad row of a failed file. */
+/** `GET /imports/{importId}`: status and progress, every bad row, and whom rows match; the uploader's only. */
 export const getReleaseImport = apiHandler(routes.getReleaseImport, async (request, deps) => ({
-  body: await getImport(deps.table, actorOf(request).principal.tenantId, request.params.importId),
+  body: await uploadersImport(deps.table, actorOf(request), request.params.importId),
+}));
+
+/** `POST /imports/{importId}/apply`: queues the uploader's checked import without errors; 409 otherwise. */
+export const applyReleaseImport = apiHandler(routes.applyReleaseImport, async (request, deps) => ({
+  body: await applyChecked(deps, actorOf(request), request.params.importId),
+  headers: { location: `/api/imports/${request.params.importId}` },
 }));
 
 /** `GET /imports/releases/template.csv`: the header and one example row. */
 export const getReleaseTemplate = apiHandler(routes.getReleaseTemplate, async (request, deps) => ({
   text: {
     contentType: 'text/csv; charset=utf-8',
-    content: await templateFor(deps.table, actorOf(request)),
+    content: await templateFor(deps, actorOf(request)),
     filename: 'release-list-template.csv',
   },
 }));
