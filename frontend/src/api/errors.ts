@@ -6,6 +6,8 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   /** On a `duplicate`: the id of the record that already holds the value. */
   readonly existingId?: string;
+  /** On a `possible_duplicate`: the ids of the people who may be the same person. */
+  readonly candidates?: readonly string[];
 
   constructor(
     status: number,
@@ -13,6 +15,7 @@ export class ApiError extends Error {
     message: string,
     fields: Record<string, string> = {},
     existingId?: string,
+    candidates?: readonly string[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -20,6 +23,7 @@ export class ApiError extends Error {
     this.code = code;
     this.fields = fields;
     this.existingId = existingId;
+    this.candidates = candidates;
   }
 
   /** True when the outcome of a write is unknown (the server may or may not have done it). */
@@ -43,6 +47,7 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `The service answered ${response.status}`;
   let fields: Record<string, string> = {};
   let existingId: string | undefined;
+  let candidates: string[] | undefined;
   try {
     const body: unknown = await response.json();
     const error = (
@@ -51,6 +56,8 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     if (error && typeof error === 'object') {
       if (typeof error.code === 'string') code = error.code;
       if (typeof error.existingId === 'string') existingId = error.existingId;
+      const listed = (error as { candidates?: unknown }).candidates;
+      if (Array.isArray(listed)) candidates = listed.filter((id): id is string => typeof id === 'string');
       if (typeof error.message === 'string') message = error.message;
       if (error.fields && typeof error.fields === 'object') {
         fields = Object.fromEntries(
@@ -63,5 +70,5 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): the status alone has to do.
   }
-  return new ApiError(response.status, code, message, fields, existingId);
+  return new ApiError(response.status, code, message, fields, existingId, candidates);
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../../../../shared/domain/values.ts';
 import type { Area } from '../../api/types.ts';
 import { choicesOf, FLAG_LABELS, SEX_LABELS, SUBSTANCE_GROUP_LABELS } from '../../cases/labels.ts';
@@ -6,7 +7,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import type { FieldError } from '../../forms/field-errors.ts';
+import { errorFor, type FieldError } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import type { PersonFormValues } from './person-form.ts';
 
@@ -19,6 +20,7 @@ export function PersonForm({
   areas,
   cancelTo,
   submit,
+  beforeSubmit,
 }: {
   title: string;
   caption?: string;
@@ -28,6 +30,8 @@ export function PersonForm({
   areas: readonly Area[];
   cancelTo: string;
   submit: (values: PersonFormValues) => Promise<FieldError[] | undefined>;
+  /** More of the form above its button (the possible-duplicate check), given each field's error. */
+  beforeSubmit?: (errorOf: (id: string) => string | undefined) => ReactNode;
 }) {
   const form = useForm(initial);
   const { values, field, bind, bindDate } = form;
@@ -86,6 +90,7 @@ export function PersonForm({
           hint="Select all that apply"
           items={choicesOf(PERSON_FLAGS, FLAG_LABELS)}
         />
+        {beforeSubmit?.((id) => errorFor(form.errors, id))}
       </QuestionForm>
     </QuestionPage>
   );

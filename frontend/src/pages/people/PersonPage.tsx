@@ -24,9 +24,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDate } from '../../format/dates.ts';
 import { LoadFrame } from '../LoadFrame.tsx';
-
-/** NHS numbers are read in groups of 3, 3 and 4 digits. */
-const nhsGroups = (digits: string) => digits.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3');
+import { nhsGroups } from './person-format.ts';
 
 /** `/people/:personId`: a person's details and their referrals. */
 export function PersonPage() {
