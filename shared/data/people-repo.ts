@@ -79,6 +79,8 @@ export async function possibleDuplicatesOf(
       queryAll(table, {
         ...prefixQuery(tenantPartition(tenantId), prefix),
         ProjectionExpression: 'personId',
+        // A person added a moment ago (a second tab, a colleague) must be seen.
+        ConsistentRead: true,
       }),
     ),
   );
