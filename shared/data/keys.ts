@@ -44,6 +44,14 @@ const followersPartition = (prisonNumber: string): string => `PRISONNO${DELIMITE
 export const keys = {
   partnership: (tenantId: string): Key => ({ PK: tenantPartition(tenantId), SK: 'PARTNERSHIP' }),
   partnershipsPartition: PARTNERSHIPS,
+  /**
+   * Holds a partnership's name, in the form names are compared in, so that no two partnerships
+   * share one. Outside every tenant: the name must be unique across them.
+   */
+  partnershipNameLock: (nameKey: string): Key => ({
+    PK: `PARTNERSHIPNAME${DELIMITER}${part(nameKey)}`,
+    SK: 'PARTNERSHIPNAME',
+  }),
   /** GSI1 keys that list every partnership for the operator, oldest first. */
   partnershipListing: (createdAt: string, tenantId: string) => ({
     GSI1PK: PARTNERSHIPS,

@@ -11,6 +11,8 @@ export interface OperatorAuditRecord {
   partnershipId: string;
   by: { userId: string; email?: string };
   items: number;
+  /** An export page's: the age recipient it was encrypted to. */
+  recipient?: string;
   sourceIp: string;
   requestId: string;
 }

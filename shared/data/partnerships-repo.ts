@@ -1,12 +1,15 @@
+import { partnershipNameKey } from '../domain/partnership-name.ts';
+import { ApiError, NotFound, VersionConflict } from '../errors.ts';
 import type { Member } from '../schemas/member.ts';
-import type { Partnership, PartnershipSettings } from '../schemas/partnership.ts';
+import type { ExportKey, Partnership, PartnershipSettings } from '../schemas/partnership.ts';
 import { PartnershipSettings as SettingsSchema } from '../schemas/partnership.ts';
-import { keys } from './keys.ts';
-import { type MemberFields, newMemberWrites, writeNewMember } from './members-repo.ts';
+import { updateExpression } from './expressions.ts';
+import { type Key, keys } from './keys.ts';
+import { duplicateMember, type MemberFields, newMemberWrites } from './members-repo.ts';
 import { type PageRequest, queryAll, recordsPage } from './query-page.ts';
 import { findRecord, getRecord, newItem, toRecord, updateRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
-import { putNew } from './table-io.ts';
+import { getItem, itemExists, putNew, type TransactItem, transactWrite } from './table-io.ts';
 
 /** Settings of a new partnership: the defaults of DESIGN.md §3. */
 export const defaultSettings = (): PartnershipSettings => SettingsSchema.parse({});
@@ -23,8 +26,37 @@ export function newPartnershipItem(tenantId: string, name: string, now: Date): R
 }
 
 /**
- * Writes a new partnership and its first chair in one transaction of puts; Duplicate when the
- * chair's email (or, never in practice, the partnership's new id) is taken.
+ * The item that holds a partnership's name for it (keys.partnershipNameLock), naming its holder
+ * so that only the holder lets it go. Seeded partnerships should put it beside their record.
+ */
+export const partnershipNameLockItem = (tenantId: string, name: string): Record<string, unknown> => ({
+  ...keys.partnershipNameLock(partnershipNameKey(name)),
+  type: 'partnershipName',
+  tenantId,
+  name,
+});
+
+/** The error a second partnership of the same name answers (no id: a chair must not learn another's). */
+export const duplicateName = (name: string) =>
+  new ApiError(
+    409,
+    'duplicate',
+    `A partnership called “${name}” (or a name that differs only in case, spaces or accents) already exists.`,
+    {
+      name: 'is already used by another partnership: choose another name',
+    },
+  );
+
+/** True when another partnership holds this name (compared as partnershipNameKey does). */
+export async function nameTaken(table: Table, name: string, exceptTenantId?: string): Promise<boolean> {
+  const lock = await getItem(table, keys.partnershipNameLock(partnershipNameKey(name)));
+  return lock !== undefined && lock.tenantId !== exceptTenantId;
+}
+
+/**
+ * Writes a new partnership, the lock on its name and its first chair in one transaction of puts,
+ * so two partnerships of one name cannot both be written however close together they come;
+ * Duplicate when the name is taken, or the chair's email (or, never in practice, the new id).
  */
 export async function createPartnership(
   table: Table,
@@ -35,7 +67,12 @@ export async function createPartnership(
 ): Promise<{ partnership: Partnership; chair: Member }> {
   const listed = newPartnershipItem(tenantId, name, now);
   const member = newMemberWrites(tenantId, chair, now);
-  await writeNewMember(table, chair.email, [putNew(listed), ...member.writes]);
+  const NAME_LOCK = 1;
+  await transactWrite(
+    table,
+    [putNew(listed), putNew(partnershipNameLockItem(tenantId, name)), ...member.writes],
+    (failed) => (failed.includes(NAME_LOCK) ? duplicateName(name) : duplicateMember(chair.email)),
+  );
   return { partnership: toRecord<Partnership>(listed), chair: member.member };
 }
 
@@ -62,17 +99,81 @@ export async function allPartnerships(table: Table): Promise<Partnership[]> {
   return (await queryAll(table, listing)).map((item) => toRecord<Partnership>(item));
 }
 
-/** Changes name and settings of the partnership at `expectedVersion`. */
+/**
+ * Changes name and settings of the partnership at `expectedVersion`. A new name (one that
+ * compares differently) moves the name's lock in the same transaction: Duplicate when another
+ * partnership holds the new name. The old lock goes only if this partnership holds it (one made
+ * before names were locked may hold none).
+ */
 export async function updatePartnership(
   table: Table,
-  tenantId: string,
+  current: Partnership,
   expectedVersion: number,
   changes: { name?: string; settings?: PartnershipSettings },
   now: Date,
 ): Promise<Partnership> {
+  const tenantId = current.id;
+  const update = versionedUpdate(keys.partnership(tenantId), expectedVersion, changes, now);
+  const renamed =
+    changes.name !== undefined && partnershipNameKey(changes.name) !== partnershipNameKey(current.name);
+  if (!renamed || changes.name === undefined) return updateRecord<Partnership>(table, update, 'partnership');
+  const oldLock = keys.partnershipNameLock(partnershipNameKey(current.name));
+  const held = (await getItem(table, oldLock))?.tenantId === tenantId;
+  const writes: TransactItem[] = [
+    { Update: update },
+    putNew(partnershipNameLockItem(tenantId, changes.name)),
+  ];
+  if (held) writes.push(releaseLock(oldLock, tenantId));
+  const name = changes.name;
+  await transactWrite(table, writes, async (failed) => {
+    if (failed.includes(0)) {
+      const latest = await findPartnership(table, tenantId);
+      if (!latest) return new NotFound('partnership');
+      if (latest.version !== expectedVersion) return new VersionConflict(latest.version);
+    }
+    return failed.includes(1) ? duplicateName(name) : undefined;
+  });
+  return getPartnership(table, tenantId);
+}
+
+/** The delete of a name lock, which holds only while `tenantId` holds it. */
+const releaseLock = (key: Key, tenantId: string): TransactItem => ({
+  Delete: {
+    Key: key,
+    ConditionExpression: 'tenantId = :holder',
+    ExpressionAttributeValues: { ':holder': tenantId },
+  },
+});
+
+/** What a release that found the lock held by another (or by none) throws, to be told from a failure. */
+const LEFT_ALONE = new Error("the name lock is not this partnership's");
+
+/**
+ * Lets a partnership's name go (offboarding), if this partnership holds it: another that took the
+ * name meanwhile, or a lock never written, is left as it is.
+ */
+export async function releasePartnershipName(table: Table, tenantId: string, name: string): Promise<void> {
+  const lock = keys.partnershipNameLock(partnershipNameKey(name));
+  await transactWrite(table, [releaseLock(lock, tenantId)], () => LEFT_ALONE).catch((error: unknown) => {
+    if (error !== LEFT_ALONE) throw error;
+  });
+}
+
+/**
+ * Sets (or replaces) the partnership's export key: the last writer wins, and the record keeps who
+ * set it and when, with a new version.
+ */
+export async function setExportKey(table: Table, tenantId: string, exportKey: ExportKey, now: Date) {
+  const key = keys.partnership(tenantId);
   return updateRecord<Partnership>(
     table,
-    versionedUpdate(keys.partnership(tenantId), expectedVersion, changes, now),
+    {
+      Key: key,
+      ...updateExpression(
+        { set: { exportKey, updatedAt: now.toISOString() }, add: { version: 1 } },
+        itemExists,
+      ),
+    },
     'partnership',
   );
 }

@@ -5,8 +5,10 @@ import * as z from './zod.ts';
 /** What the operator works with: a partnership's export and offboarding, and the record of both. */
 
 /**
- * `GET /admin/partnerships/{partnershipId}/export`: one page of the partnership's items as JSON
- * lines (`application/x-ndjson`), one item a line; the `x-next-cursor` header names the next page.
+ * `GET /admin/partnerships/{partnershipId}/export`: one page of the partnership's items, an age
+ * file encrypted to the partnership's export key and ASCII-armoured (`application/vnd.age`,
+ * `-----BEGIN AGE ENCRYPTED FILE-----`); decrypted, JSON lines, one item a line, without the
+ * table's keys. The `x-next-cursor` header names the next page.
  */
 export const ExportPage = z.string();
 
@@ -38,6 +40,8 @@ export const OperatorAction = answer(() =>
     by: z.object({ userId: z.string(), email: z.optional(z.string()) }),
     /** Items exported, deleted, or referrals purged. */
     items: z.number().check(z.int()),
+    /** An export page's: the age recipient it was encrypted to. */
+    recipient: z.optional(z.string()),
     sourceIp: z.string(),
     requestId: z.string(),
   }),

@@ -1,5 +1,6 @@
 import { byTimingSetting } from '../domain/alert-catalogue.ts';
-import { DisplayName, Email, RecordMeta } from './common.ts';
+import { answer, DisplayName, Email, RecordMeta } from './common.ts';
+import { Member } from './member.ts';
 import * as z from './zod.ts';
 
 /** The range of each whole-number setting, for the schemas below and for forms that show it. */
@@ -31,11 +32,27 @@ export const PartnershipSettings = z.object({
 });
 export type PartnershipSettings = z.infer<typeof PartnershipSettings>;
 
+/**
+ * The partnership's export key: the age recipient (a public key, not a secret) that the operator's
+ * exports are encrypted to, and who set it when. Absent until the chair sets one.
+ */
+export const ExportKey = z.object({
+  /** An age X25519 recipient, `age1…`. */
+  recipient: z.string(),
+  setAt: z.string(),
+  setBy: z.object({ memberId: z.string(), name: z.string() }),
+});
+export type ExportKey = z.infer<typeof ExportKey>;
+
 export const Partnership = z.extend(RecordMeta, {
   name: z.string(),
   settings: PartnershipSettings,
+  exportKey: z.optional(ExportKey),
 });
 export type Partnership = z.infer<typeof Partnership>;
+
+/** `POST /admin/partnerships` answers the partnership record itself, with the chair it invited. */
+export const CreatedPartnership = answer(() => z.extend(Partnership, { chair: Member }));
 
 export const PartnershipName = DisplayName.check(z.minLength(3, 'must be at least 3 characters'));
 
@@ -64,3 +81,12 @@ export const UpdatePartnershipBody = z
       message: 'give a name or settings to change',
     }),
   );
+
+/**
+ * `PUT /partnership/export-key`: the age recipient to encrypt the operator's exports to. Only its
+ * length is checked here; shared/partnerships checks the key itself, so a private key pasted by
+ * mistake is never echoed back in an error.
+ */
+export const SetExportKeyBody = z.strictObject({
+  publicKey: z.string().check(z.maxLength(20_000, 'must be at most 20,000 characters')),
+});

@@ -224,7 +224,7 @@ describe('partnership and operator', () => {
       headers: { 'idempotency-key': 'shropshire-1' },
     });
     expect(created.status).toBe(201);
-    expect(created.body.partnership.settings.engagementWindowDays).toBe(21);
+    expect(created.body.settings.engagementWindowDays).toBe(21);
     expect(created.body.chair).toMatchObject({ role: 'chair', email: 'chair@shropshire.example.test' });
     const repeat = await call(stack, 'POST', '/admin/partnerships', {
       token: tokens.operator,
@@ -234,7 +234,7 @@ describe('partnership and operator', () => {
       },
       headers: { 'idempotency-key': 'shropshire-1' },
     });
-    expect(repeat.body.partnership.id).toBe(created.body.partnership.id);
+    expect(repeat.body.id).toBe(created.body.id);
     const chair = await stack.token('chair@shropshire.example.test');
     expect((await call(stack, 'GET', '/partnership', { token: chair })).body.name).toBe(
       'Shropshire, Telford and Wrekin CDP',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { armor, Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes.ts';
 import { addDays, dateOf } from '../../shared/domain/dates.ts';
@@ -379,17 +380,26 @@ describe('every route answers what its response schema describes', () => {
 
   it('the operator creates, lists, exports and offboards a partnership, and reads the record of it', async () => {
     const { operator } = tokens;
+    const chairEmail = `chair-${randomUUID().slice(0, 8)}@shropshire.example.test`;
     const created = await hit(routes.createPartnership, {
       token: operator,
       body: {
         name: `Shropshire CDP ${randomUUID().slice(0, 6)}`,
-        chair: { email: `chair-${randomUUID().slice(0, 8)}@shropshire.example.test`, name: 'Chris Hill' },
+        chair: { email: chairEmail, name: 'Chris Hill' },
       },
     });
-    const partnershipId = created.body.partnership.id;
+    const partnershipId = created.body.id;
     await hit(routes.listPartnerships, { token: operator });
+    // Exports are encrypted to the partnership's age key, which its chair sets first.
+    const identity = await generateIdentity();
+    await hit(routes.setExportKey, {
+      token: await stack.token(chairEmail),
+      body: { publicKey: await identityToRecipient(identity) },
+    });
     const page = await hit(routes.exportPartnership, { token: operator, params: { partnershipId } });
-    const lines = page.body.split('\n').filter(Boolean);
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(identity);
+    const lines = (await decrypter.decrypt(armor.decode(page.body), 'text')).split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     let offboarded = await hit(routes.offboardPartnership, { token: operator, params: { partnershipId } });

@@ -1,6 +1,7 @@
 import type { Principal } from '../../../shared/auth/principal.ts';
 import { listOperatorAudit } from '../../../shared/data/operator-audit-repo.ts';
 import { listPartnerships as queryPartnerships } from '../../../shared/data/partnerships-repo.ts';
+import { EXPORT_CONTENT_TYPE } from '../../../shared/export/export-page.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import type { ApiRequest } from '../../../shared/http/api-types.ts';
 import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
@@ -24,7 +25,7 @@ const operatorOf = (request: Pick<ApiRequest, 'principal' | 'sourceIp' | 'reques
 const operatorScope = (principal: Principal, list: string, ...filters: string[]) =>
   cursorScope([principal.userId], list, ...filters);
 
-/** `POST /admin/partnerships`: creates the tenant and invites its first chair. */
+/** `POST /admin/partnerships`: creates the tenant and invites its first chair; answers the record, with the chair. */
 export const createPartnership = apiHandler(routes.createPartnership, async ({ body }, deps) => ({
   body: await onboardPartnership(deps, body),
 }));
@@ -39,8 +40,9 @@ export const listPartnerships = apiHandler(routes.listPartnerships, async ({ que
 
 /**
  * `GET /admin/partnerships/{partnershipId}/export`: one page (up to 1,000 items) of everything the
- * partnership holds, as JSON lines, for handing its data back; `x-next-cursor` names the next
- * page. Every page is recorded in the operator audit.
+ * partnership holds, for handing its data back: JSON lines encrypted to the partnership's export
+ * key, as an armoured age file; `x-next-cursor` names the next page. Every page is recorded in the
+ * operator audit.
  */
 export const exportPartnership = apiHandler(routes.exportPartnership, async (request, deps) => {
   const { partnershipId } = request.params;
@@ -53,9 +55,9 @@ export const exportPartnership = apiHandler(routes.exportPartnership, async (req
   );
   return {
     text: {
-      contentType: 'application/x-ndjson; charset=utf-8',
-      content: items.map((item) => JSON.stringify(item)).join('\n') + (items.length ? '\n' : ''),
-      filename: `partnership-${partnershipId}.jsonl`,
+      contentType: EXPORT_CONTENT_TYPE,
+      content: items.map((page) => page.armoured).join(''),
+      filename: `partnership-${partnershipId}.jsonl.age`,
     },
     ...(nextCursor ? { headers: { 'x-next-cursor': nextCursor } } : {}),
   };

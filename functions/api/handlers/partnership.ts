@@ -1,7 +1,7 @@
 import { memberOf } from '../../../shared/auth/principal.ts';
 import { getPartnership as readPartnership } from '../../../shared/data/partnerships-repo.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { changePartnership } from '../../../shared/partnerships/partnerships.ts';
+import { changePartnership, setPartnershipExportKey } from '../../../shared/partnerships/partnerships.ts';
 import { routes } from '../routes/partnership.ts';
 
 /** `GET /me`: who the caller is, with their role, areas and partnership, for the frontend. */
@@ -35,3 +35,9 @@ export const updatePartnership = apiHandler(
     body: await changePartnership(deps, memberOf(principal).tenantId, ifMatch, body),
   }),
 );
+
+/** `PUT /partnership/export-key`: the chair sets the age key the operator's exports are encrypted to. */
+export const setExportKey = apiHandler(routes.setExportKey, async ({ principal, body }, deps) => {
+  const { tenantId, memberId, name } = memberOf(principal);
+  return { body: await setPartnershipExportKey(deps, { tenantId, memberId, name }, body) };
+});

@@ -1,8 +1,12 @@
+import { EXPORT_CONTENT_TYPE } from '../../../shared/export/export-page.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
 import { Id, ListQuery, listOf } from '../../../shared/schemas/common.ts';
-import { Member } from '../../../shared/schemas/member.ts';
 import { ExportPage, OffboardResult, OperatorActions } from '../../../shared/schemas/operator.ts';
-import { CreatePartnershipBody, Partnership } from '../../../shared/schemas/partnership.ts';
+import {
+  CreatedPartnership,
+  CreatePartnershipBody,
+  Partnership,
+} from '../../../shared/schemas/partnership.ts';
 import * as z from '../../../shared/schemas/zod.ts';
 
 /** The operator's partnership administration: create, list, export, offboard, and its audit. */
@@ -13,11 +17,11 @@ export const routes = defineFeature('admin', {
     roles: ['operator'],
     summary: 'Create a partnership and invite its first chair',
     body: CreatePartnershipBody,
-    response: z.object({ partnership: Partnership, chair: Member }),
+    response: CreatedPartnership,
     status: 201,
     idempotent: true,
-    // The partnership and its first chair in one transaction of puts; Cognito invites the chair, and deletes the user again if the write fails.
-    access: { table: ['PutItem'], identity: ['AdminCreateUser', 'AdminDeleteUser'] },
+    // The name's lock is read before anyone is invited; then the partnership, its name's lock and its first chair in one transaction of puts; Cognito invites the chair, and deletes the user again if the write fails.
+    access: { table: ['GetItem', 'PutItem'], identity: ['AdminCreateUser', 'AdminDeleteUser'] },
   },
   listPartnerships: {
     method: 'GET',
@@ -33,11 +37,12 @@ export const routes = defineFeature('admin', {
     method: 'GET',
     path: '/admin/partnerships/{partnershipId}/export',
     roles: ['operator'],
-    summary: 'Export everything a partnership holds, as JSON lines, a page at a time (audited)',
+    summary:
+      "Export everything a partnership holds, a page at a time, as JSON lines encrypted to the partnership's age key (409 export_key_required until its chair sets one; audited)",
     params: z.object({ partnershipId: Id }),
     query: z.object({ cursor: z.optional(z.string().check(z.maxLength(2048))) }),
     response: ExportPage,
-    contentType: 'application/x-ndjson; charset=utf-8',
+    contentType: EXPORT_CONTENT_TYPE,
     // The partnership, a page of its partition, and the operator audit record.
     access: { table: ['GetItem', 'Query', 'PutItem'] },
   },
@@ -48,8 +53,11 @@ export const routes = defineFeature('admin', {
     summary: 'Offboard a partnership: delete every item it holds (repeat until complete; audited)',
     params: z.object({ partnershipId: Id }),
     response: OffboardResult,
-    // Members to sign out, then the partition deleted in batches, and the operator audit record.
-    access: { table: ['GetItem', 'Query', 'BatchWriteItem', 'PutItem'], identity: ['AdminDeleteUser'] },
+    // The partnership, its name's lock let go, members to sign out, then the partition deleted in batches, and the operator audit record.
+    access: {
+      table: ['GetItem', 'DeleteItem', 'Query', 'BatchWriteItem', 'PutItem'],
+      identity: ['AdminDeleteUser'],
+    },
   },
   listOperatorActions: {
     method: 'GET',

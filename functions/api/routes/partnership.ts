@@ -3,7 +3,7 @@ import { defineFeature } from '../../../shared/http/route-def.ts';
 import { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
 import { Id, ListQuery, listOf } from '../../../shared/schemas/common.ts';
 import { CreateMemberBody, Me, Member, UpdateMemberBody } from '../../../shared/schemas/member.ts';
-import { Partnership, UpdatePartnershipBody } from '../../../shared/schemas/partnership.ts';
+import { Partnership, SetExportKeyBody, UpdatePartnershipBody } from '../../../shared/schemas/partnership.ts';
 import * as z from '../../../shared/schemas/zod.ts';
 
 const areaParams = z.object({ areaId: Id });
@@ -36,7 +36,18 @@ export const routes = defineFeature('partnership', {
     body: UpdatePartnershipBody,
     response: Partnership,
     conditional: true,
-    access: { table: ['GetItem', 'UpdateItem'] },
+    // A new name moves its lock (outside the tenant): read the old one, then update, put and delete together.
+    access: { table: ['GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'] },
+  },
+  setExportKey: {
+    method: 'PUT',
+    path: '/partnership/export-key',
+    roles: ['chair'],
+    summary:
+      "Set the age public key (an X25519 recipient, age1…) that the operator's exports of the partnership are encrypted to; the last one set wins",
+    body: SetExportKeyBody,
+    response: Partnership,
+    access: { table: ['UpdateItem'] },
   },
   listAreas: {
     method: 'GET',
