@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, day } from './api.ts';
+import { areaIds, callApi, day } from './api.ts';
 import { type E2e, expectAccessible, expectHeading, newPage, signIn, startE2e } from './app.ts';
 
 const MANAGER = 'manager@example.test';
@@ -81,7 +81,30 @@ describe('release list import, as a manager', () => {
     await expectAccessible(page, 'the import page with an error');
   });
 
-  it('lists every bad row with its column and adds nothing', async () => {
+  it('refuses the template’s example row, telling the user to delete it', async () => {
+    // Prepare: the template as downloaded.
+    const token = await e2e.stack.token(MANAGER);
+    const text = await (
+      await fetch(`${e2e.stack.apiUrl}/imports/releases/template.csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).text();
+    // Act
+    await upload(page, text);
+    await importIdOf(page);
+    // Assess
+    await expectHeading(page, 'The release list has problems');
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /^Row 2: This is the template’s example row/ })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Apply the release list' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Upload a corrected file' }).click();
+    await expectHeading(page, 'Import a release list');
+  });
+
+  it('checks a file with problems: every problem with its spreadsheet row, nothing added, no Apply', async () => {
+    // Act
     await upload(
       page,
       csv([
@@ -92,40 +115,87 @@ describe('release list import, as a manager', () => {
       ]),
     );
     const importId = await importIdOf(page);
-    await expectHeading(page, 'The release list was not imported');
-    const summary = page.locator('.govuk-error-summary');
-    await summary.getByRole('link', { name: 'The file has 3 problems; nothing was added' }).waitFor();
-    expect(await page.title()).toBe('Error: The release list was not imported – Continuity');
-
+    // Assess: the API counts rows after the header; the page says the spreadsheet's rows.
+    await expectHeading(page, 'The release list has problems');
+    expect(await page.title()).toBe('Error: The release list has problems – Continuity');
     const record = await callApi<{
       status: string;
+      new: number;
       errors: { row: number; field: string; message: string }[];
     }>(e2e.stack, MANAGER, 'GET', `/imports/${importId}`);
-    expect(record.status).toBe('failed');
+    expect(record.status).toBe('checked');
     expect(record.errors.map((error) => [error.row, error.field])).toEqual([
       [2, 'date_of_birth'],
       [3, 'area'],
       [4, 'prison_number'],
     ]);
+    const summary = page.locator('.govuk-error-summary');
+    const links = summary.getByRole('link');
+    expect(await links.allTextContents()).toEqual([
+      'Row 3: Date of birth is not a date of birth in the past, got "31/02/1990": write it as YYYY-MM-DD or DD/MM/YYYY, such as 2026-03-14 or 14/03/2026',
+      expect.stringMatching(/^Row 4: "Atlantis" is not one of your areas/),
+      // The first F2001AB is the API's row 1: the spreadsheet's row 2.
+      'Row 5: F2001AB is already on row 2: list each person once',
+    ]);
     const rows = page.getByRole('table', { name: 'Problems in the file' }).locator('tbody tr');
     expect(await rows.count()).toBe(3);
     for (const [index, error] of record.errors.entries()) {
       const cells = await rows.nth(index).locator('th, td').allTextContents();
-      expect(cells.slice(0, 2)).toEqual([String(error.row), error.field]);
+      expect(cells.slice(0, 2)).toEqual([String(error.row + 1), error.field]);
     }
-    expect(await rows.nth(0).textContent()).toContain('Date of birth is not a date of birth in the past');
-    expect(await rows.nth(1).textContent()).toContain('"Atlantis" is not one of your areas');
-    expect(await rows.nth(2).textContent()).toContain('F2001AB is already on row 1');
-    await expectAccessible(page, 'the failed import');
-
+    await links.first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('problem-0');
+    await page.getByText('Row numbers are the rows of your spreadsheet').waitFor();
+    expect(await page.getByRole('button', { name: 'Apply the release list' }).count()).toBe(0);
+    await expectAccessible(page, 'the checked import with problems');
     const found = await callApi<{ items: unknown[] }>(e2e.stack, MANAGER, 'GET', '/people?q=F2001AB');
     expect(found.items).toEqual([]);
   });
 
-  it('imports a clean file, showing its progress, then what it added', async () => {
+  it('checks a clean file, shows what it adds and whom it matches, then applies it', async () => {
+    // Prepare: someone already followed, whom the list names too.
+    const areas = await areaIds(e2e.stack, MANAGER);
+    const known = await callApi<{ id: string }>(e2e.stack, MANAGER, 'POST', '/people', {
+      givenName: 'Rowan',
+      familyName: 'Hale',
+      dateOfBirth: '1982-05-06',
+      sex: 'male',
+      prisonNumber: 'F1004AB',
+      areaId: areas.Worcestershire,
+      substanceGroup: 'opiate',
+    });
     await page.getByRole('link', { name: 'Upload a corrected file' }).click();
     await expectHeading(page, 'Import a release list');
-    // The first reading of the import is held at one row of three, so the progress bar shows.
+    // Act
+    await upload(
+      page,
+      csv([
+        ...PEOPLE.map(
+          (person, index) =>
+            `${person.given},${person.family},1985-0${index + 1}-15,female,${person.prisonNumber},${person.area},opiate,HEI,${day(10 + index)}`,
+        ),
+        `ROWAN,hale,06/05/1982,male,F1004AB,Worcestershire,opiate,HEI,${day(12)}`,
+      ]),
+    );
+    const importId = await importIdOf(page);
+    // Assess: the check, with nothing added yet.
+    await expectHeading(page, 'Check the release list');
+    expect(await page.title()).toBe('Check the release list – Continuity');
+    await page.getByText('3 people to add').waitFor();
+    await page.getByText('1 row matches a person already in Continuity').waitFor();
+    const matches = page.getByRole('table', { name: 'Rows that match people already in Continuity' });
+    const match = matches.locator('tbody tr');
+    expect(await match.count()).toBe(1);
+    expect(await match.locator('th, td').allTextContents()).toEqual(['5', 'Rowan Hale']);
+    expect(await match.getByRole('link', { name: 'Rowan Hale' }).getAttribute('href')).toBe(
+      `/people/${known.id}`,
+    );
+    await expectAccessible(page, 'the checked import');
+    expect(
+      (await callApi<{ items: unknown[] }>(e2e.stack, MANAGER, 'GET', '/people?q=F1001AB')).items,
+    ).toEqual([]);
+
+    // Act: apply it. The first reading after the apply is held at one row of four, so the progress bar shows.
     let held = false;
     await page.route('**/api/imports/*', async (route) => {
       if (held || route.request().method() !== 'GET') return route.continue();
@@ -134,34 +204,31 @@ describe('release list import, as a manager', () => {
       const body = (await response.json()) as Record<string, unknown>;
       await route.fulfill({ response, json: { ...body, status: 'running', processed: 1, created: 1 } });
     });
-    await upload(
-      page,
-      csv(
-        PEOPLE.map(
-          (person, index) =>
-            `${person.given},${person.family},1985-0${index + 1}-15,female,${person.prisonNumber},${person.area},opiate,HEI,${day(10 + index)}`,
-        ),
-      ),
-    );
-    await importIdOf(page);
+    await page.getByRole('button', { name: 'Apply the release list' }).click();
+    // Assess
     await expectHeading(page, 'Importing the release list');
-    const progress = page.getByRole('progressbar', { name: 'Processed 1 of 3 rows' });
+    const progress = page.getByRole('progressbar', { name: 'Processed 1 of 4 rows' });
     await progress.waitFor();
     expect(await progress.getAttribute('value')).toBe('1');
-    expect(await progress.getAttribute('max')).toBe('3');
+    expect(await progress.getAttribute('max')).toBe('4');
     await expectAccessible(page, 'the import in progress');
 
     const panel = page.locator('.govuk-panel--confirmation');
     await panel.getByRole('heading', { level: 1, name: 'Release list imported' }).waitFor();
     await panel.getByText('3 people added').waitFor();
-    await panel.getByText('0 people matched to records already in Continuity').waitFor();
+    await panel.getByText('1 person matched to records already in Continuity').waitFor();
     expect(await page.title()).toBe('Release list imported – Continuity');
     await page.unroute('**/api/imports/*');
     await expectAccessible(page, 'the completed import');
+    const person = await callApi<{ referralIds: string[] }>(e2e.stack, MANAGER, 'GET', `/people/${known.id}`);
+    expect(person.referralIds).toHaveLength(1);
+    expect(
+      (await callApi<{ status: string }>(e2e.stack, MANAGER, 'GET', `/imports/${importId}`)).status,
+    ).toBe('completed');
 
     await page.getByRole('link', { name: 'Go to the caseload' }).click();
     await expectHeading(page, 'Caseload');
-    for (const person of PEOPLE) {
+    for (const person of [...PEOPLE, { given: 'Rowan', family: 'Hale', prisonNumber: 'F1004AB' }]) {
       const row = page.getByRole('row').filter({ hasText: `${person.given} ${person.family}` });
       await row.waitFor();
       expect(await row.textContent()).toContain(person.prisonNumber);

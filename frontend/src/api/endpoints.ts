@@ -157,6 +157,14 @@ export function endpoints(api: ApiClient) {
       }),
     getImport: (importId: string) => api.request<ImportRecord>('GET', `/imports/${id(importId)}`),
     releaseTemplate: () => api.download('/imports/releases/template.csv'),
+    /** Uploads a release list to be checked only (`?confirm=false`): nothing is added until it is applied. */
+    checkReleases: (csv: string, idempotencyKey: string) =>
+      api.request<{ importId: string }>('POST', '/imports/releases', {
+        rawBody: { text: csv, contentType: 'text/csv' },
+        query: { confirm: 'false' },
+        idempotencyKey,
+      }),
+    applyImport: (importId: string) => api.request<ImportRecord>('POST', `/imports/${id(importId)}/apply`),
   };
 }
 

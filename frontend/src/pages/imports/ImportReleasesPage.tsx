@@ -39,7 +39,8 @@ function uploadErrors(error: unknown): FieldError[] {
 
 /**
  * `/imports/releases`: a manager uploads a list of expected releases (CSV). The file is read in
- * the browser and sent as it is; every row is checked before anything is added.
+ * the browser and sent as it is, to be checked only: the next page shows what it would add and
+ * whom it matches, and adds nothing until the manager applies it.
  */
 export function ImportReleasesPage() {
   const { api, me } = useSession();
@@ -58,7 +59,7 @@ export function ImportReleasesPage() {
       return [{ field: 'file', message: 'The selected file could not be read. Choose it again' }];
     }
     try {
-      const { importId } = await idempotency.send(text, (key) => api.importReleases(text, key));
+      const { importId } = await idempotency.send(text, (key) => api.checkReleases(text, key));
       navigate(`/imports/${encodeURIComponent(importId)}`);
       return undefined;
     } catch (error) {
@@ -73,12 +74,14 @@ export function ImportReleasesPage() {
         <QuestionPage title={TITLE} form={form}>
           <p className="govuk-body">
             Add the people a prison expects to release to your areas, from a spreadsheet saved as CSV. Each
-            person gets a continuity of care referral awaiting their release. Someone whose prison number is
-            already in Continuity is matched, not added twice.
+            person gets a continuity of care referral awaiting their release. Someone of your areas whose
+            prison number is already in Continuity is matched, not added twice, when their name and date of
+            birth are the same as on the list.
           </p>
           <p className="govuk-body">
-            Every row is checked first. If any row has a problem, nothing is added and you are shown each
-            problem with its row and column, so you can fix the file and upload it again.
+            Every row is checked first and nothing is added yet. You are shown how many new people the list
+            adds, whom its rows match and every problem with its row and column. When there are no problems,
+            you can apply the list.
           </p>
           <h2 className="govuk-heading-m">What to put in the file</h2>
           <p className="govuk-body">
@@ -86,6 +89,10 @@ export function ImportReleasesPage() {
             Then one line for each person.
           </p>
           {columns}
+          <p className="govuk-body">
+            The template has one example row, to show how to fill it in. Delete it before you upload the list:
+            it is refused.
+          </p>
           <DownloadButton download={() => api.releaseTemplate()} filename="release-list-template.csv">
             Download the template
           </DownloadButton>

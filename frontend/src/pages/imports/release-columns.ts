@@ -50,9 +50,26 @@ export function columnWords(column: string): string {
  * name ("is empty: fill it in"), or stand alone when they start with the bad value.
  */
 export function problemText(problem: { row: number; field: string; message: string }): string {
-  const message = problem.message.trim();
-  if (!/^(is|must|has|appears)\b/.test(message)) return message.charAt(0).toUpperCase() + message.slice(1);
+  // A message that points at another row ("already on row 1") counts as the API does: say the
+  // spreadsheet's row, as everything else on the page does.
+  const message = problem.message
+    .trim()
+    .replace(/\bon row (\d+)\b/g, (_, row: string) => `on row ${sheetRow(Number(row))}`);
+  if (!/^(is|must|has|appears|does)\b/.test(message))
+    return message.charAt(0).toUpperCase() + message.slice(1);
   if (problem.field === 'file') return `The file ${message}`;
   if (problem.row === 0) return `The column “${problem.field}” ${message}`;
   return `${columnWords(problem.field)} ${message}`;
+}
+
+/**
+ * The spreadsheet's row of an API row: the API counts from 1 for the first line after the header,
+ * a spreadsheet from 1 for the header itself. Every "Row N" on the import pages is this.
+ */
+export const sheetRow = (row: number): number => row + 1;
+
+/** Where a problem is, as the import pages say it: "Row 3", "Row 1 (the header)" or "Whole file". */
+export function problemPlace(problem: { row: number; field: string }): string {
+  if (problem.row > 0) return `Row ${sheetRow(problem.row).toLocaleString('en-GB')}`;
+  return problem.field === 'file' ? 'Whole file' : 'Row 1 (the header)';
 }
