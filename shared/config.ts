@@ -34,6 +34,10 @@ export const ConfigSchema = z.object({
   APP_URL: z.url(),
   /** Key that signs list cursors so they cannot be edited (local stack: set directly). */
   CURSOR_SECRET: z.optional(z.string().check(z.minLength(32))),
+  /** AWS: the tenant-scoped data role the API assumes per partnership (infra/aws/tenant-data-role.ts); absent locally. */
+  TENANT_ROLE_ARN: z.optional(z.string()),
+  /** AWS: the session policy (JSON) that narrows this function's tenant sessions to its own routes' actions. */
+  TENANT_SESSION_POLICY: z.optional(z.string()),
   /** AWS: Secrets Manager secret holding the cursor key, read once per cold start (shared/adapters/cursor-secret.ts). */
   CURSOR_SECRET_ARN: z.optional(z.string()),
   /** AWS: the port of the Parameters and Secrets Lambda extension (the layer's own default). */

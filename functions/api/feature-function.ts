@@ -12,6 +12,10 @@ export function adaptersNeeded(routes: readonly RouteDef[]): (keyof Adapters)[] 
   const needed: (keyof Adapters)[] = [];
   if (routes.some((route) => (route.access?.identity ?? []).length > 0)) needed.push('identity');
   if (routes.some((route) => route.access?.publishes)) needed.push('publisher');
+  // A partnership member's request reaches the table only with its tenant's scoped credentials.
+  if (routes.some((route) => route.roles !== 'public' && route.roles.some((role) => role !== 'operator'))) {
+    needed.push('tenantTables');
+  }
   return needed;
 }
 

@@ -15,6 +15,11 @@ import { THROTTLES, throttleClassOf } from '../../functions/api/throttling.ts';
 import { API_BASE_PATH, type ApiFeature, type RouteDef, routeKeyOf } from '../../shared/http/route-def.ts';
 import { type FunctionAccess, functionAccess } from './function-access.ts';
 import { NodeFunction } from './node-function.ts';
+import type { TableAccess } from './table-access.ts';
+import type { SessionPolicy } from './tenant-data-role.ts';
+
+/** The variable that carries a function's tenant session policy (shared/adapters/tenant-tables.ts reads it). */
+export const TENANT_SESSION_POLICY_VARIABLE = 'TENANT_SESSION_POLICY';
 
 export { API_BASE_PATH, routeKeyOf };
 
@@ -53,6 +58,8 @@ export interface RouteWiring {
   rolePath: string;
   /** Gives a feature's function the union of what its routes declare (functionAccess()). */
   grant: (access: FunctionAccess, fn: NodeFunction) => void;
+  /** The session policy a member-facing function passes when it assumes the tenant-scoped role. */
+  sessionPolicy: (access: TableAccess) => SessionPolicy;
 }
 
 /**
@@ -68,6 +75,8 @@ export class Api extends Construct {
   readonly accessLogs: LogGroup;
   /** Feature functions by feature. */
   readonly functions = new Map<ApiFeature, NodeFunction>();
+  /** The tenant session policy of each member-facing feature's function (TENANT_SESSION_POLICY). */
+  readonly sessionPolicies = new Map<ApiFeature, SessionPolicy>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -127,6 +136,13 @@ export class Api extends Construct {
   }
 
   /** The feature's function and its one integration, invocable by this API (any of its routes). */
+  /** The session policy of a member-facing feature's function, kept for the assertions. */
+  private sessionPolicyOf(feature: ApiFeature, access: FunctionAccess, wiring: RouteWiring): SessionPolicy {
+    const policy = wiring.sessionPolicy(access.tenantTable ?? { table: [], indexes: [] });
+    this.sessionPolicies.set(feature, policy);
+    return policy;
+  }
+
   private addFeatureFunction(
     feature: ApiFeature,
     featureRoutes: readonly RouteDef[],
@@ -142,9 +158,16 @@ export class Api extends Construct {
           0,
           256,
         ),
-      // Only functions that may assume the tenant-scoped role are told its ARN.
+      // Only functions that may assume the tenant-scoped role are told its ARN, and the session
+      // policy that narrows their sessions to their own routes' actions.
       environment: access.tenantRole
-        ? { ...wiring.environment, ...wiring.signedInEnvironment }
+        ? {
+            ...wiring.environment,
+            ...wiring.signedInEnvironment,
+            [TENANT_SESSION_POLICY_VARIABLE]: Stack.of(this).toJsonString(
+              this.sessionPolicyOf(feature, access, wiring),
+            ),
+          }
         : wiring.environment,
       rolePath: wiring.rolePath,
       secretsExtension: access.cursorKey,

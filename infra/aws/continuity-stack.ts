@@ -129,6 +129,7 @@ export class ContinuityStack extends Stack {
       signedInEnvironment: { [TENANT_ROLE_VARIABLE]: this.tenantRole.role.roleArn },
       rolePath: apiRolePath,
       grant,
+      sessionPolicy: (access) => this.tenantRole.sessionPolicy(access),
     });
 
     // See infra/aws/table-access.ts for which workers read across tenants, and through what.
@@ -264,9 +265,9 @@ function memberRoutesAccess(routes: readonly RouteDef[]): TableAccess {
   const indexes = new Set<string>();
   for (const route of routes) {
     const access = routeAccess(route);
-    if (!access.tenantRole || !access.table) continue;
-    for (const action of access.table.table) table.add(action);
-    for (const index of access.table.indexes) indexes.add(index);
+    if (!access.tenantTable) continue;
+    for (const action of access.tenantTable.table) table.add(action);
+    for (const index of access.tenantTable.indexes) indexes.add(index);
   }
   return { table: [...table].sort(), indexes: [...indexes].sort() };
 }

@@ -17,6 +17,12 @@ export const TENANT_LEADING_KEYS = [
   `T#\${aws:PrincipalTag/${TENANT_TAG}}#*`,
 ] as const;
 
+/** An IAM policy document passed with AssumeRole, narrowing one session. */
+export interface SessionPolicy {
+  Version: '2012-10-17';
+  Statement: { Effect: 'Allow'; Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+}
+
 export interface TenantDataRoleProps {
   data: DataTable;
   /** The union of what the member-facing API functions do with the table. */
@@ -35,9 +41,11 @@ export interface TenantDataRoleProps {
  */
 export class TenantDataRole extends Construct {
   readonly role: Role;
+  private readonly data: DataTable;
 
   constructor(scope: Construct, id: string, props: TenantDataRoleProps) {
     super(scope, id);
+    this.data = props.data;
     const stack = Stack.of(this);
     const assumers = `arn:${stack.partition}:iam::${stack.account}:role${props.assumerRolePath}*`;
     this.role = new Role(this, 'Role', {
@@ -75,6 +83,37 @@ export class TenantDataRole extends Construct {
       );
     }
     this.role.addToPrincipalPolicy(props.data.keyStatement(writes(props.access)));
+  }
+
+  /**
+   * The session policy one function passes when it assumes this role: its own routes' actions
+   * on the table and its indexes, and no more. A session holds the intersection of this and the
+   * role's policy, so each function keeps its least privilege while IAM keeps it to one tenant.
+   */
+  sessionPolicy(access: TableAccess): SessionPolicy {
+    const statements: PolicyStatement[] = [];
+    if (access.table.length > 0) {
+      statements.push(
+        new PolicyStatement({ actions: [...access.table].sort(), resources: [this.data.table.tableArn] }),
+      );
+    }
+    if (access.indexes.length > 0) {
+      statements.push(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: [...access.indexes].sort().map((index) => this.data.indexArn(index)),
+        }),
+      );
+    }
+    // The table key too: a session holds only what both policies allow, and DynamoDB uses the
+    // key on the caller's behalf (decrypt for a reader, encrypt as well for a writer).
+    if (statements.length > 0) statements.push(this.data.keyStatement(writes(access)));
+    return {
+      Version: '2012-10-17',
+      Statement: statements.map(
+        (statement) => statement.toStatementJson() as SessionPolicy['Statement'][number],
+      ),
+    };
   }
 
   /** Lets a function's role start tenant sessions of this role (sts:AssumeRole with sts:TagSession). */

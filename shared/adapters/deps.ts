@@ -3,7 +3,7 @@ import { type Config, readConfig } from '../config.ts';
 import { type CursorCodec, cursorCodec } from '../data/cursor.ts';
 import { createDocumentClient, type Table } from '../data/table.ts';
 import { readCursorSecret } from './cursor-secret.ts';
-import type { Clock, EventPublisher, IdentityAdmin, Mailer } from './ports.ts';
+import type { Clock, EventPublisher, IdentityAdmin, Mailer, TenantTables } from './ports.ts';
 
 /** Everything a handler depends on, built once per process from the environment. */
 export interface Deps {
@@ -14,6 +14,11 @@ export interface Deps {
   identity: IdentityAdmin;
   mailer: Mailer;
   publisher: EventPublisher;
+  /**
+   * The table for one partnership's request: in AWS a client signing with that tenant's role
+   * session; where no tenant tables are wired (the local stack, workers), `table` itself.
+   */
+  tenantTable(tenantId: string): Promise<Table>;
   cursors(): Promise<CursorCodec>;
 }
 
@@ -29,6 +34,7 @@ export interface Adapters {
   identity?: AdapterFactory<IdentityAdmin>;
   mailer?: AdapterFactory<Mailer>;
   publisher?: AdapterFactory<EventPublisher>;
+  tenantTables?: AdapterFactory<TenantTables>;
 }
 
 /** Builds a port's adapter on the first call, so a function pays for a client only when it uses it. */
@@ -52,6 +58,9 @@ export function createDeps(config: Config, clock: Clock = () => new Date(), adap
   const identity = onFirstUse('identity', self, adapters.identity);
   const mailer = onFirstUse('mailer', self, adapters.mailer);
   const publisher = onFirstUse('event publisher', self, adapters.publisher);
+  const tenantTables = adapters.tenantTables
+    ? onFirstUse('tenant tables', self, adapters.tenantTables)
+    : async (): Promise<TenantTables> => ({ forTenant: async () => deps.table });
   let codec: Promise<CursorCodec> | undefined;
   const deps: Deps = {
     config,
@@ -71,6 +80,7 @@ export function createDeps(config: Config, clock: Clock = () => new Date(), adap
     },
     mailer: { send: async (mail) => (await mailer()).send(mail) },
     publisher: { publish: async (events) => (await publisher()).publish(events) },
+    tenantTable: async (tenantId) => (await tenantTables()).forTenant(tenantId),
     cursors: () => {
       codec ??= readCursorSecret(config).then(cursorCodec);
       return codec;

@@ -1,3 +1,4 @@
+import type { Table } from '../data/table.ts';
 /** What handlers need from the outside world; adapters for AWS and the local stack implement these. */
 
 export interface InviteInput {
@@ -34,4 +35,9 @@ export type Clock = () => Date;
 /** Puts events on the bus (EventBridge in AWS, the in-process bus locally). */
 export interface EventPublisher {
   publish(events: readonly { source: string; detailType: string; detail: unknown }[]): Promise<void>;
+}
+
+/** The table as one partnership's requests reach it: with credentials scoped to that tenant in AWS. */
+export interface TenantTables {
+  forTenant(tenantId: string): Promise<Table>;
 }

@@ -25,6 +25,20 @@ export interface ClaimNames {
 }
 
 /**
+ * The partnership verified claims act for, or undefined for the operator (who acts for none);
+ * read before anything else so that every table read of the request is made for that tenant.
+ */
+export function tenantOfClaims(claims: JWTPayload, names: ClaimNames): string | undefined {
+  const groups = claims[names.groupsClaim];
+  if (Array.isArray(groups) && groups.includes(names.operatorGroup)) return undefined;
+  const tenantId = claims[names.tenantClaim];
+  if (typeof tenantId !== 'string' || tenantId.length === 0 || tenantId.includes('#')) {
+    throw new Forbidden('Your account is not a member of any partnership.');
+  }
+  return tenantId;
+}
+
+/**
  * Resolves verified claims to a principal. The tenant comes only from the token; role and areas
  * come from the membership record, read on every request so a removal takes effect at once.
  */
@@ -35,14 +49,8 @@ export async function resolvePrincipal(
 ): Promise<Principal> {
   const userId = String(claims.sub);
   const email = typeof claims.email === 'string' ? claims.email : undefined;
-  const groups = claims[names.groupsClaim];
-  if (Array.isArray(groups) && groups.includes(names.operatorGroup)) {
-    return { kind: 'operator', role: 'operator', userId, email };
-  }
-  const tenantId = claims[names.tenantClaim];
-  if (typeof tenantId !== 'string' || tenantId.length === 0 || tenantId.includes('#')) {
-    throw new Forbidden('Your account is not a member of any partnership.');
-  }
+  const tenantId = tenantOfClaims(claims, names);
+  if (tenantId === undefined) return { kind: 'operator', role: 'operator', userId, email };
   const member = await findMember(table, tenantId, userId);
   if (!member) throw new Forbidden('You are no longer a member of this partnership.');
   return {

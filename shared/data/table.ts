@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
@@ -12,6 +12,8 @@ export interface TableClientOptions {
   region: string;
   /** DynamoDB Local's URL; absent in AWS. */
   endpoint?: string;
+  /** Credentials other than the process's own (a tenant-scoped role session). */
+  credentials?: DynamoDBClientConfig['credentials'];
 }
 
 /**
@@ -26,6 +28,7 @@ export function createDocumentClient(options: TableClientOptions): DynamoDBDocum
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -3,7 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type Deps, getDeps } from '../adapters/deps.ts';
 import { logger } from '../adapters/logger.ts';
-import { requireRole, resolvePrincipal } from '../auth/principal.ts';
+import { requireRole, resolvePrincipal, tenantOfClaims } from '../auth/principal.ts';
 import { bearerToken } from '../auth/verify-token.ts';
 import { keys, tenantPartition } from '../data/keys.ts';
 import type { ApiRequest, RequestOf, ResultOf } from './api-types.ts';
@@ -23,7 +23,11 @@ import { parseBody, parseWith } from './validation.ts';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
-type State = Partial<ApiRequest> & { slot?: IdempotencySlot };
+/**
+ * The request's state through the pipeline. `deps` are the process's dependencies with the
+ * table of the caller's tenant: every read and write of a member's request goes through it.
+ */
+type State = Partial<ApiRequest> & { slot?: IdempotencySlot; deps: Deps };
 type ApiContext = Context & { api: State };
 type Middleware = MiddlewareObj<Event, Result, Error, ApiContext>;
 
@@ -44,18 +48,23 @@ const apiErrors = (): Middleware => ({
 /** Verifies the bearer token, resolves the caller and checks the route's roles. */
 const authenticate = (route: RouteDef): Middleware => ({
   before: async (request) => {
-    const state: State = {};
+    const deps = getDeps();
+    const state: State = { deps };
     request.context.api = state;
     state.requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
     state.sourceIp = request.event.requestContext?.http?.sourceIp ?? 'unknown';
     if (route.roles === 'public') return;
-    const deps = getDeps();
     const claims = await deps.verifyToken(bearerToken(request.event.headers?.authorization));
-    const principal = await resolvePrincipal(deps.table, claims, {
+    const names = {
       tenantClaim: deps.config.TENANT_CLAIM,
       groupsClaim: deps.config.GROUPS_CLAIM,
       operatorGroup: deps.config.OPERATOR_GROUP,
-    });
+    };
+    // The tenant comes from the verified token alone; from here on, even the membership read
+    // goes through that tenant's table, so IAM keeps the whole request inside its partition.
+    const tenantId = tenantOfClaims(claims, names);
+    if (tenantId !== undefined) state.deps = { ...deps, table: await deps.tenantTable(tenantId) };
+    const principal = await resolvePrincipal(state.deps.table, claims, names);
     logger.appendKeys({
       tenantId: principal.kind === 'member' ? principal.tenantId : 'operator',
       role: principal.role,
@@ -75,7 +84,7 @@ const validateRequest = (route: RouteDef): Middleware => ({
       ? parseWith(route.query, event.queryStringParameters ?? {}, 'query string')
       : {};
     state.body = route.body
-      ? parseBody(route.body, readJsonBody(event), route.rules, getDeps().clock())
+      ? parseBody(route.body, readJsonBody(event), route.rules, state.deps.clock())
       : undefined;
     if (route.conditional) state.ifMatch = parseIfMatch(event.headers?.['if-match']);
   },
@@ -107,7 +116,8 @@ const idempotency = (route: RouteDef): Middleware => ({
       },
     );
     if (!slot) return undefined;
-    const replay = await claimSlot(getDeps().table, slot, getDeps().clock());
+    const { deps } = request.context.api;
+    const replay = await claimSlot(deps.table, slot, deps.clock());
     if (replay) return replay;
     request.context.api.slot = slot;
     return undefined;
@@ -122,14 +132,14 @@ const idempotency = (route: RouteDef): Middleware => ({
     ) {
       // The change is done: failing to keep its replay must not turn it into an error. The
       // slot then stays claimed until its lock lapses, and a retry meanwhile answers 409.
-      await completeSlot(getDeps().table, slot, request.response).catch((error: unknown) => {
+      await completeSlot(request.context.api.deps.table, slot, request.response).catch((error: unknown) => {
         logger.warn('could not store the response for Idempotency-Key replay', { error: String(error) });
       });
     }
   },
   onError: async (request) => {
     const slot = request.context.api?.slot;
-    if (slot) await releaseSlot(getDeps().table, slot).catch(() => undefined);
+    if (slot) await releaseSlot(request.context.api.deps.table, slot).catch(() => undefined);
   },
 });
 
@@ -146,7 +156,8 @@ export function apiHandler<const R extends RouteDef>(route: R, work: RouteWork<R
   if (route.idempotent) chain.use(idempotency(route));
   const run = chain.handler(async (event, context): Promise<Result> => {
     const state = context.api;
-    const result = await work({ ...(state as RequestOf<R>), event }, getDeps());
+    const { deps, slot: _slot, ...request } = state;
+    const result = await work({ ...(request as RequestOf<R>), event }, deps);
     const status = route.status ?? 200;
     if (result.text) return textResponse(status, result.text, result.headers);
     const etag = etagOf(result.body);

@@ -86,15 +86,17 @@ describe('IAM permissions', () => {
     }
   });
 
-  it('gives signed-in functions the table, its key and the cursor key; the public function gets none of them', () => {
+  it('gives signed-in functions the cursor key, the operator’s the table and its key, member-facing ones only tenant sessions; the public function gets none of them', () => {
     const keyId = logicalIdOf(stack, stack.data.key);
     for (const feature of features) {
       const statements = statementsOf(roleOf(feature));
       const resources = statements.flatMap((statement) => referencedIds(statement.Resource));
       const actions = statements.flatMap((statement) => asList(statement.Action));
       const signedIn = routesOf(feature).some((route) => route.roles !== 'public');
-      expect(resources.includes(tableId), feature).toBe(signedIn);
-      expect(resources.includes(keyId), feature).toBe(signedIn);
+      const operatorOnly = signedIn && !functionAccess(routesOf(feature)).tenantRole;
+      expect(resources.includes(tableId), feature).toBe(operatorOnly);
+      expect(resources.includes(keyId), feature).toBe(operatorOnly);
+      expect(actions.includes('sts:AssumeRole'), feature).toBe(signedIn && !operatorOnly);
       expect(actions.includes('secretsmanager:GetSecretValue'), feature).toBe(signedIn);
     }
   });
@@ -223,11 +225,30 @@ describe('IAM permissions', () => {
   ];
 
   describe('table access per function (infra/aws/table-access.ts)', () => {
+    /** The grants of a member-facing function's tenant sessions: its session policy, read back. */
+    const sessionGrantsOf = (feature: ApiFeature): Record<string, string[]> => {
+      const grants: Record<string, string[]> = {};
+      for (const statement of stack.api.sessionPolicies.get(feature)?.Statement ?? []) {
+        const actions = asList(statement.Action as string | string[]).filter((action) =>
+          action.startsWith('dynamodb:'),
+        );
+        if (actions.length === 0) continue;
+        for (const resource of asList(stack.resolve(statement.Resource))) {
+          grants[tableResourceName(resource, tableId)] = [...actions].sort();
+        }
+      }
+      return grants;
+    };
+
     it.each(features)(
-      "the %s function gets exactly the union of its routes' table actions and index queries",
+      "the %s function reaches the table with exactly the union of its routes' table actions and index queries",
       (feature) => {
         const union = unionTableAccess(routesOf(feature).map(routeTableAccess));
-        expect(tableGrantsOf(roleOf(feature))).toEqual(expectedGrants(union));
+        const memberFacing = functionAccess(routesOf(feature)).tenantRole;
+        // Member-facing functions hold no table permission of their own: only tenant sessions,
+        // narrowed by their session policy; the operator's function uses its own role.
+        expect(tableGrantsOf(roleOf(feature))).toEqual(memberFacing ? {} : expectedGrants(union));
+        expect(sessionGrantsOf(feature)).toEqual(memberFacing ? expectedGrants(union) : {});
         // No more than its routes: every action and index granted is one some route of it needs.
         for (const action of union?.table ?? []) {
           expect(
@@ -240,16 +261,40 @@ describe('IAM permissions', () => {
 
     it('grants each feature only what its own routes declare (spot checks of the unions)', () => {
       // Reports only read: the settings, the areas and the month cohorts on GSI2.
-      expect(tableGrantsOf(roleOf('reports'))).toEqual({
+      expect(sessionGrantsOf('reports')).toEqual({
         table: ['dynamodb:GetItem', 'dynamodb:Query'],
         'index/GSI2': ['dynamodb:Query'],
       });
       // Only the sweep reads the due index; only case and report functions read GSI2.
       for (const feature of features) {
         expect(Object.keys(tableGrantsOf(roleOf(feature))), feature).not.toContain('index/DueIndex');
+        expect(Object.keys(sessionGrantsOf(feature)), feature).not.toContain('index/DueIndex');
       }
       expect(Object.keys(tableGrantsOf(roleOf('admin')))).not.toContain('index/GSI2');
-      expect(Object.keys(tableGrantsOf(roleOf('alerts')))).not.toContain('index/GSI2');
+      expect(Object.keys(sessionGrantsOf('alerts'))).not.toContain('index/GSI2');
+    });
+
+    it('tells each member-facing function its session policy, and no other function', () => {
+      for (const feature of features) {
+        const fn = stack.api.functions.get(feature)!;
+        const variables = (
+          (template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>)[
+            logicalIdOf(stack, fn.fn)
+          ]!.Properties.Environment as { Variables: Record<string, unknown> }
+        ).Variables;
+        const memberFacing = functionAccess(routesOf(feature)).tenantRole;
+        expect(variables.TENANT_SESSION_POLICY !== undefined, feature).toBe(memberFacing);
+        if (!memberFacing) continue;
+        expect(JSON.stringify(variables.TENANT_SESSION_POLICY)).toContain('dynamodb:');
+        // STS takes a session policy of at most 2,048 characters: measure with ARNs of real length.
+        const arn =
+          'arn:aws:dynamodb:eu-west-2:123456789012:table/Continuity-DataTableFDBAD0F2-1ABCDEFGHIJKL';
+        const policy = JSON.stringify(stack.resolve(stack.api.sessionPolicies.get(feature))).replace(
+          /\{"Fn::GetAtt":\["[^"]+","Arn"\]\}/g,
+          JSON.stringify(arn),
+        );
+        expect(policy.length, feature).toBeLessThan(2048);
+      }
     });
 
     it('gives every worker exactly its declared table actions and index queries', () => {
@@ -321,11 +366,17 @@ describe('IAM permissions', () => {
       const keyId = logicalIdOf(stack, stack.data.key);
       const readOnlyFeatures: string[] = [];
       for (const feature of features) {
-        const access = functionAccess(routesOf(feature)).table;
+        const declared = functionAccess(routesOf(feature));
+        const access = declared.table ?? declared.tenantTable;
         if (!access) continue;
-        const onKey = statementsOf(roleOf(feature)).filter((statement) =>
-          referencedIds(statement.Resource).includes(keyId),
-        );
+        // The operator's function holds the key in its own role; member-facing ones in their session policy.
+        const onKey = declared.table
+          ? statementsOf(roleOf(feature)).filter((statement) =>
+              referencedIds(statement.Resource).includes(keyId),
+            )
+          : (stack.api.sessionPolicies.get(feature)?.Statement ?? [])
+              .map((statement) => stack.resolve(statement) as Statement)
+              .filter((statement) => referencedIds(statement.Resource).includes(keyId));
         expect(onKey, feature).toHaveLength(1);
         const readOnly = access.table.every((action) => READ_ACTIONS.includes(action));
         if (readOnly) readOnlyFeatures.push(feature);
@@ -430,6 +481,8 @@ describe('IAM permissions', () => {
       expect(granted.cursorKey, feature).toBe(granted.cursorSecret);
       return {
         table,
+        // Read back from the session policy the function is told (its own role holds none).
+        tenantTable: granted.tenantRole ? functionAccess(routesOf(feature)).tenantTable : undefined,
         cursorKey: granted.cursorSecret,
         identityActions: granted.identityActions.sort(),
         sendMail: granted.sendMail,
@@ -455,6 +508,7 @@ describe('IAM permissions', () => {
         const own = routesOf(feature).map(routeAccess);
         const union = functionAccess(routesOf(feature));
         expect(union.table, feature).toEqual(unionTableAccess(own.map((access) => access.table)));
+        expect(union.tenantTable, feature).toEqual(unionTableAccess(own.map((access) => access.tenantTable)));
         expect(union.cursorKey, feature).toBe(own.some((access) => access.cursorKey));
         expect(union.identityActions, feature).toEqual(
           [...new Set(own.flatMap((access) => access.identityActions))].sort(),

@@ -84,8 +84,12 @@ describe('feature functions (functions/api/features/<feature>.ts)', () => {
     expect(() =>
       featureFunction(publicRoutes, { getHealth, getOpenApi }, { publisher: () => ({}) as never }),
     ).toThrow(/adapters \[publisher\] but its routes need \[\]/);
-    // The cases routes publish (updateAppointment), so a function without the publisher fails.
-    expect(() => featureFunction(caseRoutes, {} as never)).toThrow(/need \[publisher\]/);
+    // The cases routes publish (updateAppointment), and members call them, so a function without
+    // the publisher or the tenant-scoped tables fails.
+    expect(() => featureFunction(caseRoutes, {} as never)).toThrow(/need \[publisher, tenantTables\]/);
+    expect(() =>
+      featureFunction(caseRoutes, {} as never, { publisher: () => ({}) as never }),
+    ).toThrow(/need \[publisher, tenantTables\]/);
     expect(() => featureFunction(publicRoutes, { getHealth } as never)).toThrow(/no handler for getOpenApi/);
   });
 });

@@ -1,4 +1,5 @@
 import { eventBridgeBus } from '../../../shared/adapters/publisher-eventbridge.ts';
+import { assumedRoleTables } from '../../../shared/adapters/tenant-tables.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as caseActions from '../handlers/case-actions.ts';
 import * as referrals from '../handlers/referrals.ts';
@@ -8,5 +9,5 @@ import { routes } from '../routes/cases.ts';
 export const handler = featureFunction(
   routes,
   { ...referrals, ...caseActions },
-  { publisher: eventBridgeBus },
+  { publisher: eventBridgeBus, tenantTables: assumedRoleTables },
 );

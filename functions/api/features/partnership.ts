@@ -1,4 +1,5 @@
 import { cognitoIdentity } from '../../../shared/adapters/identity-cognito.ts';
+import { assumedRoleTables } from '../../../shared/adapters/tenant-tables.ts';
 import { featureFunction } from '../feature-function.ts';
 import * as areas from '../handlers/areas.ts';
 import * as members from '../handlers/members.ts';
@@ -9,5 +10,5 @@ import { routes } from '../routes/partnership.ts';
 export const handler = featureFunction(
   routes,
   { ...partnership, ...areas, ...members },
-  { identity: cognitoIdentity },
+  { identity: cognitoIdentity, tenantTables: assumedRoleTables },
 );

@@ -9,6 +9,7 @@ import type { IdentityAdmin, InviteInput, Mailer, OutgoingMail } from '../../../
 import { readConfig } from '../../../shared/config.ts';
 import { cursorCodec } from '../../../shared/data/cursor.ts';
 import type { MemberRole } from '../../../shared/domain/values.ts';
+import { requestFingerprint } from '../../../shared/http/idempotency.ts';
 
 /**
  * Handler tests without I/O: the document client's `send` is mocked for every instance, and the
@@ -82,6 +83,7 @@ export function installDeps(): Harness {
     publisher: {
       publish: async (events) => void journal.push(...events.map((event) => `publish ${event.detailType}`)),
     },
+    tenantTable: async () => deps.table,
     cursors: async () => cursorCodec('x'.repeat(32)),
   };
   setDeps(deps);
@@ -196,10 +198,15 @@ export const connectionRefused = () =>
   });
 
 /** The key and request hash of an Idempotency-Key slot, computed as API.md's contract implies. */
-export function idempotencyItemKey(operationId: string, idempotencyKey: string, parsedBody: unknown) {
+export function idempotencyItemKey(
+  operationId: string,
+  idempotencyKey: string,
+  parsedBody: unknown,
+  request: { method: string; path: string } = { method: 'POST', path: '/areas' },
+) {
   const user = createHash('sha256').update(CALLER).digest('base64url').slice(0, 16);
   return {
     key: { PK: `T#${TENANT}`, SK: `IDEMPOTENCY#${operationId}#${user}#${idempotencyKey}` },
-    requestHash: createHash('sha256').update(JSON.stringify(parsedBody)).digest('base64url'),
+    requestHash: requestFingerprint({ ...request, query: {}, body: JSON.stringify(parsedBody) }),
   };
 }
