@@ -55,9 +55,10 @@ export async function createCase(stack: LocalStack, email: string, steps: CaseSt
   const person = await callApi<{ id: string }>(stack, email, 'POST', '/people', {
     givenName: steps.givenName ?? 'Alex',
     familyName: steps.familyName ?? 'Example',
-    dateOfBirth: '1986-04-12',
-    sex: 'female',
     prisonNumber: nextPrisonNumber(),
+    // A date of birth of its own, so no two cases' people are possible duplicates (API.md "Trust").
+    dateOfBirth: `${1950 + (serial % 40)}-04-${String(1 + (serial % 28)).padStart(2, '0')}`,
+    sex: 'female',
     areaId: steps.areaId,
     substanceGroup: 'opiate',
     flags: [],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/dates.ts';
 import { PATHWAYS } from '../../shared/domain/values.ts';
 import { daysAgo, demoAreas, personBody, personWithReferral } from './case-fixtures.ts';
 import { call, DEMO, demoTokens, otherTenant, startTestStack } from './harness.ts';
@@ -192,7 +193,8 @@ describe('a case from referral to treatment start', () => {
         pathway: 'divert',
         areaId: areas.worcs,
         source: 'Police',
-        referredOn: '1970-01-01',
+        // The day before this person was born.
+        referredOn: addDays(created.body.dateOfBirth, -1),
       });
       expect(beforeBirth.body.error.fields.referredOn).toMatch(/date of birth/);
     });

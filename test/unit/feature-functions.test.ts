@@ -87,9 +87,9 @@ describe('feature functions (functions/api/features/<feature>.ts)', () => {
     // The cases routes publish (updateAppointment), and members call them, so a function without
     // the publisher or the tenant-scoped tables fails.
     expect(() => featureFunction(caseRoutes, {} as never)).toThrow(/need \[publisher, tenantTables\]/);
-    expect(() =>
-      featureFunction(caseRoutes, {} as never, { publisher: () => ({}) as never }),
-    ).toThrow(/need \[publisher, tenantTables\]/);
+    expect(() => featureFunction(caseRoutes, {} as never, { publisher: () => ({}) as never })).toThrow(
+      /need \[publisher, tenantTables\]/,
+    );
     expect(() => featureFunction(publicRoutes, { getHealth } as never)).toThrow(/no handler for getOpenApi/);
   });
 });
