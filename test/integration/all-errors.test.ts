@@ -20,6 +20,37 @@ describe('a validation error names every bad field at once, domain rules include
   });
   afterAll(() => stack.stop());
 
+  it('a person with a bad sex, a date of birth in the future and a bad prison number', async () => {
+    // Act
+    const answer = await call(stack, 'POST', '/people', {
+      token: tokens.caseworker,
+      body: {
+        givenName: 'Robin',
+        familyName: 'Ashdown',
+        dateOfBirth: daysAhead(30),
+        sex: 'unknown',
+        prisonNumber: '12345',
+        areaId,
+        substanceGroup: 'opiate',
+      },
+    });
+    // Assess: the schema's two problems and the rule's, in one answer.
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields).sort()).toEqual(['dateOfBirth', 'prisonNumber', 'sex']);
+    expect(answer.body.error.fields.dateOfBirth).toMatch(/in the past/);
+  });
+
+  it('a change of person with a bad sex and a date of birth in the future', async () => {
+    const { person } = await personWithReferral(stack, tokens.caseworker, areaId);
+    const answer = await call(stack, 'PATCH', `/people/${person.id}`, {
+      token: tokens.caseworker,
+      body: { sex: 'unknown', dateOfBirth: daysAhead(1) },
+      headers: { 'if-match': `"${person.version}"` },
+    });
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields).sort()).toEqual(['dateOfBirth', 'sex']);
+  });
+
   it('a referral with a bad pathway, a future referral date and a release before it', async () => {
     // Prepare
     const { person } = await personWithReferral(stack, tokens.caseworker, areaId);

@@ -1,3 +1,5 @@
+import { dateOfBirthProblem } from '../../../shared/domain/referral-rules.ts';
+import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
 import { AuditTrail } from '../../../shared/schemas/audit.ts';
 import { Id, listOf } from '../../../shared/schemas/common.ts';
@@ -17,6 +19,9 @@ export const routes = defineFeature('people', {
     summary:
       'Add a person in one of your areas (409 possible_duplicate names the people who may be them, by id)',
     body: CreatePersonBody,
+    rules: bodyRules(CreatePersonBody, (body, now) => ({
+      dateOfBirth: dateOfBirthProblem(body.dateOfBirth, now),
+    })),
     response: Person,
     status: 201,
     idempotent: true,
@@ -50,6 +55,9 @@ export const routes = defineFeature('people', {
     summary: "Change a person's details",
     params: personParams,
     body: UpdatePersonBody,
+    rules: bodyRules(UpdatePersonBody, (body, now) => ({
+      dateOfBirth: dateOfBirthProblem(body.dateOfBirth, now),
+    })),
     response: Person,
     conditional: true,
     // Update the person, move the prison-number lock and the lookup items (delete, put) and put
