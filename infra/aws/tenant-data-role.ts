@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { AccountRootPrincipal, type IGrantable, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { PARTNERSHIP_NAME_PREFIX } from '../../shared/data/keys.ts';
 import type { DataTable } from './table.ts';
 import { type TableAccess, writes } from './table-access.ts';
 
@@ -23,6 +24,14 @@ export interface SessionPolicy {
   Statement: { Effect: 'Allow'; Action: string | string[]; Resource: unknown; Condition?: unknown }[];
 }
 
+/**
+ * The one shared partition kind a tenant session may reach: the partnership-name locks, which a
+ * chair's rename moves (shared/data/partnerships-repo.ts) and which must be unique across tenants.
+ */
+export const NAME_LOCK_LEADING_KEYS = [`${PARTNERSHIP_NAME_PREFIX}*`] as const;
+/** What a rename does with name locks: reads the old one, puts the new one, deletes the old one. */
+const NAME_LOCK_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'] as const;
+
 export interface TenantDataRoleProps {
   data: DataTable;
   /** The union of what the member-facing API functions do with the table. */
@@ -37,7 +46,8 @@ export interface TenantDataRoleProps {
  * whose partition key is not that tenant's (`dynamodb:LeadingKeys`), whatever key the code built.
  * Only roles under the API's path may assume it (and only those granted sts:AssumeRole on it),
  * only with a non-empty `tenantId` tag and no other tags, and never for the cross-tenant
- * partitions (the partnership list, prison numbers, the due index, the operator's records).
+ * partitions (the partnership list, prison numbers, the due index, the operator's records) but
+ * the partnership-name locks, and those only to read, put and delete.
  */
 export class TenantDataRole extends Construct {
   readonly role: Role;
@@ -79,6 +89,20 @@ export class TenantDataRole extends Construct {
           actions: ['dynamodb:Query'],
           resources: props.access.indexes.map((index) => props.data.indexArn(index)),
           conditions: leadingKeys,
+        }),
+      );
+    }
+    // Name locks only with the actions a rename needs, and only on their own partitions.
+    const lockActions = NAME_LOCK_ACTIONS.filter((action) => props.access.table.includes(action));
+    if (lockActions.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [...lockActions],
+          resources: [props.data.table.tableArn],
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...NAME_LOCK_LEADING_KEYS] },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
         }),
       );
     }

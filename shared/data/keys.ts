@@ -34,6 +34,12 @@ export function dueShard(tenantId: string, referralId: string): number {
 /** Partition of everything a tenant (partnership) owns. */
 export const tenantPartition = (tenantId: string): string => `${TENANT_PREFIX}${part(tenantId)}`;
 
+/**
+ * Partitions of the partnership-name locks, one per name, outside every tenant: the one kind of
+ * key outside its own partition that a member's request (a chair's rename) may write.
+ */
+export const PARTNERSHIP_NAME_PREFIX = `PARTNERSHIPNAME${DELIMITER}`;
+
 /** The operator's list of every partnership (a GSI1 partition). */
 const PARTNERSHIPS = 'PARTNERSHIPS';
 /** The operator audit's partition, outside every tenant. */
@@ -49,7 +55,7 @@ export const keys = {
    * share one. Outside every tenant: the name must be unique across them.
    */
   partnershipNameLock: (nameKey: string): Key => ({
-    PK: `PARTNERSHIPNAME${DELIMITER}${part(nameKey)}`,
+    PK: `${PARTNERSHIP_NAME_PREFIX}${part(nameKey)}`,
     SK: 'PARTNERSHIPNAME',
   }),
   /** GSI1 keys that list every partnership for the operator, oldest first. */

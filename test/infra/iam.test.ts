@@ -12,7 +12,7 @@ import {
   workerTableAccess,
   writes,
 } from '../../infra/aws/table-access.ts';
-import { TENANT_LEADING_KEYS } from '../../infra/aws/tenant-data-role.ts';
+import { NAME_LOCK_LEADING_KEYS, TENANT_LEADING_KEYS } from '../../infra/aws/tenant-data-role.ts';
 import { workerAccess } from '../../infra/aws/worker-access.ts';
 import { API_FEATURES, type ApiFeature, type RouteDef } from '../../shared/http/route-def.ts';
 import { asList, logicalIdOf, referencedIds, synthContinuity } from './synth-continuity.ts';
@@ -529,13 +529,30 @@ describe('IAM permissions', () => {
       const statements = statementsOf(tenantRoleId()).filter((statement) =>
         asList(statement.Action).some((action) => action.startsWith('dynamodb:')),
       );
-      expect(statements.length).toBeGreaterThanOrEqual(2);
+      expect(statements.length).toBeGreaterThanOrEqual(3);
+      const nameLocks = {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...NAME_LOCK_LEADING_KEYS] },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      };
       for (const statement of statements) {
+        // The one exception: the partnership-name locks a chair's rename moves, and only those actions.
+        if (JSON.stringify(statement.Condition) === JSON.stringify(nameLocks)) {
+          expect(asList(statement.Action).sort()).toEqual([
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+          ]);
+          continue;
+        }
         expect(statement.Condition).toEqual({
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...TENANT_LEADING_KEYS] },
           Null: { 'dynamodb:LeadingKeys': 'false' },
         });
       }
+      expect(NAME_LOCK_LEADING_KEYS).toEqual(['PARTNERSHIPNAME#*']);
+      expect(
+        statements.filter((statement) => JSON.stringify(statement.Condition) === JSON.stringify(nameLocks)),
+      ).toHaveLength(1);
       // IAM policy variables, resolved by IAM per request from the session tag.
       const tag = '$' + '{aws:PrincipalTag/tenantId}';
       expect(TENANT_LEADING_KEYS).toEqual([`T#${tag}`, `T#${tag}#*`]);
