@@ -24,6 +24,7 @@ import { MemberEditPage } from './pages/members/MemberEditPage.tsx';
 import { MemberInvitePage } from './pages/members/MemberInvitePage.tsx';
 import { MemberRemovePage } from './pages/members/MemberRemovePage.tsx';
 import { MembersPage } from './pages/members/MembersPage.tsx';
+import { ExportKeyPage } from './pages/partnership/ExportKeyPage.tsx';
 import { PartnershipEditPage } from './pages/partnership/PartnershipEditPage.tsx';
 import { PartnershipPage } from './pages/partnership/PartnershipPage.tsx';
 import { FindPersonPage } from './pages/people/FindPersonPage.tsx';
@@ -76,6 +77,14 @@ export function App() {
               element={
                 <RequireRole roles={PAGE_ROLES.partnershipEdit}>
                   <PartnershipEditPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="export-key"
+              element={
+                <RequireRole roles={PAGE_ROLES.partnershipEdit}>
+                  <ExportKeyPage />
                 </RequireRole>
               }
             />

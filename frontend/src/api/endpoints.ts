@@ -71,6 +71,8 @@ export function endpoints(api: ApiClient) {
     getPartnership: () => api.request<Partnership>('GET', '/partnership'),
     updatePartnership: (body: UpdatePartnershipInput, version: number) =>
       api.request<Partnership>('PATCH', '/partnership', { body, version }),
+    setExportKey: (body: import('./types.ts').SetExportKeyInput) =>
+      api.request<Partnership>('PUT', '/partnership/export-key', { body }),
 
     listAreas: (cursor?: string) => api.request<Page<Area>>('GET', '/areas', { query: { cursor } }),
     allAreas: () => listAll<Area>(api, '/areas'),

@@ -62,6 +62,10 @@ export type CreateMemberInput = z.input<typeof CreateMemberBody>;
 export type UpdateMemberInput = z.input<typeof UpdateMemberBody>;
 export type CreatePartnershipInput = z.input<typeof CreatePartnershipBody>;
 export type UpdatePartnershipInput = z.input<typeof UpdatePartnershipBody>;
+/** `PUT /partnership/export-key`: the age recipient the operator's exports are encrypted to. */
+export type SetExportKeyInput = z.input<
+  typeof import('../../../shared/schemas/partnership.ts').SetExportKeyBody
+>;
 /** `POST /admin/partnerships` (its response schema is declared on the route itself). */
 export type CreatePartnershipResult = z.output<(typeof adminRoutes)['createPartnership']['response']>;
 

@@ -84,7 +84,7 @@ function Created({ result }: { result: CreatePartnershipResult }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds" ref={panel}>
-        <Panel title="Partnership added">{result.partnership.name}</Panel>
+        <Panel title="Partnership added">{result.name}</Panel>
         <p className="govuk-body">
           We have invited {result.chair.name} ({result.chair.email}) to be its chair. They will get an email
           telling them how to sign in.

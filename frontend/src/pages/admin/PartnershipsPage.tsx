@@ -31,7 +31,7 @@ export function PartnershipsPage() {
       {(partnerships) => (
         <Table
           caption="Partnerships"
-          head={['Name', 'Added', 'Engagement window', 'Target rate']}
+          head={['Name', 'Added', 'Engagement window', 'Target rate', 'Export key']}
           rows={partnerships.map((partnership) => ({
             key: partnership.id,
             cells: [
@@ -39,6 +39,8 @@ export function PartnershipsPage() {
               formatDate(partnership.createdAt),
               plural(partnership.settings.engagementWindowDays, 'day'),
               percentage(partnership.settings.targetRate),
+              // Exports are encrypted to the partnership's key: none can be made until its chair sets one.
+              partnership.exportKey ? 'Set' : 'Not set',
             ],
           }))}
         />

@@ -1,12 +1,13 @@
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
+import { ButtonLink } from '../../components/Buttons.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SummaryCard } from '../../components/SummaryList.tsx';
 import { useFlash } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { LoadFrame } from '../LoadFrame.tsx';
-import { settingsRows } from './describe-settings.ts';
+import { exportKeyRows, settingsRows } from './describe-settings.ts';
 
 /** `/partnership`: the partnership's name and settings; the chair may change them. */
 export function PartnershipPage() {
@@ -37,6 +38,20 @@ export function PartnershipPage() {
               change={change('partnership name and settings')}
             />
             <SummaryCard title="Alert rules" rows={rows.alertRules} change={change('alert rules')} />
+            <SummaryCard
+              title="Export key"
+              rows={exportKeyRows(partnership)}
+              change={
+                chair && partnership.exportKey
+                  ? { to: '/partnership/export-key', hiddenText: 'export key' }
+                  : undefined
+              }
+            />
+            {chair && !partnership.exportKey && (
+              <ButtonLink to="/partnership/export-key" secondary>
+                Set export key
+              </ButtonLink>
+            )}
           </>
         );
       }}

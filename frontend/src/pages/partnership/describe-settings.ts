@@ -1,6 +1,7 @@
 import { firesWhen } from '../../../../shared/domain/alert-catalogue.ts';
 import { ALERT_RULES } from '../../../../shared/domain/values.ts';
 import type { Partnership } from '../../api/types.ts';
+import { formatDate } from '../admin/format-date.ts';
 
 /** "1 day", "4 hours": a count with its unit, singular when it is one. */
 export function plural(count: number, unit: string): string {
@@ -33,4 +34,22 @@ export function settingsRows(partnership: Partnership) {
       return { key: label, value };
     }),
   };
+}
+
+/** The export key as summary rows: whether there is one, which, and who set it when. */
+export function exportKeyRows(partnership: Partnership) {
+  const key = partnership.exportKey;
+  if (!key) {
+    return [
+      {
+        key: 'Export key',
+        value:
+          'Not set. The service’s operator cannot export the partnership’s data until the chair sets one: exports are encrypted to it.',
+      },
+    ];
+  }
+  return [
+    { key: 'Export key', value: key.recipient },
+    { key: 'Set by', value: `${key.setBy.name} on ${formatDate(key.setAt)}` },
+  ];
 }
