@@ -1,5 +1,6 @@
 import type { Adapters } from '../../shared/adapters/deps.ts';
 import type { EventPublisher, Mailer } from '../../shared/adapters/ports.ts';
+import { leadingKeysGuard } from './leading-keys-guard.ts';
 import { LocalUserStore, localIdentityAdmin } from './local-users.ts';
 import { smtpMailer } from './smtp-mailer.ts';
 
@@ -13,7 +14,7 @@ export interface LocalAdapterParts {
 }
 
 /**
- * The local stack's stand-ins for Cognito, SES and EventBridge. Only infra/local imports them,
+ * The local stack's stand-ins for Cognito, SES, EventBridge and tenant-scoped credentials. Only infra/local imports them,
  * so no AWS bundle carries SMTP or the local user store.
  */
 export function localAdapters(parts: LocalAdapterParts): Adapters {
@@ -24,5 +25,7 @@ export function localAdapters(parts: LocalAdapterParts): Adapters {
     },
     identity: (deps) => localIdentityAdmin(new LocalUserStore(deps.table), deps.mailer, deps.config.APP_URL),
     publisher: () => parts.bus,
+    // Local credentials, with the tenant session's leading keys checked as IAM would in AWS.
+    tenantTables: (deps) => leadingKeysGuard(deps.table),
   };
 }

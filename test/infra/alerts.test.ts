@@ -245,9 +245,9 @@ describe('alerts: sweep, bus, rules and alarms', () => {
 
   it('lets only the functions whose routes publish put events, on the bus only', () => {
     const publishing = routeList.filter((route) => route.access?.publishes).map((route) => route.operationId);
-    // A missed first appointment publishes its alert; a checked release list is queued for the
-    // import worker on the bus. No other route publishes.
-    expect(publishing.sort()).toEqual(['createReleaseImport', 'updateAppointment']);
+    // A missed first appointment publishes its alert; a clean release list, or a checked one
+    // applied, is queued for the import worker on the bus. No other route publishes.
+    expect(publishing.sort()).toEqual(['applyReleaseImport', 'createReleaseImport', 'updateAppointment']);
     const publishers: string[] = [];
     for (const [feature, fn] of stack.api.functions) {
       const publish = publishStatements(statementsOf(fn.role));

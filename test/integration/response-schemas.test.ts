@@ -358,6 +358,20 @@ describe('every route answers what its response schema describes', () => {
     });
     const failed = await hit(routes.getReleaseImport, { token: manager, params: bad.body });
     expect(failed.body.errors.length).toBeGreaterThan(0);
+    // Checked first, then applied.
+    const checked = await hit(routes.createReleaseImport, {
+      token: manager,
+      query: { confirm: 'false' },
+      rawBody: {
+        contentType: 'text/csv',
+        content: `${header}\nAlex,Turner,1985-04-02,male,C4323AB,Worcestershire,opiate,HEI,${soon}\n`,
+      },
+    });
+    expect((await hit(routes.getReleaseImport, { token: manager, params: checked.body })).body.status).toBe(
+      'checked',
+    );
+    await hit(routes.applyReleaseImport, { token: manager, params: checked.body });
+    await stack.bus.idle();
 
     const audit = await hit(routes.getAudit, { token: manager, query: { personId } });
     expect(audit.body.items.length).toBeGreaterThan(0);
