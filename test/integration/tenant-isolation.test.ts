@@ -90,6 +90,42 @@ describe('tenants never see each other', () => {
     expect(answer.body.error.fields['areaIds.0']).toMatch(/not an area of this partnership/);
   });
 
+  it('another tenant’s checked import cannot be read or applied, and stays checked', async () => {
+    // Prepare: the demo manager checks a clean release list without applying it.
+    const template = await call(stack, 'GET', '/imports/releases/template.csv', { token: tokens.manager });
+    const [header] = String(template.body).split(/\r?\n/);
+    const expected = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const checked = await call(stack, 'POST', '/imports/releases?confirm=false', {
+      token: tokens.manager,
+      rawBody: `${header}\nAlex,Turner,1985-04-02,male,C4391AB,Worcestershire,opiate,HEI,${expected}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(checked.status).toBe(202);
+    const path = `/imports/${checked.body.importId}`;
+    // Act
+    const read = await call(stack, 'GET', path, { token: otherManager });
+    const applied = await call(stack, 'POST', `${path}/apply`, { token: otherManager });
+    // Assess
+    expect(read.status).toBe(404);
+    expect(applied.status).toBe(404);
+    expect((await call(stack, 'GET', path, { token: tokens.manager })).body.status).toBe('checked');
+  });
+
+  it('another tenant’s chair cannot set this partnership’s export key', async () => {
+    // The route names no partnership: the token's tenant is the only one it can reach.
+    const before = await call(stack, 'GET', '/partnership', { token: tokens.chair });
+    const answer = await call(stack, 'PUT', '/partnership/export-key', {
+      token: other.chair,
+      body: { publicKey: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' },
+    });
+    expect(answer.status).toBe(200);
+    const after = await call(stack, 'GET', '/partnership', { token: tokens.chair });
+    expect(after.body.exportKey).toEqual(before.body.exportKey);
+    expect((await call(stack, 'GET', '/partnership', { token: other.chair })).body.exportKey?.recipient).toBe(
+      'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
+    );
+  });
+
   it('refuses one tenant’s cursor in another tenant’s list', async () => {
     const page = await call(stack, 'GET', '/members?limit=1', { token: tokens.chair });
     expect(page.body.nextCursor).toBeTruthy();
