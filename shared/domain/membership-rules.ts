@@ -1,6 +1,16 @@
 import { Conflict, ValidationFailed } from '../errors.ts';
 import { AREA_SCOPED_ROLES, type MemberRole } from './values.ts';
 
+/** What is wrong with a member's areas for their role, if anything: managers and caseworkers need one. */
+export function memberAreasProblem(
+  role: MemberRole | undefined,
+  areaIds: readonly string[] | undefined,
+): string | undefined {
+  return role && AREA_SCOPED_ROLES.includes(role) && areaIds !== undefined && areaIds.length === 0
+    ? `a ${role} must cover at least one area: choose one or more`
+    : undefined;
+}
+
 /**
  * The areas a member of `role` covers. Managers and caseworkers work in named areas and need at
  * least one, each an area of the partnership; chairs and analysts see the whole partnership, so
@@ -13,11 +23,8 @@ export function areasForRole(
 ): string[] {
   if (!AREA_SCOPED_ROLES.includes(role)) return [];
   const unique = [...new Set(areaIds)];
-  if (unique.length === 0) {
-    throw new ValidationFailed('Choose the areas this member works in.', {
-      areaIds: `a ${role} must cover at least one area: choose one or more`,
-    });
-  }
+  const problem = memberAreasProblem(role, unique);
+  if (problem) throw new ValidationFailed('Choose the areas this member works in.', { areaIds: problem });
   const fields: Record<string, string> = {};
   // Positions name the list as the client sent it; a repeated bad id is named once.
   areaIds.forEach((areaId, index) => {

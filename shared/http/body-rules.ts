@@ -28,30 +28,45 @@ export function bodyRules<S extends z.ZodMiniType>(
 }
 
 interface SchemaInternals {
-  _zod: { def: { type: string; shape?: Record<string, z.ZodMiniType>; in?: z.ZodMiniType } };
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, z.ZodMiniType>;
+      in?: z.ZodMiniType;
+      innerType?: z.ZodMiniType;
+    };
+  };
 }
 
-/** The object schema under any pipe, or undefined when the body is not an object schema. */
+/** The object schema under any pipe, optional or default, or undefined when it is not an object schema. */
 function objectShape(schema: z.ZodMiniType): Record<string, z.ZodMiniType> | undefined {
   const def = (schema as unknown as SchemaInternals)._zod.def;
   if (def.type === 'object') return def.shape;
   if (def.type === 'pipe' && def.in) return objectShape(def.in);
+  if ((def.type === 'optional' || def.type === 'default') && def.innerType) return objectShape(def.innerType);
   return undefined;
 }
 
 /**
- * The top-level fields of `input` that their own schema accepts, parsed (defaults and
- * transforms applied); fields that are missing or malformed are left out.
+ * The fields of `input` that their own schema accepts, parsed (defaults and transforms
+ * applied), nested objects field by field; fields that are malformed, or missing without a
+ * default, are left out.
  */
 export function wellFormedFields(schema: z.ZodMiniType, input: unknown): Record<string, unknown> {
   const shape = objectShape(schema);
   if (!shape || input === null || typeof input !== 'object' || Array.isArray(input)) return {};
   const fields: Record<string, unknown> = {};
   for (const [name, fieldSchema] of Object.entries(shape)) {
+    // A missing field still parses: one with a default gets it, as the whole body would.
     const value = (input as Record<string, unknown>)[name];
-    if (value === undefined) continue;
     const parsed = fieldSchema.safeParse(value);
-    if (parsed.success) fields[name] = parsed.data;
+    if (parsed.success) {
+      if (parsed.data !== undefined) fields[name] = parsed.data;
+    } else if (objectShape(fieldSchema)) {
+      // A nested object with one bad field still gives the rules its good ones.
+      const inner = wellFormedFields(fieldSchema, value);
+      if (Object.keys(inner).length > 0) fields[name] = inner;
+    }
   }
   return fields;
 }

@@ -51,6 +51,32 @@ describe('a validation error names every bad field at once, domain rules include
     expect(Object.keys(answer.body.error.fields).sort()).toEqual(['dateOfBirth', 'sex']);
   });
 
+  it('a member with a bad email and a manager’s role without areas', async () => {
+    const answer = await call(stack, 'POST', '/members', {
+      token: tokens.chair,
+      body: { email: 'not-an-email', name: 'New Manager', role: 'manager' },
+    });
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields).sort()).toEqual(['areaIds', 'email']);
+  });
+
+  it('settings with a bad target and an at-risk day past the window', async () => {
+    const answer = await call(stack, 'PATCH', '/partnership', {
+      token: tokens.chair,
+      body: {
+        settings: { targetRate: 2, engagementWindowDays: 14, alertRules: { engagementAtRiskDay: 20 } },
+      },
+      headers: {
+        'if-match': `"${(await call(stack, 'GET', '/partnership', { token: tokens.chair })).body.version}"`,
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields).sort()).toEqual([
+      'settings.alertRules.engagementAtRiskDay',
+      'settings.targetRate',
+    ]);
+  });
+
   it('a referral with a bad pathway, a future referral date and a release before it', async () => {
     // Prepare
     const { person } = await personWithReferral(stack, tokens.caseworker, areaId);

@@ -1,4 +1,7 @@
+import { memberAreasProblem } from '../../../shared/domain/membership-rules.ts';
+import { riskDayProblem } from '../../../shared/domain/partnership-rules.ts';
 import { ALL_ROLES, MEMBER_ROLES } from '../../../shared/domain/values.ts';
+import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
 import { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
 import { Id, ListQuery, listOf } from '../../../shared/schemas/common.ts';
@@ -34,6 +37,13 @@ export const routes = defineFeature('partnership', {
     roles: ['chair'],
     summary: 'Change the name and settings',
     body: UpdatePartnershipBody,
+    // Both sent: checked with the schema; one sent: checked against the current settings.
+    rules: bodyRules(UpdatePartnershipBody, (body) => ({
+      'settings.alertRules.engagementAtRiskDay': riskDayProblem(
+        body.settings?.alertRules?.engagementAtRiskDay,
+        body.settings?.engagementWindowDays,
+      ),
+    })),
     response: Partnership,
     conditional: true,
     // A new name moves its lock (outside the tenant): read the old one, then update, put and delete together.
@@ -106,6 +116,7 @@ export const routes = defineFeature('partnership', {
     roles: ['chair'],
     summary: 'Invite a member',
     body: CreateMemberBody,
+    rules: bodyRules(CreateMemberBody, (body) => ({ areaIds: memberAreasProblem(body.role, body.areaIds) })),
     response: Member,
     status: 201,
     idempotent: true,
@@ -128,6 +139,8 @@ export const routes = defineFeature('partnership', {
     summary: "Change a member's role and areas",
     params: memberParams,
     body: UpdateMemberBody,
+    // A new role with no areas: a role sent alone keeps the current areas, checked when applied.
+    rules: bodyRules(UpdateMemberBody, (body) => ({ areaIds: memberAreasProblem(body.role, body.areaIds) })),
     response: Member,
     conditional: true,
     // The member, the chairs and areas (Query), then the versioned update.
