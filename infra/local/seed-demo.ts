@@ -1,7 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createArea } from '../../shared/data/areas-repo.ts';
 import { createMember } from '../../shared/data/members-repo.ts';
-import { findPartnership, newPartnershipItem } from '../../shared/data/partnerships-repo.ts';
+import {
+  findPartnership,
+  newPartnershipItem,
+  partnershipNameLockItem,
+} from '../../shared/data/partnerships-repo.ts';
 import type { Table } from '../../shared/data/table.ts';
 import { DEMO_AREAS, DEMO_MEMBERS, DEMO_PARTNERSHIP, OPERATOR_EMAIL } from './demo-data.ts';
 import { LocalUserStore } from './local-users.ts';
@@ -49,6 +53,13 @@ export async function seedDemo(table: Table, now: Date): Promise<'seeded' | 'exi
       now,
     );
   }
+  // Its name is held like any partnership's (a plain put: seeding again holds it again).
+  await table.db.send(
+    new PutCommand({
+      TableName: table.name,
+      Item: partnershipNameLockItem(DEMO_PARTNERSHIP.id, DEMO_PARTNERSHIP.name),
+    }),
+  );
   // The partnership goes last: its presence is the mark that the seed finished.
   await table.db.send(
     new PutCommand({

@@ -83,6 +83,12 @@ describe('partnership creation and names', () => {
     expect(await listedNames()).toEqual(before);
   });
 
+  it('holds the demo partnership’s name too', async () => {
+    const answer = await create('worcestershire and herefordshire cdp');
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('duplicate');
+  });
+
   it('lets only one of two creates of one name, sent at once, through; the other leaves no chair behind', async () => {
     // Prepare
     const name = uniqueName('Race CDP');
