@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { csvParseRows } from 'd3-dsv';
 import { toCsv } from '../csv/write-csv.ts';
 import { addDays, isCalendarDate } from '../domain/dates.ts';
 import { nameKey } from '../domain/name-key.ts';
@@ -77,6 +77,22 @@ const enumKey = (value: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 
+/**
+ * The records of a CSV file (RFC 4180: quoted fields with commas, quotes and line breaks; LF or
+ * CRLF), without a byte-order mark, each cell trimmed. A blank record (an empty line, or only
+ * commas, as spreadsheets export) is an empty list, kept in place so that every later record
+ * keeps its spreadsheet row number; blank records at the start and the end are dropped.
+ */
+export function readCsvRows(text: string): string[][] {
+  const records = csvParseRows(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).map((record) => {
+    const cells = record.map((cell) => cell.trim());
+    return cells.some((cell) => cell !== '') ? cells : [];
+  });
+  while (records.length > 0 && records[records.length - 1]?.length === 0) records.pop();
+  while (records.length > 0 && records[0]?.length === 0) records.shift();
+  return records;
+}
+
 /** A date written YYYY-MM-DD or DD/MM/YYYY, as YYYY-MM-DD, or undefined. */
 export function parseDate(value: string): string | undefined {
   const text = value.trim();
@@ -103,23 +119,10 @@ export function checkReleaseCsv(
     errorCount += 1;
     if (errors.length < MAX_ERRORS_KEPT) errors.push({ row, field, message });
   };
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    fail(
-      0,
-      'file',
-      `is not a readable CSV file: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
-    );
-    return { rows: [], errors, errorCount, total: 0 };
-  }
+  const records = readCsvRows(text);
   const [header, ...data] = records;
+  // Blank records keep their place (row numbers stay the spreadsheet's) but are not rows.
+  const total = data.filter((record) => record.length > 0).length;
   if (!header) {
     fail(0, 'file', `is empty: start with a header line naming the columns ${RELEASE_COLUMNS.join(', ')}`);
     return { rows: [], errors, errorCount, total: 0 };
@@ -139,9 +142,8 @@ export function checkReleaseCsv(
   for (const column of RELEASE_COLUMNS) {
     if (!positions.has(column)) fail(0, column, 'is missing from the header: add this column');
   }
-  if (data.length > MAX_ROWS)
-    fail(0, 'file', `has ${data.length} rows: split it into files of at most ${MAX_ROWS}`);
-  if (errorCount > 0) return { rows: [], errors, errorCount, total: data.length };
+  if (total > MAX_ROWS) fail(0, 'file', `has ${total} rows: split it into files of at most ${MAX_ROWS}`);
+  if (errorCount > 0) return { rows: [], errors, errorCount, total };
 
   const areaByKey = new Map<string, string>();
   for (const area of areas) {
@@ -151,6 +153,7 @@ export function checkReleaseCsv(
   const seen = new Map<string, number>();
   const rows: ReleaseRow[] = [];
   data.forEach((record, index) => {
+    if (record.length === 0) return;
     const row = index + 1;
     const before = errorCount;
     if (record.length !== header.length) {
@@ -275,7 +278,7 @@ export function checkReleaseCsv(
       });
     }
   });
-  return { rows, errors, errorCount, total: data.length };
+  return { rows, errors, errorCount, total };
 }
 
 /** True for the template's example row, however its marked given name or prison number was retyped. */
