@@ -1,12 +1,12 @@
 import type { Clock } from '../adapters/ports.ts';
 import { memberOf, type Principal } from '../auth/principal.ts';
+import { toCsv } from '../csv/write-csv.ts';
 import { listAreas } from '../data/areas-repo.ts';
 import { cohortCases } from '../data/cohort-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import type { Table } from '../data/table.ts';
 import type { ReportCase } from './cohort.ts';
 import { byEstablishment, continuityRows, pathwayOutcomes, timeToEngagement } from './continuity-report.ts';
-import { toCsv } from '../csv/write-csv.ts';
 import { type ResolvedScope, reportScope } from './report-scope.ts';
 
 export interface ReportDeps {
