@@ -59,7 +59,7 @@ export interface RouteWiring {
   /** Gives a feature's function the union of what its routes declare (functionAccess()). */
   grant: (access: FunctionAccess, fn: NodeFunction) => void;
   /** The session policy a member-facing function passes when it assumes the tenant-scoped role. */
-  sessionPolicy: (access: TableAccess) => SessionPolicy;
+  sessionPolicy: (access: TableAccess, nameLocks: boolean) => SessionPolicy;
 }
 
 /**
@@ -138,7 +138,7 @@ export class Api extends Construct {
   /** The feature's function and its one integration, invocable by this API (any of its routes). */
   /** The session policy of a member-facing feature's function, kept for the assertions. */
   private sessionPolicyOf(feature: ApiFeature, access: FunctionAccess, wiring: RouteWiring): SessionPolicy {
-    const policy = wiring.sessionPolicy(access.tenantTable ?? { table: [], indexes: [] });
+    const policy = wiring.sessionPolicy(access.tenantTable ?? { table: [], indexes: [] }, access.nameLocks);
     this.sessionPolicies.set(feature, policy);
     return policy;
   }

@@ -101,6 +101,7 @@ export class ContinuityStack extends Stack {
       data: this.data,
       access: memberRoutesAccess(props.routes),
       assumerRolePath: apiRolePath,
+      nameLocks: props.routes.some((route) => routeAccess(route).nameLocks),
     });
 
     const grant = (access: FunctionAccess, fn: NodeFunction): void => {
@@ -129,7 +130,7 @@ export class ContinuityStack extends Stack {
       signedInEnvironment: { [TENANT_ROLE_VARIABLE]: this.tenantRole.role.roleArn },
       rolePath: apiRolePath,
       grant,
-      sessionPolicy: (access) => this.tenantRole.sessionPolicy(access),
+      sessionPolicy: (access, nameLocks) => this.tenantRole.sessionPolicy(access, nameLocks),
     });
 
     // See infra/aws/table-access.ts for which workers read across tenants, and through what.

@@ -13,6 +13,8 @@ export interface FunctionAccess {
    * policy is the union of these over every function and allows only the tenant's own keys.
    */
   tenantTable: TableAccess | undefined;
+  /** Its tenant sessions may also reach the partnership-name locks (RouteAccess `nameLocks`). */
+  nameLocks: boolean;
   /** Read the cursor-signing key. */
   cursorKey: boolean;
   /** Cognito admin actions on the user pool (never more than the handler calls). */
@@ -29,6 +31,7 @@ export interface FunctionAccess {
 export const NO_ACCESS: FunctionAccess = {
   table: undefined,
   tenantTable: undefined,
+  nameLocks: false,
   cursorKey: false,
   identityActions: [],
   sendMail: false,
@@ -51,6 +54,7 @@ export function routeAccess(route: RouteDef): FunctionAccess {
   return {
     table: memberFacing ? undefined : table,
     tenantTable: memberFacing ? table : undefined,
+    nameLocks: memberFacing && (route.access?.nameLocks ?? false),
     cursorKey: true,
     identityActions: (route.access?.identity ?? []).map((action) => `cognito-idp:${action}`),
     sendMail: false,
@@ -65,6 +69,7 @@ export function functionAccess(routes: readonly RouteDef[]): FunctionAccess {
   return {
     table: unionTableAccess(accesses.map((access) => access.table)),
     tenantTable: unionTableAccess(accesses.map((access) => access.tenantTable)),
+    nameLocks: accesses.some((access) => access.nameLocks),
     cursorKey: accesses.some((access) => access.cursorKey),
     identityActions: [...new Set(accesses.flatMap((access) => access.identityActions))].sort(),
     sendMail: accesses.some((access) => access.sendMail),

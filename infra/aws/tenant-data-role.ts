@@ -38,7 +38,16 @@ export interface TenantDataRoleProps {
   access: TableAccess;
   /** IAM path of the roles allowed to assume it (the API functions' roles). */
   assumerRolePath: string;
+  /** Some member route moves partnership-name locks (RouteAccess `nameLocks`). */
+  nameLocks: boolean;
 }
+
+/** The condition that keeps a statement to the session's own tenant. */
+const TENANT_KEYS_ONLY = {
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...TENANT_LEADING_KEYS] },
+  // ForAllValues holds for a request with no keys at all; require the keys to be there.
+  Null: { 'dynamodb:LeadingKeys': 'false' },
+};
 
 /**
  * A role for one partnership at a time. An API function assumes it per request with the session
@@ -71,11 +80,7 @@ export class TenantDataRole extends Construct {
         .withSessionTags(),
     });
 
-    const leadingKeys = {
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...TENANT_LEADING_KEYS] },
-      // ForAllValues holds for a request with no keys at all; require the keys to be there.
-      Null: { 'dynamodb:LeadingKeys': 'false' },
-    };
+    const leadingKeys = TENANT_KEYS_ONLY;
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: [...props.access.table],
@@ -94,7 +99,7 @@ export class TenantDataRole extends Construct {
     }
     // Name locks only with the actions a rename needs, and only on their own partitions.
     const lockActions = NAME_LOCK_ACTIONS.filter((action) => props.access.table.includes(action));
-    if (lockActions.length > 0) {
+    if (props.nameLocks && lockActions.length > 0) {
       this.role.addToPrincipalPolicy(
         new PolicyStatement({
           actions: [...lockActions],
@@ -113,12 +118,18 @@ export class TenantDataRole extends Construct {
    * The session policy one function passes when it assumes this role: its own routes' actions
    * on the table and its indexes, and no more. A session holds the intersection of this and the
    * role's policy, so each function keeps its least privilege while IAM keeps it to one tenant.
+   * A function whose routes never move partnership-name locks gets the tenant's leading keys in
+   * its session policy too, so the role's one exception is the partnership function's alone.
    */
-  sessionPolicy(access: TableAccess): SessionPolicy {
+  sessionPolicy(access: TableAccess, nameLocks = false): SessionPolicy {
     const statements: PolicyStatement[] = [];
     if (access.table.length > 0) {
       statements.push(
-        new PolicyStatement({ actions: [...access.table].sort(), resources: [this.data.table.tableArn] }),
+        new PolicyStatement({
+          actions: [...access.table].sort(),
+          resources: [this.data.table.tableArn],
+          ...(nameLocks ? {} : { conditions: TENANT_KEYS_ONLY }),
+        }),
       );
     }
     if (access.indexes.length > 0) {

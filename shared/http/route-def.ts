@@ -56,6 +56,11 @@ export interface RouteAccess {
   readonly identity?: readonly IdentityAction[];
   /** Puts events on the service's bus (its adapter is the event publisher). */
   readonly publishes?: boolean;
+  /**
+   * Reads, puts and deletes partnership-name locks: the one kind of key outside the caller's
+   * tenant a member's request may touch (a chair's rename moves its name's lock).
+   */
+  readonly nameLocks?: boolean;
 }
 
 /**

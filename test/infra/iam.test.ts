@@ -118,6 +118,8 @@ describe('IAM permissions', () => {
     }
     expect(functionAccess(routesOf('public'))).toEqual({
       table: undefined,
+      tenantTable: undefined,
+      nameLocks: false,
       cursorKey: false,
       identityActions: [],
       sendMail: false,
@@ -272,6 +274,31 @@ describe('IAM permissions', () => {
       }
       expect(Object.keys(tableGrantsOf(roleOf('admin')))).not.toContain('index/GSI2');
       expect(Object.keys(sessionGrantsOf('alerts'))).not.toContain('index/GSI2');
+    });
+
+    it('keeps every member-facing session to its tenant’s keys, but the partnership function’s name-lock moves', () => {
+      const tenantOnly = {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...TENANT_LEADING_KEYS] },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      };
+      const movers: string[] = [];
+      for (const feature of features) {
+        const policy = stack.api.sessionPolicies.get(feature);
+        if (!policy) continue;
+        const onTable = policy.Statement.filter((statement) =>
+          asList(statement.Action).some(
+            (action) => action !== 'dynamodb:Query' && action.startsWith('dynamodb:'),
+          ),
+        );
+        expect(onTable, feature).toHaveLength(1);
+        if (functionAccess(routesOf(feature)).nameLocks) movers.push(feature);
+        else expect(onTable[0]!.Condition, feature).toEqual(tenantOnly);
+      }
+      // Only the chair's rename moves a name lock.
+      expect(movers).toEqual(['partnership']);
+      expect(routes.filter((route) => route.access?.nameLocks).map((route) => route.operationId)).toEqual([
+        'updatePartnership',
+      ]);
     });
 
     it('tells each member-facing function its session policy, and no other function', () => {
@@ -483,6 +510,7 @@ describe('IAM permissions', () => {
         table,
         // Read back from the session policy the function is told (its own role holds none).
         tenantTable: granted.tenantRole ? functionAccess(routesOf(feature)).tenantTable : undefined,
+        nameLocks: granted.tenantRole ? functionAccess(routesOf(feature)).nameLocks : false,
         cursorKey: granted.cursorSecret,
         identityActions: granted.identityActions.sort(),
         sendMail: granted.sendMail,

@@ -47,7 +47,7 @@ export const routes = defineFeature('partnership', {
     response: Partnership,
     conditional: true,
     // A new name moves its lock (outside the tenant): read the old one, then update, put and delete together.
-    access: { table: ['GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'] },
+    access: { table: ['GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'], nameLocks: true },
   },
   setExportKey: {
     method: 'PUT',
