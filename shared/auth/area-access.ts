@@ -16,11 +16,22 @@ export function requireAreaOf(principal: MemberPrincipal, areaId: string, what: 
   if (!principal.areaIds.includes(areaId)) throw new NotFound(what);
 }
 
+/** What is wrong with filing a record in `areaId`, if anything: it must be one the caller covers. */
+export function ownAreaProblem(
+  areaIds: readonly string[] | undefined,
+  areaId: string | undefined,
+): string | undefined {
+  return areaIds && areaId !== undefined && !areaIds.includes(areaId)
+    ? `is not one of your areas, got "${areaId}"`
+    : undefined;
+}
+
 /** Refuses to file a record in an area the caller does not cover. */
 export function requireOwnArea(principal: MemberPrincipal, areaId: string, field = 'areaId'): void {
-  if (!principal.areaIds.includes(areaId)) {
+  const problem = ownAreaProblem(principal.areaIds, areaId);
+  if (problem) {
     throw new ValidationFailed('You can only record people and cases in your own areas.', {
-      [field]: `is not one of your areas, got "${areaId}"`,
+      [field]: problem,
     });
   }
 }

@@ -9,7 +9,7 @@ import { createReferral, newReferralItem } from '../data/referrals-repo.ts';
 import { putItem, putNew } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
 import type { Actor } from '../domain/actor.ts';
-import { isPrisonPathway, notBefore, notInFuture } from '../domain/referral-rules.ts';
+import { expectedReleaseProblem, notBefore, notInFuture } from '../domain/referral-rules.ts';
 import { ValidationFailed } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { CreateReferralBody, Referral } from '../schemas/referral.ts';
@@ -68,11 +68,9 @@ export async function referPerson(
   notInFuture('referredOn', body.referredOn, now);
   notBefore('referredOn', body.referredOn, person.dateOfBirth, 'date of birth');
   if (body.expectedReleaseOn) {
-    if (!isPrisonPathway(body.pathway)) {
-      throw new ValidationFailed('Only prison pathways have a release.', {
-        expectedReleaseOn: `a ${body.pathway} referral has no prison release: leave this out`,
-      });
-    }
+    const problem = expectedReleaseProblem(body.pathway, body.expectedReleaseOn);
+    if (problem)
+      throw new ValidationFailed('Only prison pathways have a release.', { expectedReleaseOn: problem });
     notBefore('expectedReleaseOn', body.expectedReleaseOn, body.referredOn, 'referral date');
   }
   let assignedToName: string | undefined;

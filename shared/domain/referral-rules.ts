@@ -26,6 +26,16 @@ export function earlierDateProblem(
     : undefined;
 }
 
+/** What is wrong with an expected release date on this pathway, if anything: only prison pathways have one. */
+export function expectedReleaseProblem(
+  pathway: string | undefined,
+  expectedReleaseOn: string | undefined,
+): string | undefined {
+  return pathway && expectedReleaseOn && !isPrisonPathway(pathway)
+    ? `a ${pathway} referral has no prison release: leave this out`
+    : undefined;
+}
+
 /** What is wrong with a date of birth, if anything: it must be in the past and within 120 years. */
 export function dateOfBirthProblem(date: string | undefined, now: Date): string | undefined {
   if (!date) return undefined;

@@ -84,7 +84,10 @@ const validateRequest = (route: RouteDef): Middleware => ({
       ? parseWith(route.query, event.queryStringParameters ?? {}, 'query string')
       : {};
     state.body = route.body
-      ? parseBody(route.body, readJsonBody(event), route.rules, state.deps.clock())
+      ? parseBody(route.body, readJsonBody(event), route.rules, {
+          now: state.deps.clock(),
+          areaIds: state.principal?.kind === 'member' ? state.principal.areaIds : undefined,
+        })
       : undefined;
     if (route.conditional) state.ifMatch = parseIfMatch(event.headers?.['if-match']);
   },

@@ -3,24 +3,32 @@ import type * as z from '../schemas/zod.ts';
 /** Problems with a request's fields, by field path, as the error shape's `fields` carries them. */
 export type FieldProblems = Record<string, string>;
 
+/** What a route's rules may read besides the body: the clock, and the areas the caller covers. */
+export interface RuleContext {
+  now: Date;
+  /** The calling member's areas; undefined for the operator. */
+  areaIds: readonly string[] | undefined;
+}
+
 /**
- * A route's domain rules over its body (dates in order, a date of birth in the past), checked
- * together with the schema so that one answer names every bad field. They get the fields that
- * are well formed on their own, so a rule never sees a value its schema refused.
+ * A route's domain rules over its body (dates in order, a date of birth in the past, an area of
+ * the caller's), checked together with the schema so that one answer names every bad field.
+ * They get the fields that are well formed on their own, so a rule never sees a value its
+ * schema refused.
  */
-export type BodyRules = (fields: Record<string, unknown>, now: Date) => FieldProblems;
+export type BodyRules = (fields: Record<string, unknown>, context: RuleContext) => FieldProblems;
 
 /**
  * Declares the domain rules of a route whose body `schema` describes: `rules` answers a problem
- * (or nothing) per field, from the body's well-formed fields and the clock.
+ * (or nothing) per field, from the body's well-formed fields, the clock and the caller's areas.
  */
 export function bodyRules<S extends z.ZodMiniType>(
   _schema: S,
-  rules: (body: Partial<z.output<S>>, now: Date) => Record<string, string | undefined>,
+  rules: (body: Partial<z.output<S>>, context: RuleContext) => Record<string, string | undefined>,
 ): BodyRules {
-  return (fields, now) => {
+  return (fields, context) => {
     const problems: FieldProblems = {};
-    for (const [field, problem] of Object.entries(rules(fields as Partial<z.output<S>>, now))) {
+    for (const [field, problem] of Object.entries(rules(fields as Partial<z.output<S>>, context))) {
       if (problem) problems[field] = problem;
     }
     return problems;

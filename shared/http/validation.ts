@@ -1,6 +1,6 @@
 import { ValidationFailed } from '../errors.ts';
 import type * as z from '../schemas/zod.ts';
-import { type BodyRules, type FieldProblems, wellFormedFields } from './body-rules.ts';
+import { type BodyRules, type FieldProblems, type RuleContext, wellFormedFields } from './body-rules.ts';
 
 const MAX_ECHO = 60;
 
@@ -83,7 +83,7 @@ export function parseBody<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
   rules: BodyRules | undefined,
-  now: Date,
+  context: RuleContext,
 ): z.output<T> {
   const result = schema.safeParse(input);
   const fields: FieldProblems = result.success ? {} : issuesToFields(result.error.issues, input);
@@ -91,7 +91,7 @@ export function parseBody<T extends z.ZodMiniType>(
     const checked = result.success
       ? (result.data as Record<string, unknown>)
       : wellFormedFields(schema, input);
-    for (const [field, problem] of Object.entries(rules(checked, now))) fields[field] ??= problem;
+    for (const [field, problem] of Object.entries(rules(checked, context))) fields[field] ??= problem;
   }
   if (Object.keys(fields).length > 0) throw failure('request body', fields);
   return result.data as z.output<T>;

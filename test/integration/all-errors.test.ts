@@ -20,7 +20,9 @@ describe('a validation error names every bad field at once, domain rules include
   });
   afterAll(() => stack.stop());
 
-  it('a person with a bad sex, a date of birth in the future and a bad prison number', async () => {
+  it('a person with a bad sex, a date of birth in the future, a bad prison number and another area', async () => {
+    // Prepare: the Worcestershire caseworker names Herefordshire.
+    const hereford = (await demoAreas(stack, tokens.chair)).hereford;
     // Act
     const answer = await call(stack, 'POST', '/people', {
       token: tokens.caseworker,
@@ -30,13 +32,18 @@ describe('a validation error names every bad field at once, domain rules include
         dateOfBirth: daysAhead(30),
         sex: 'unknown',
         prisonNumber: '12345',
-        areaId,
+        areaId: hereford,
         substanceGroup: 'opiate',
       },
     });
-    // Assess: the schema's two problems and the rule's, in one answer.
+    // Assess: the schema's two problems and the rules' two, in one answer.
     expect(answer.status).toBe(400);
-    expect(Object.keys(answer.body.error.fields).sort()).toEqual(['dateOfBirth', 'prisonNumber', 'sex']);
+    expect(Object.keys(answer.body.error.fields).sort()).toEqual([
+      'areaId',
+      'dateOfBirth',
+      'prisonNumber',
+      'sex',
+    ]);
     expect(answer.body.error.fields.dateOfBirth).toMatch(/in the past/);
   });
 
@@ -100,6 +107,23 @@ describe('a validation error names every bad field at once, domain rules include
     ]);
     const after = await call(stack, 'GET', `/people/${person.id}`, { token: tokens.caseworker });
     expect(after.body.referralIds).toHaveLength(1);
+  });
+
+  it('a divert referral with an expected release and a bad source', async () => {
+    const { person } = await personWithReferral(stack, tokens.caseworker, areaId);
+    const answer = await call(stack, 'POST', `/people/${person.id}/referrals`, {
+      token: tokens.caseworker,
+      body: {
+        pathway: 'divert',
+        areaId,
+        source: '',
+        referredOn: daysAgo(1),
+        expectedReleaseOn: daysAgo(0),
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields).sort()).toEqual(['expectedReleaseOn', 'source']);
+    expect(answer.body.error.fields.expectedReleaseOn).toMatch(/no prison release/);
   });
 
   it('a release with a bad release type and a date in the future', async () => {

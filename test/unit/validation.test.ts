@@ -120,7 +120,8 @@ describe('parseWith', () => {
 
 describe('parseBody: the schema and the domain rules in one answer', () => {
   const now = new Date('2026-03-10T12:00:00Z');
-  const rules = bodyRules(CreateReferralBody, (body, today) => ({
+  const context = { now, areaIds: undefined };
+  const rules = bodyRules(CreateReferralBody, (body, { now: today }) => ({
     referredOn: futureDateProblem(body.referredOn, today),
     expectedReleaseOn: earlierDateProblem(body.expectedReleaseOn, body.referredOn, 'referral date'),
   }));
@@ -137,7 +138,7 @@ describe('parseBody: the schema and the domain rules in one answer', () => {
     // Act
     let error: ValidationFailed | undefined;
     try {
-      parseBody(CreateReferralBody, body, rules, now);
+      parseBody(CreateReferralBody, body, rules, context);
     } catch (thrown) {
       error = thrown as ValidationFailed;
     }
@@ -149,10 +150,10 @@ describe('parseBody: the schema and the domain rules in one answer', () => {
 
   it('checks the order of two dates of the body', () => {
     expect(() =>
-      parseBody(CreateReferralBody, { ...referral, expectedReleaseOn: '2026-02-01' }, rules, now),
+      parseBody(CreateReferralBody, { ...referral, expectedReleaseOn: '2026-02-01' }, rules, context),
     ).toThrow(ValidationFailed);
     expect(
-      parseBody(CreateReferralBody, { ...referral, expectedReleaseOn: '2026-03-20' }, rules, now),
+      parseBody(CreateReferralBody, { ...referral, expectedReleaseOn: '2026-03-20' }, rules, context),
     ).toMatchObject({ expectedReleaseOn: '2026-03-20' });
   });
 

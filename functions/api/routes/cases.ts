@@ -1,5 +1,6 @@
 import {
   earlierDateProblem,
+  expectedReleaseProblem,
   futureDateProblem,
   rescheduleProblem,
 } from '../../../shared/domain/referral-rules.ts';
@@ -35,9 +36,12 @@ export const routes = defineFeature('cases', {
     summary: 'Put a person on a pathway',
     params: personParams,
     body: CreateReferralBody,
-    rules: bodyRules(CreateReferralBody, (body, now) => ({
+    // The area is checked once the person is found: another area's person answers 404 first.
+    rules: bodyRules(CreateReferralBody, (body, { now }) => ({
       referredOn: futureDateProblem(body.referredOn, now),
-      expectedReleaseOn: earlierDateProblem(body.expectedReleaseOn, body.referredOn, 'referral date'),
+      expectedReleaseOn:
+        expectedReleaseProblem(body.pathway, body.expectedReleaseOn) ??
+        earlierDateProblem(body.expectedReleaseOn, body.referredOn, 'referral date'),
     })),
     response: Referral,
     status: 201,
@@ -81,7 +85,9 @@ export const routes = defineFeature('cases', {
     summary: 'Record the release from prison; the alert clock starts',
     params: referralParams,
     body: ReleaseBody,
-    rules: bodyRules(ReleaseBody, (body, now) => ({ releasedOn: futureDateProblem(body.releasedOn, now) })),
+    rules: bodyRules(ReleaseBody, (body, { now }) => ({
+      releasedOn: futureDateProblem(body.releasedOn, now),
+    })),
     response: Referral,
     idempotent: true,
     access: { table: CASE_CHANGE },
@@ -118,7 +124,9 @@ export const routes = defineFeature('cases', {
     summary: 'Record the treatment start',
     params: referralParams,
     body: EngagementBody,
-    rules: bodyRules(EngagementBody, (body, now) => ({ startedOn: futureDateProblem(body.startedOn, now) })),
+    rules: bodyRules(EngagementBody, (body, { now }) => ({
+      startedOn: futureDateProblem(body.startedOn, now),
+    })),
     response: Referral,
     idempotent: true,
     access: { table: CASE_CHANGE },
@@ -130,7 +138,7 @@ export const routes = defineFeature('cases', {
     summary: 'Close the case with its reason',
     params: referralParams,
     body: CloseBody,
-    rules: bodyRules(CloseBody, (body, now) => ({ closedOn: futureDateProblem(body.closedOn, now) })),
+    rules: bodyRules(CloseBody, (body, { now }) => ({ closedOn: futureDateProblem(body.closedOn, now) })),
     response: Referral,
     idempotent: true,
     access: { table: CASE_CHANGE },
@@ -142,7 +150,9 @@ export const routes = defineFeature('cases', {
     summary: 'Record a further offence',
     params: referralParams,
     body: OffenceBody,
-    rules: bodyRules(OffenceBody, (body, now) => ({ offendedOn: futureDateProblem(body.offendedOn, now) })),
+    rules: bodyRules(OffenceBody, (body, { now }) => ({
+      offendedOn: futureDateProblem(body.offendedOn, now),
+    })),
     response: Referral,
     status: 201,
     idempotent: true,

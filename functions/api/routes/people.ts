@@ -1,3 +1,4 @@
+import { ownAreaProblem } from '../../../shared/auth/area-access.ts';
 import { dateOfBirthProblem } from '../../../shared/domain/referral-rules.ts';
 import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
@@ -19,7 +20,8 @@ export const routes = defineFeature('people', {
     summary:
       'Add a person in one of your areas (409 possible_duplicate names the people who may be them, by id)',
     body: CreatePersonBody,
-    rules: bodyRules(CreatePersonBody, (body, now) => ({
+    rules: bodyRules(CreatePersonBody, (body, { now, areaIds }) => ({
+      areaId: ownAreaProblem(areaIds, body.areaId),
       dateOfBirth: dateOfBirthProblem(body.dateOfBirth, now),
     })),
     response: Person,
@@ -55,7 +57,8 @@ export const routes = defineFeature('people', {
     summary: "Change a person's details",
     params: personParams,
     body: UpdatePersonBody,
-    rules: bodyRules(UpdatePersonBody, (body, now) => ({
+    // A new area is checked once the person is found: another area's person answers 404 first.
+    rules: bodyRules(UpdatePersonBody, (body, { now }) => ({
       dateOfBirth: dateOfBirthProblem(body.dateOfBirth, now),
     })),
     response: Person,
