@@ -6,6 +6,7 @@ import { keys } from './keys.ts';
 import { prefixQuery, queryAll } from './query-page.ts';
 import { getRecord } from './records.ts';
 import type { Table } from './table.ts';
+import { TTL_ATTRIBUTE } from './table-def.ts';
 import { changeItem, putNewOne } from './table-io.ts';
 
 /**
@@ -33,7 +34,19 @@ export interface ReleaseImport {
   createdAt: string;
   updatedAt: string;
   createdBy: { memberId: string; name: string; role: string };
+  /** A checked import: applying it is refused after this time, and DynamoDB then deletes it. */
+  checkedUntil?: string;
 }
+
+/**
+ * How long a checked import's rows (names, dates of birth, prison numbers) are kept waiting to be
+ * applied, and how long any import's rows are kept for its worker: a list is checked and applied
+ * the same day, and the rows are no use after that.
+ */
+export const IMPORT_ROWS_KEEP_DAYS = 14;
+
+/** The time to live (epoch seconds) `days` after `iso`. */
+const expiry = (iso: string, days: number) => Math.ceil(Date.parse(iso) / 1000) + days * 86_400;
 
 /** Rows kept per chunk item: small enough for DynamoDB's item size with room to spare. */
 const ROWS_PER_CHUNK = 250;
@@ -51,6 +64,7 @@ export async function createImport(
       ...keys.importChunk(tenantId, record.id, chunk),
       type: 'importChunk',
       rows: rows.slice(start, start + ROWS_PER_CHUNK),
+      [TTL_ATTRIBUTE]: expiry(record.createdAt, IMPORT_ROWS_KEEP_DAYS),
     });
   }
   await putAll(table, chunks);
@@ -61,6 +75,15 @@ export async function createImport(
     processed: 0,
     created: 0,
     updatedAt: record.createdAt,
+    // A checked import that nobody applies goes, with its matches, when its rows do.
+    ...(record.status === 'checked'
+      ? {
+          checkedUntil: new Date(
+            Date.parse(record.createdAt) + IMPORT_ROWS_KEEP_DAYS * 86_400_000,
+          ).toISOString(),
+          [TTL_ATTRIBUTE]: expiry(record.createdAt, IMPORT_ROWS_KEEP_DAYS),
+        }
+      : {}),
   });
 }
 
@@ -126,11 +149,16 @@ export async function queueChecked(
     await changeItem(
       table,
       keys.importRecord(tenantId, importId),
-      { set: { status: 'queued', updatedAt: now.toISOString() } },
+      // Applied, it is kept like any import: no longer deleted with its check.
+      { set: { status: 'queued', updatedAt: now.toISOString() }, remove: [TTL_ATTRIBUTE] },
       {
-        ConditionExpression: '#status = :checked AND #errorCount = :none',
-        ExpressionAttributeNames: { '#status': 'status', '#errorCount': 'errorCount' },
-        ExpressionAttributeValues: { ':checked': 'checked', ':none': 0 },
+        ConditionExpression: '#status = :checked AND #errorCount = :none AND #until > :now',
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#errorCount': 'errorCount',
+          '#until': 'checkedUntil',
+        },
+        ExpressionAttributeValues: { ':checked': 'checked', ':none': 0, ':now': now.toISOString() },
       },
     );
     return true;

@@ -54,6 +54,15 @@ export async function nameTaken(table: Table, name: string, exceptTenantId?: str
 }
 
 /**
+ * True when a listed partnership has this name, lock or not: partnerships made before names were
+ * locked hold none, so a new one is checked against the operator's list too (tens of items).
+ */
+export async function nameListed(table: Table, name: string): Promise<boolean> {
+  const key = partnershipNameKey(name);
+  return (await allPartnerships(table)).some((partnership) => partnershipNameKey(partnership.name) === key);
+}
+
+/**
  * Writes a new partnership, the lock on its name and its first chair in one transaction of puts,
  * so two partnerships of one name cannot both be written however close together they come;
  * Duplicate when the name is taken, or the chair's email (or, never in practice, the new id).

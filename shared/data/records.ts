@@ -17,6 +17,8 @@ const STORAGE_ATTRIBUTES = [
   'dueSK',
   'type',
   'tenantId',
+  // DynamoDB's time to live (shared/data/table-def.ts TTL_ATTRIBUTE).
+  'expiresAt',
 ];
 
 /** The API view of a stored item. */

@@ -85,7 +85,8 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
       status: 'referred',
       offences: [],
     },
-    summary: `Referred from the release list of ${row.establishment} (import row ${row.row})`,
+    // The spreadsheet's row (the header is row 1), as the import pages number them.
+    summary: `Referred from the release list of ${row.establishment} (row ${row.row + 1} of the list)`,
     actor,
     settings,
     now,

@@ -57,9 +57,9 @@ export type RowFinding =
  * Judges one checked row against the person already holding its prison number, if any, for an
  * uploader covering `areaIds`. An import applies only to the uploader's areas: a holder outside
  * them is refused on the prison number alone, without comparing names, so a file of guessed
- * numbers learns nothing about who holds them. A holder inside them must have the row's name (any
- * case, accents or spacing, as search compares names) and date of birth; the messages never say
- * what the holder's are.
+ * numbers learns nothing about who holds them. A holder inside them must have the row's area,
+ * name (any case, accents or spacing, as search compares names) and date of birth; the messages
+ * never say what the holder's are.
  */
 export function matchRow(
   row: ReleaseRow,
@@ -89,6 +89,14 @@ export function matchRow(
       field,
       message: `does not match the ${what} of the person with prison number ${row.prisonNumber}: check both, and correct the person’s record first if it is wrong`,
     });
+  // A referral in another area would show the person to that area's staff, who cannot see their record.
+  if (row.areaId !== person.areaId) {
+    errors.push({
+      row: row.row,
+      field: 'area',
+      message: `is not the area the person with prison number ${row.prisonNumber} is recorded in: use their area, or change their area on their record first`,
+    });
+  }
   if (nameKey(row.givenName) !== nameKey(person.givenName)) differs('given_name', 'given name');
   if (nameKey(row.familyName) !== nameKey(person.familyName)) differs('family_name', 'family name');
   if (row.dateOfBirth !== person.dateOfBirth) differs('date_of_birth', 'date of birth');

@@ -125,7 +125,16 @@ export async function uploadersImport(
 }
 
 /** Why an import cannot be applied, or undefined when it can: a checked import without errors. */
-export function whyNotApplicable(record: Pick<ReleaseImport, 'status' | 'errorCount'>): Conflict | undefined {
+export function whyNotApplicable(
+  record: Pick<ReleaseImport, 'status' | 'errorCount' | 'checkedUntil'>,
+  now?: Date,
+): Conflict | undefined {
+  if (record.status === 'checked' && record.checkedUntil && now && record.checkedUntil <= now.toISOString()) {
+    return new Conflict(
+      'import_not_checked',
+      'This check is too old to apply: its rows have been let go. Upload the file again to check it.',
+    );
+  }
   if (record.status === 'checked' && record.errorCount === 0) return undefined;
   if ((record.status === 'checked' || record.status === 'failed') && record.errorCount > 0) {
     const problems = record.errorCount === 1 ? '1 problem' : `${record.errorCount} problems`;
@@ -156,12 +165,12 @@ export async function applyChecked(
 ): Promise<ReleaseImport> {
   const { tenantId } = actor.principal;
   const record = await uploadersImport(deps.table, actor, importId);
-  const refusal = whyNotApplicable(record);
+  const refusal = whyNotApplicable(record, deps.clock());
   if (refusal) throw refusal;
   if (!(await queueChecked(deps.table, tenantId, importId, deps.clock()))) {
     // Applied by another request since it was read: say why as it is now.
     throw (
-      whyNotApplicable(await getImport(deps.table, tenantId, importId)) ??
+      whyNotApplicable(await getImport(deps.table, tenantId, importId), deps.clock()) ??
       new Conflict(
         'import_not_checked',
         'Another request is applying this import: read it again to see how it is going.',

@@ -8,6 +8,7 @@ import {
   duplicateName,
   findPartnership,
   getPartnership,
+  nameListed,
   nameTaken,
   releasePartnershipName,
   setExportKey,
@@ -51,7 +52,9 @@ export async function onboardPartnership(
   const now = deps.clock();
   const tenantId = newId(now);
   const { email, name } = body.chair;
-  if (await nameTaken(deps.table, body.name)) throw duplicateName(body.name);
+  if ((await nameTaken(deps.table, body.name)) || (await nameListed(deps.table, body.name))) {
+    throw duplicateName(body.name);
+  }
   const { userId } = await deps.identity.inviteUser({
     email,
     name,

@@ -55,6 +55,8 @@ export const ReleaseImport = answer(() =>
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: z.object({ memberId: z.string(), name: z.string(), role: z.string() }),
+    /** A checked import: it can be applied until then, after which its rows are deleted. */
+    checkedUntil: z.optional(z.string()),
   }),
 );
 export type ReleaseImport = z.infer<typeof ReleaseImport>;

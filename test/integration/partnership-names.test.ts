@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newPartnershipItem } from '../../shared/data/partnerships-repo.ts';
 import { call, demoTokens, startTestStack } from './harness.ts';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -81,6 +83,22 @@ describe('partnership creation and names', () => {
       expect(await stack.users.byEmail(email)).toBeUndefined();
     }
     expect(await listedNames()).toEqual(before);
+  });
+
+  it('refuses the name of a partnership made before names had locks', async () => {
+    // Prepare: a partnership stored without its name's lock, as older ones are.
+    const name = uniqueName('Legacy County CDP');
+    await stack.table.db.send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: newPartnershipItem('legacy-0001', name, new Date()),
+      }),
+    );
+    // Act
+    const answer = await create(name.toUpperCase());
+    // Assess
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('duplicate');
   });
 
   it('holds the demo partnership’s name too', async () => {

@@ -47,6 +47,7 @@ const stored = (status: ImportStatus, errorCount = 0) => ({
   createdAt: NOW.toISOString(),
   updatedAt: NOW.toISOString(),
   createdBy: { memberId: 'u1', name: 'Nia North', role: 'manager' },
+  checkedUntil: new Date(NOW.getTime() + 14 * 86_400_000).toISOString(),
 });
 
 /** A bus that keeps what it was given, or refuses everything. */
@@ -74,7 +75,9 @@ describe('applyChecked', () => {
     // Assess
     expect(record.status).toBe('queued');
     const update = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
-    expect(update?.ConditionExpression).toBe('#status = :checked AND #errorCount = :none');
+    expect(update?.ConditionExpression).toBe('#status = :checked AND #errorCount = :none AND #until > :now');
+    // Applied, it no longer expires with its check.
+    expect(update?.UpdateExpression).toMatch(/REMOVE/);
     expect(publisher.published).toEqual([
       expect.objectContaining({
         detailType: IMPORT_QUEUED,

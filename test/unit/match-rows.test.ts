@@ -90,6 +90,13 @@ describe('matchRow', () => {
     expect(JSON.stringify(finding)).not.toMatch(/Ada|Lovelace|1815/);
   });
 
+  it('refuses a row naming another of the uploader’s areas than the holder’s, whose staff could not see the person', () => {
+    // Act: the uploader covers both areas; the person is recorded in North, the row says South.
+    const finding = matchRow(row({ areaId: SOUTH }), held(person()), [NORTH, SOUTH]);
+    // Assess
+    expect(fieldsOf(finding)).toEqual(['area']);
+  });
+
   it('refuses a row for an area the uploader no longer covers', () => {
     // Act
     const finding = matchRow(row({ areaId: SOUTH }), undefined, [NORTH]);

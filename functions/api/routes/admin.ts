@@ -21,7 +21,12 @@ export const routes = defineFeature('admin', {
     status: 201,
     idempotent: true,
     // The name's lock is read before anyone is invited; then the partnership, its name's lock and its first chair in one transaction of puts; Cognito invites the chair, and deletes the user again if the write fails.
-    access: { table: ['GetItem', 'PutItem'], identity: ['AdminCreateUser', 'AdminDeleteUser'] },
+    // The name's lock, and the partnership list on GSI1 for partnerships made before names had locks.
+    access: {
+      table: ['GetItem', 'PutItem'],
+      indexes: ['GSI1'],
+      identity: ['AdminCreateUser', 'AdminDeleteUser'],
+    },
   },
   listPartnerships: {
     method: 'GET',

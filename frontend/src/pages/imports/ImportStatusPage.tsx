@@ -10,6 +10,7 @@ import { SummaryList } from '../../components/SummaryList.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Panel } from '../../components/Text.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { formatDateTime } from '../../format/dates.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
@@ -208,6 +209,12 @@ function Checked({
         </p>
       ) : (
         <form noValidate onSubmit={onApply}>
+          {record.checkedUntil && (
+            <p className="govuk-body">
+              You can apply this list until {formatDateTime(record.checkedUntil)}. After that its rows are
+              deleted, and you would upload it again.
+            </p>
+          )}
           <ButtonGroup>
             <SubmitButton busy={form.busy}>Apply the release list</SubmitButton>
             <Link className="govuk-link" to="/imports/releases">
