@@ -36,7 +36,7 @@ export function issuesToFields(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const field = [prefix, ...issue.path.map(String), key].filter(Boolean).join('.');
-        fields[field] ??= 'is not a field of this request: remove it';
+        if (!Object.hasOwn(fields, field)) fields[field] = 'is not a field of this request: remove it';
       }
       continue;
     }
@@ -48,7 +48,8 @@ export function issuesToFields(
         : sent === undefined
           ? issue.message
           : `${issue.message}, got ${sent}`;
-    fields[field] ??= message;
+    // Own keys only: a field named like an Object.prototype member ("constructor") still counts.
+    if (!Object.hasOwn(fields, field)) fields[field] = message;
   }
   return fields;
 }
@@ -91,8 +92,10 @@ export function parseBody<T extends z.ZodMiniType>(
     const checked = result.success
       ? (result.data as Record<string, unknown>)
       : wellFormedFields(schema, input);
-    for (const [field, problem] of Object.entries(rules(checked, context))) fields[field] ??= problem;
+    for (const [field, problem] of Object.entries(rules(checked, context))) {
+      if (!Object.hasOwn(fields, field)) fields[field] = problem;
+    }
   }
-  if (Object.keys(fields).length > 0) throw failure('request body', fields);
+  if (!result.success || Object.keys(fields).length > 0) throw failure('request body', fields);
   return result.data as z.output<T>;
 }

@@ -157,6 +157,17 @@ describe('parseBody: the schema and the domain rules in one answer', () => {
     ).toMatchObject({ expectedReleaseOn: '2026-03-20' });
   });
 
+  it('names a field called like an Object.prototype member, and never answers a body it refused', () => {
+    let error: ValidationFailed | undefined;
+    try {
+      parseBody(CreateReferralBody, { ...referral, constructor: false }, rules, context);
+    } catch (thrown) {
+      error = thrown as ValidationFailed;
+    }
+    expect(error).toBeInstanceOf(ValidationFailed);
+    expect(Object.keys(error?.fields ?? {})).toEqual(['constructor']);
+  });
+
   it('gives rules only the fields their own schema accepts', () => {
     expect(wellFormedFields(CreateReferralBody, { ...referral, referredOn: 'soon', extra: 1 })).toEqual({
       pathway: 'continuity_of_care',
