@@ -1,21 +1,21 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { PrisonerReleasedEvent, unwrapSns } from '../../events/hmpps-events.ts';
+import { HmppsPrisonerEvent, unwrapSns } from '../../events/hmpps-events.ts';
 import { deadLetterHmppsMessage } from '../../shared/adapters/dead-letter-sqs.ts';
 import { getDeps } from '../../shared/adapters/deps.ts';
 import { logger } from '../../shared/adapters/logger.ts';
-import { ingestPrisonerReleased } from '../../shared/imports/prisoner-released.ts';
+import { ingestHmppsEvent } from '../../shared/imports/hmpps-event.ts';
 
-/** Parses one queued message into a prisoner-released event, or the reason it is malformed. */
-export function parseMessage(body: string): { event: PrisonerReleasedEvent } | { reason: string } {
+/** Parses one queued message (an SNS notification, or the event itself) into a prisoner event, or the reason it is malformed. */
+export function parseMessage(body: string): { event: HmppsPrisonerEvent } | { reason: string } {
   let json: unknown;
   try {
     json = unwrapSns(JSON.parse(body));
   } catch {
     return { reason: 'the message is not JSON' };
   }
-  const parsed = PrisonerReleasedEvent.safeParse(json);
+  const parsed = HmppsPrisonerEvent.safeParse(json);
   if (parsed.success) return { event: parsed.data };
   return {
     reason: parsed.error.issues
@@ -25,7 +25,7 @@ export function parseMessage(body: string): { event: PrisonerReleasedEvent } | {
 }
 
 /**
- * The HMPPS domain events queue's consumer (subscribed to prisoner-released events). Malformed
+ * The HMPPS domain events queue's consumer (subscribed to prisoner-released and -received events). Malformed
  * events go to the dead-letter queue with the reason and never reach the table; a message that
  * fails for another reason is reported back, so SQS redelivers it (and dead-letters it later).
  */
@@ -44,7 +44,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
           await deadLetterHmppsMessage(getDeps().config.HMPPS_DLQ_URL, record.body, parsed.reason);
           continue;
         }
-        await ingestPrisonerReleased(getDeps(), parsed.event);
+        await ingestHmppsEvent(getDeps(), parsed.event);
       } catch (error) {
         logger.error('HMPPS event failed; SQS will redeliver it', {
           messageId: record.messageId,

@@ -5,7 +5,7 @@ import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PRISONER_RELEASED } from '../../events/hmpps-events.ts';
+import { PRISONER_RECEIVED, PRISONER_RELEASED } from '../../events/hmpps-events.ts';
 import type { Config } from '../../shared/config.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
 import { NodeFunction } from './node-function.ts';
@@ -101,13 +101,13 @@ export class HmppsQueue extends Construct {
 
     if (props.topicArn) {
       // Raw delivery stays off: the handler unwraps the SNS envelope (events/hmpps-events.ts).
-      // Only prisoner-released events are delivered; anything else on the topic would be
-      // dead-lettered as malformed.
+      // Only prisoner-released and prisoner-received events are delivered; anything else on the
+      // topic would be dead-lettered as malformed.
       Topic.fromTopicArn(this, 'HmppsTopic', props.topicArn).addSubscription(
         new SqsSubscription(this.queue, {
           rawMessageDelivery: false,
           filterPolicy: {
-            eventType: SubscriptionFilter.stringFilter({ allowlist: [PRISONER_RELEASED] }),
+            eventType: SubscriptionFilter.stringFilter({ allowlist: [PRISONER_RELEASED, PRISONER_RECEIVED] }),
           },
         }),
       );

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
+import type { HmppsPrisonerEvent } from '../../events/hmpps-events.ts';
 import { MalformedJson, ValidationFailed } from '../../shared/errors.ts';
 import { Email } from '../../shared/schemas/common.ts';
 import * as z from '../../shared/schemas/zod.ts';
@@ -15,7 +15,7 @@ interface LocalRouteParts {
   bus: LocalEventBus;
   clock: LocalClock;
   sweep(): Promise<{ raised: number }>;
-  ingest(event: PrisonerReleasedEvent): Promise<{ outcome: string; referrals: number }>;
+  ingest(event: HmppsPrisonerEvent): Promise<{ outcome: string; referrals: number }>;
   mintToken(user: LocalUser): Promise<string>;
 }
 

@@ -193,8 +193,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           clock,
           sweep,
           ingest: async (event) => {
-            const { ingestPrisonerReleased } = await import('../../shared/imports/prisoner-released.ts');
-            return ingestPrisonerReleased(deps, event);
+            const { ingestHmppsEvent } = await import('../../shared/imports/hmpps-event.ts');
+            return ingestHmppsEvent(deps, event);
           },
           mintToken: (user) => identity.mintAccessToken(user),
         }),

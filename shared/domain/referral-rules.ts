@@ -1,7 +1,7 @@
 import { Conflict, ValidationFailed } from '../errors.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
 import { isPending, NEXT_APPOINTMENT_STATUSES } from './appointment-statuses.ts';
-import { londonDate } from './dates.ts';
+import { daysBetween, londonDate } from './dates.ts';
 import { isPrisonPathway } from './pathways.ts';
 
 // The web app reads these facts too, from their own modules; the rules' callers still find them here.
@@ -129,6 +129,18 @@ export function closeCase(referral: Referral, closedOn: string, now: Date) {
     referral.releasedOn ? 'release date' : 'referral date',
   );
   return { status: 'closed' as const, closedOn };
+}
+
+/**
+ * True when an admission to prison on `admittedOn` ends this case as a return to custody: a
+ * prison-pathway case released, not engaged and not closed, whose release was no more than the
+ * engagement window before the admission (an older release is another story, left to staff).
+ */
+export function returnedToCustody(referral: Referral, admittedOn: string, windowDays: number): boolean {
+  if (!isPrisonPathway(referral.pathway) || referral.status !== 'released' || !referral.releasedOn)
+    return false;
+  const days = daysBetween(referral.releasedOn, admittedOn);
+  return days >= 0 && days <= windowDays;
 }
 
 /** Checks a further offence date. */

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { COMMUNITY_RELEASE, type PrisonerReleasedEvent } from '../../events/hmpps-events.ts';
+import {
+  COMMUNITY_RELEASE,
+  type HmppsPrisonerEvent,
+  type PrisonerReleasedEvent,
+} from '../../events/hmpps-events.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
 import { applyCaseChange } from '../cases/change-case.ts';
@@ -18,7 +22,8 @@ export interface IngestDeps {
 
 export type IngestOutcome = 'recorded' | 'ignored' | 'unknown_prison_number' | 'duplicate';
 
-const HMPPS_ACTOR = {
+/** Who the timeline and audit name for a change HMPPS's events make. */
+export const HMPPS_ACTOR = {
   memberId: 'hmpps',
   name: 'HMPPS prisoner event',
   role: 'system',
@@ -27,7 +32,7 @@ const HMPPS_ACTOR = {
 };
 
 /** Same event, same key: so the same event delivered twice changes nothing the second time. */
-export const eventKey = (event: PrisonerReleasedEvent): string =>
+export const eventKey = (event: HmppsPrisonerEvent): string =>
   createHash('sha256')
     .update(
       [

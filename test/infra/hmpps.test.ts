@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRISONER_RELEASED } from '../../events/hmpps-events.ts';
+import { PRISONER_RECEIVED, PRISONER_RELEASED } from '../../events/hmpps-events.ts';
 import type { ContinuityStack } from '../../infra/aws/continuity-stack.ts';
 import {
   HMPPS_BATCH_SIZE,
@@ -153,7 +153,7 @@ describe('HMPPS domain events queue', () => {
       TopicArn: topicArn,
       Endpoint: { 'Fn::GetAtt': [queueId, 'Arn'] },
       RawMessageDelivery: false,
-      FilterPolicy: { eventType: [PRISONER_RELEASED] },
+      FilterPolicy: { eventType: [PRISONER_RELEASED, PRISONER_RECEIVED] },
     });
   });
 

@@ -13,6 +13,7 @@ import {
   recordEngagement,
   recordRelease,
   requireOpen,
+  returnedToCustody,
 } from '../../shared/domain/referral-rules.ts';
 import { PATHWAYS } from '../../shared/domain/values.ts';
 import { ApiError, Conflict, ValidationFailed } from '../../shared/errors.ts';
@@ -93,6 +94,27 @@ function expectInvalid(act: () => unknown, field: string): string {
 }
 
 const OTHER_PATHWAYS = PATHWAYS.filter((pathway) => !PRISON_PATHWAYS.includes(pathway));
+
+describe('returnedToCustody', () => {
+  const released = (changes: Partial<Referral> = {}) =>
+    referral({ status: 'released', releasedOn: '2026-03-01', ...changes });
+
+  it('ends a released case admitted within its window, counting the window’s last day', () => {
+    expect(returnedToCustody(released(), '2026-03-01', 21)).toBe(true);
+    expect(returnedToCustody(released(), '2026-03-22', 21)).toBe(true);
+    expect(returnedToCustody(released(), '2026-03-23', 21)).toBe(false);
+    expect(returnedToCustody(released(), '2026-02-28', 21)).toBe(false);
+  });
+
+  it('leaves a case awaiting release, engaged, closed or off the prison pathways', () => {
+    expect(returnedToCustody(referral({ status: 'referred' }), '2026-03-02', 21)).toBe(false);
+    expect(
+      returnedToCustody(released({ status: 'engaged', engagedOn: '2026-03-02' }), '2026-03-03', 21),
+    ).toBe(false);
+    expect(returnedToCustody(released({ status: 'closed' }), '2026-03-02', 21)).toBe(false);
+    expect(returnedToCustody(released({ pathway: 'divert' }), '2026-03-02', 21)).toBe(false);
+  });
+});
 
 describe('isPrisonPathway', () => {
   it('is true for continuity of care and through the gate only', () => {
