@@ -1,6 +1,7 @@
 import { type HmppsPrisonerEvent, PRISONER_RELEASED } from '../../events/hmpps-events.ts';
+import type { IngestDeps, IngestOutcome } from './hmpps-cases.ts';
 import { ingestPrisonerReceived } from './prisoner-received.ts';
-import { type IngestDeps, type IngestOutcome, ingestPrisonerReleased } from './prisoner-released.ts';
+import { ingestPrisonerReleased } from './prisoner-released.ts';
 
 /** Ingests one HMPPS prisoner event, released or received, as the queue consumer and the local route do. */
 export function ingestHmppsEvent(
