@@ -127,9 +127,9 @@ export async function uploadersImport(
 /** Why an import cannot be applied, or undefined when it can: a checked import without errors. */
 export function whyNotApplicable(
   record: Pick<ReleaseImport, 'status' | 'errorCount' | 'checkedUntil'>,
-  now?: Date,
+  now: Date,
 ): Conflict | undefined {
-  if (record.status === 'checked' && record.checkedUntil && now && record.checkedUntil <= now.toISOString()) {
+  if (record.status === 'checked' && record.checkedUntil && record.checkedUntil <= now.toISOString()) {
     return new Conflict(
       'import_not_checked',
       'This check is too old to apply: its rows have been let go. Upload the file again to check it.',

@@ -112,6 +112,12 @@ describe('applyChecked', () => {
 });
 
 describe('whyNotApplicable', () => {
+  it('refuses a checked import past its checkedUntil', () => {
+    const record = { status: 'checked' as const, errorCount: 0, checkedUntil: NOW.toISOString() };
+    expect(whyNotApplicable(record, new Date(NOW.getTime() - 1))).toBeUndefined();
+    expect(whyNotApplicable(record, NOW)?.code).toBe('import_not_checked');
+  });
+
   it.each([
     ['checked', 0, undefined],
     ['checked', 2, 'import_has_errors'],
@@ -122,7 +128,7 @@ describe('whyNotApplicable', () => {
     ['completed', 1, 'import_not_checked'],
   ] as const)('%s with %i errors → %s', (status, errorCount, code) => {
     // Act
-    const refusal = whyNotApplicable({ status, errorCount });
+    const refusal = whyNotApplicable({ status, errorCount }, NOW);
     // Assess
     expect(refusal?.code).toBe(code);
     if (refusal) expect(refusal).toBeInstanceOf(Conflict);
