@@ -36,10 +36,18 @@ import { AppointmentEditPage } from './pages/referrals/AppointmentEditPage.tsx';
 import { AppointmentNewPage } from './pages/referrals/AppointmentNewPage.tsx';
 import { CasePage } from './pages/referrals/CasePage.tsx';
 import { ClosePage } from './pages/referrals/ClosePage.tsx';
+import { ContactNewPage } from './pages/referrals/ContactNewPage.tsx';
+import { ChangeAreaPage } from './pages/referrals/change/ChangeAreaPage.tsx';
+import { ChangeAssigneePage } from './pages/referrals/change/ChangeAssigneePage.tsx';
+import { ChangeDatePage } from './pages/referrals/change/ChangeDatePage.tsx';
+import { ChangeProgrammesPage } from './pages/referrals/change/ChangeProgrammesPage.tsx';
+import { ChangeSourcePage } from './pages/referrals/change/ChangeSourcePage.tsx';
+import { EXPECTED_RELEASE, RELEASE_DATE, TREATMENT_START } from './pages/referrals/change/date-facts.ts';
 import { EngagementPage } from './pages/referrals/EngagementPage.tsx';
 import { OffencePage } from './pages/referrals/OffencePage.tsx';
 import { ReferralNewPage } from './pages/referrals/ReferralNewPage.tsx';
 import { ReleasePage } from './pages/referrals/ReleasePage.tsx';
+import { ReleasePlanPage } from './pages/referrals/ReleasePlanPage.tsx';
 import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 
 /** A person-level page: caseworkers and managers only. */
@@ -176,6 +184,26 @@ export function App() {
             <Route path="engagement" element={<CasePages page={<EngagementPage />} />} />
             <Route path="offences" element={<CasePages page={<OffencePage />} />} />
             <Route path="close" element={<CasePages page={<ClosePage />} />} />
+            <Route path="release-plan" element={<CasePages page={<ReleasePlanPage />} />} />
+            <Route path="contacts/new" element={<CasePages page={<ContactNewPage />} />} />
+            <Route path="change">
+              <Route path="source" element={<CasePages page={<ChangeSourcePage />} />} />
+              <Route path="assignee" element={<CasePages page={<ChangeAssigneePage />} />} />
+              <Route path="area" element={<CasePages page={<ChangeAreaPage />} />} />
+              <Route path="programmes" element={<CasePages page={<ChangeProgrammesPage />} />} />
+              <Route
+                path="expected-release"
+                element={<CasePages page={<ChangeDatePage key="expected" fact={EXPECTED_RELEASE} />} />}
+              />
+              <Route
+                path="release-date"
+                element={<CasePages page={<ChangeDatePage key="released" fact={RELEASE_DATE} />} />}
+              />
+              <Route
+                path="treatment-start"
+                element={<CasePages page={<ChangeDatePage key="engaged" fact={TREATMENT_START} />} />}
+              />
+            </Route>
           </Route>
           <Route path="alerts">
             <Route index element={<For roles="alerts" page={<AlertsPage />} />} />

@@ -5,11 +5,14 @@ import type {
   AlertFilters,
   Appointment,
   Area,
+  Assignee,
   AuditEvent,
   CaseloadFilters,
   CaseloadRow,
   CaseRecord,
   CloseInput,
+  Contact,
+  ContactInput,
   ContinuityReport,
   CreateAppointmentInput,
   CreateAreaInput,
@@ -30,6 +33,8 @@ import type {
   Person,
   Referral,
   ReleaseInput,
+  ReleasePlan,
+  ReleasePlanInput,
   ReportFilters,
   TimelineEvent,
   TimeToEngagementReport,
@@ -38,6 +43,10 @@ import type {
   UpdateMemberInput,
   UpdatePartnershipInput,
   UpdatePersonInput,
+  UpdateReferralInput,
+  WorklistCounts,
+  WorklistFilters,
+  WorklistItem,
 } from './types.ts';
 
 /** Largest page the API serves; used when the app needs a whole (small) collection. */
@@ -111,6 +120,27 @@ export function endpoints(api: ApiClient) {
       api.request<Page<CaseloadRow>>('GET', '/referrals', { query: { ...filters, cursor } }),
     getCase: (referralId: string) => api.request<CaseRecord>('GET', `/referrals/${id(referralId)}`),
     timeline: (referralId: string) => listAll<TimelineEvent>(api, `/referrals/${id(referralId)}/timeline`),
+
+    /** Corrects the case's facts; `version` is the referral's. */
+    updateReferral: (referralId: string, body: UpdateReferralInput, version: number) =>
+      api.request<Referral>('PATCH', `/referrals/${id(referralId)}`, { body, version }),
+    /** The caseworkers and managers who may hold the case, by name. */
+    assignees: (referralId: string) =>
+      api.request<{ items: Assignee[] }>('GET', `/referrals/${id(referralId)}/assignees`),
+    /** Saves the whole release plan; `planVersion` once a plan exists (the first save needs none). */
+    saveReleasePlan: (referralId: string, body: ReleasePlanInput, planVersion?: number) =>
+      api.request<ReleasePlan>('PUT', `/referrals/${id(referralId)}/release-plan`, {
+        body,
+        version: planVersion,
+      }),
+    contacts: (referralId: string, cursor?: string) =>
+      api.request<Page<Contact>>('GET', `/referrals/${id(referralId)}/contacts`, { query: { cursor } }),
+    addContact: (referralId: string, body: ContactInput, idempotencyKey: string) =>
+      api.request<Contact>('POST', `/referrals/${id(referralId)}/contacts`, { body, idempotencyKey }),
+    worklist: (filters: WorklistFilters, cursor?: string) =>
+      api.request<Page<WorklistItem> & { counts?: WorklistCounts }>('GET', '/worklist', {
+        query: { ...filters, cursor },
+      }),
 
     recordRelease: (referralId: string, body: ReleaseInput, write: CaseWrite) =>
       api.request<Referral>('POST', `/referrals/${id(referralId)}/release`, { body, ...write }),

@@ -25,7 +25,11 @@ import type {
   Partnership,
   UpdatePartnershipBody,
 } from '../../../shared/schemas/partnership.ts';
-import type { CreatePersonBody, Person, UpdatePersonBody } from '../../../shared/schemas/person.ts';
+import type {
+  CreatePersonBody,
+  Person as PersonSchema,
+  UpdatePersonBody,
+} from '../../../shared/schemas/person.ts';
 import type {
   Appointment,
   CaseloadQuery,
@@ -34,7 +38,7 @@ import type {
   CreateReferralBody,
   EngagementBody,
   OffenceBody,
-  Referral,
+  Referral as ReferralSchema,
   ReleaseBody,
   UpdateAppointmentBody,
 } from '../../../shared/schemas/referral.ts';
@@ -49,11 +53,25 @@ import type {
   TimeToEngagementReport as TimeToEngagementReportSchema,
 } from '../../../shared/schemas/report-views.ts';
 import type * as z from '../../../shared/schemas/zod.ts';
+import type {
+  AlertAdditions,
+  CaseloadAdditions,
+  CaseViewAdditions,
+  ImportAdditions,
+  PersonFoundAdditions,
+  ReferralAdditions,
+} from './release-work-types.ts';
+
+export type * from './release-work-types.ts';
 
 /** A list route's query without the list conventions (`limit`, `cursor`), every filter optional. */
 type Filters<Query extends z.ZodMiniType> = Partial<Omit<z.input<Query>, 'limit' | 'cursor'>>;
 
-export type { Appointment, Area, Member, Partnership, Person, Referral };
+export type { Appointment, Area, Member, Partnership };
+/** A person, as found by a search (by case reference, with the case it named). */
+export type Person = z.output<typeof PersonSchema> & PersonFoundAdditions;
+/** A referral as every answer that returns one gives it. */
+export type Referral = z.output<typeof ReferralSchema> & ReferralAdditions;
 export type MeInfo = z.output<typeof Me>;
 
 export type CreateAreaInput = z.input<typeof CreateAreaBody>;
@@ -79,17 +97,18 @@ export type EngagementInput = z.input<typeof EngagementBody>;
 export type CloseInput = z.input<typeof CloseBody>;
 export type OffenceInput = z.input<typeof OffenceBody>;
 /** `GET /referrals` filters. */
-export type CaseloadFilters = Filters<typeof CaseloadQuery>;
+export type CaseloadFilters = Filters<typeof CaseloadQuery> & CaseloadAdditions;
 
 /** The person as a case names them (`GET /referrals`, `GET /referrals/{id}`). */
 export type PersonSummary = z.output<typeof PersonSummarySchema>;
 /** One row of the caseload (`GET /referrals`). */
-export type CaseloadRow = z.output<typeof CaseloadRowSchema>;
+export type CaseloadRow = z.output<typeof CaseloadRowSchema> &
+  ReferralAdditions & { daysSinceRelease?: number | null };
 
 /** An alert in the list of alerts (`GET /alerts`), with a case reference that names no one. */
-export type Alert = z.output<typeof AlertSchema>;
+export type Alert = z.output<typeof AlertSchema> & AlertAdditions;
 /** An alert as it hangs under its case (`alerts[]` of `GET /referrals/{id}`). */
-export type CaseAlert = z.output<typeof CaseAlertSchema>;
+export type CaseAlert = z.output<typeof CaseAlertSchema> & Omit<AlertAdditions, 'reference' | 'person'>;
 /** What the list's alerts and a case's alerts both tell. */
 export type AnyAlert = Alert | CaseAlert;
 /** `GET /alerts/counts`: alerts still to deal with in the caller's areas. */
@@ -98,7 +117,7 @@ export type AlertCounts = z.output<typeof AlertCountsSchema>;
 export type AlertFilters = Filters<typeof AlertsQuery>;
 
 /** A case with what hangs under it (`GET /referrals/{id}`). */
-export type CaseRecord = z.output<typeof CaseView>;
+export type CaseRecord = z.output<typeof CaseView> & CaseViewAdditions;
 /** One event of a case's timeline, oldest first from the API. */
 export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 /** One read or change of a person's records (`GET /audit`). */
@@ -128,5 +147,5 @@ export type PathwayReport = z.output<typeof PathwayReportSchema>;
 export type PathwayRow = PathwayReport['rows'][number];
 
 /** `GET /imports/{importId}`: a release list import's status, progress and problems. */
-export type ImportRecord = z.output<typeof ReleaseImport>;
+export type ImportRecord = z.output<typeof ReleaseImport> & ImportAdditions;
 export type ImportProblem = z.output<typeof ImportProblemSchema>;

@@ -16,6 +16,7 @@ const calendarFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const dayMonthFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: 'numeric',
   minute: '2-digit',
@@ -31,6 +32,14 @@ export function formatDate(value: string): string {
   }
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+/** A calendar date without its year, for dates close to today: "18 December". */
+export function formatDayMonth(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  return DATE_ONLY.test(value) && !Number.isNaN(date.getTime())
+    ? dayMonthFormat.format(date)
+    : formatDate(value);
 }
 
 /** The UK clock time of an instant, GOV.UK style: "10:30am", "2pm", "midday", "midnight". */

@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router-dom';
 import { APPOINTMENT_KINDS } from '../../../../shared/schemas/referral.ts';
 import type { CaseRecord } from '../../api/types.ts';
 import { APPOINTMENT_KIND_LABELS } from '../../cases/labels.ts';
@@ -30,7 +31,11 @@ export function AppointmentNewPage() {
 }
 
 function AppointmentForm({ record }: { record: CaseRecord }) {
-  const form = useForm({ date: { ...EMPTY_DATE }, time: '', location: '', kind: '' });
+  // "Book a new first appointment" on the case page comes here with the kind chosen.
+  const [params] = useSearchParams();
+  const asked = params.get('kind') ?? '';
+  const kind = (APPOINTMENT_KINDS as readonly string[]).includes(asked) ? asked : '';
+  const form = useForm({ date: { ...EMPTY_DATE }, time: '', location: '', kind });
   const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, APPOINTMENT_FORM);
 

@@ -1,4 +1,4 @@
-import { ALERT_RULE_LABELS, labelFor } from '../../cases/labels.ts';
+import { nextActionText } from '../../cases/next-action.ts';
 import { Tag } from '../../components/Tag.tsx';
 import { formatDateTime } from '../../format/dates.ts';
 
@@ -13,7 +13,7 @@ export function NextDue({ rule, at, overdue }: { rule?: string; at?: string; ove
           <Tag colour="red">Overdue</Tag>{' '}
         </>
       )}
-      {labelFor(ALERT_RULE_LABELS, rule)} by {formatDateTime(at)}
+      {nextActionText(rule)} by {formatDateTime(at)}
     </>
   );
 }

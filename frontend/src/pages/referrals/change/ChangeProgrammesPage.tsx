@@ -1,0 +1,61 @@
+import { useParams } from 'react-router-dom';
+import type { CaseRecord } from '../../../api/types.ts';
+import { useLoad } from '../../../api/use-load.ts';
+import { useSession } from '../../../auth/session-context.ts';
+import { labelFor } from '../../../cases/labels.ts';
+import { PROGRAMME_LABELS } from '../../../cases/release-labels.ts';
+import { KNOWN_PROGRAMMES } from '../../../cases/release-values.ts';
+import { Checkboxes } from '../../../components/Checkboxes.tsx';
+import { usePageTitle } from '../../../components/use-page-title.ts';
+import { apiFormSpec } from '../../../forms/api-form.ts';
+import { useForm } from '../../../forms/use-form.ts';
+import { LoadFrame } from '../../LoadFrame.tsx';
+import { CaseActionForm } from '../CaseActionPage.tsx';
+import { useReferralUpdate } from './use-referral-update.ts';
+
+const TITLE = 'Change programmes';
+const PROGRAMMES_FORM = apiFormSpec([{ path: 'programmes', label: 'Programmes' }]);
+
+/** The programmes the partnership runs (its settings), or the known ones while settings name none. */
+function programmesOf(settings: object): readonly string[] {
+  const chosen = (settings as { programmes?: unknown }).programmes;
+  return Array.isArray(chosen) && chosen.length > 0 ? (chosen as string[]) : KNOWN_PROGRAMMES;
+}
+
+/** `/referrals/:referralId/change/programmes`: the partnership's programmes this case is on. */
+export function ChangeProgrammesPage() {
+  const { referralId = '' } = useParams();
+  const { api } = useSession();
+  const loaded = useLoad(
+    () => Promise.all([api.getCase(referralId), api.getPartnership()]),
+    [api, referralId],
+  );
+  usePageTitle(TITLE);
+  return (
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {([record, partnership]) => (
+        <ProgrammesForm record={record} offered={programmesOf(partnership.settings)} />
+      )}
+    </LoadFrame>
+  );
+}
+
+function ProgrammesForm({ record, offered }: { record: CaseRecord; offered: readonly string[] }) {
+  // A programme the case is on stays offered even if the partnership has stopped running it.
+  const choices = [...new Set([...offered, ...record.programmes])];
+  const form = useForm({ programmes: [...record.programmes] });
+  const update = useReferralUpdate(record, PROGRAMMES_FORM);
+  const onSubmit = form.handleSubmit(async () =>
+    update({ programmes: form.values.programmes }, 'Programmes saved'),
+  );
+  return (
+    <CaseActionForm record={record} title={TITLE} submitText="Save" form={form} onSubmit={onSubmit}>
+      <Checkboxes
+        {...form.bind('programmes')}
+        legend="Which programmes is this case on?"
+        hint="Select all that apply, or none"
+        items={choices.map((value) => ({ value, label: labelFor(PROGRAMME_LABELS, value) }))}
+      />
+    </CaseActionForm>
+  );
+}
