@@ -19,6 +19,7 @@ import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { ImportReleasesPage } from './pages/imports/ImportReleasesPage.tsx';
 import { ImportStatusPage } from './pages/imports/ImportStatusPage.tsx';
+import { MenuPage } from './pages/landing/MenuPage.tsx';
 import { RootPage } from './pages/landing/RootPage.tsx';
 import { MemberEditPage } from './pages/members/MemberEditPage.tsx';
 import { MemberInvitePage } from './pages/members/MemberInvitePage.tsx';
@@ -71,6 +72,7 @@ export function App() {
         <Route path="auth/callback" element={<CallbackPage />} />
         <Route path="signed-out" element={<SignedOutPage />} />
         <Route element={<RequireSignIn />}>
+          <Route path="menu" element={<MenuPage />} />
           <Route path="partnership">
             <Route
               index

@@ -12,6 +12,8 @@ import { useOpenAlertCount } from './use-open-alerts.ts';
 
 /** The case-record pages, for the roles that keep person-level records. */
 const CASE_ITEMS: NavItem[] = [
+  // The worklist is their home page: named in the menu too, so it is one click from anywhere.
+  { to: '/', text: 'Worklist' },
   { to: '/caseload', text: 'Caseload' },
   { to: '/people/find', text: 'Find a person' },
   { to: '/people/new', text: 'Add a person' },

@@ -5,6 +5,7 @@ import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ALERT_STATUS_LABELS, choicesOf } from '../../cases/labels.ts';
 import { areaFilter, areaName } from '../../cases/my-areas.ts';
+import { fullName } from '../../cases/names.ts';
 import type { FilterSelect } from '../../components/FilterForm.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -73,6 +74,38 @@ export function AlertsPage() {
   );
 }
 
+/** The alert's name, and for an escalation the rule of the alert nobody acknowledged. */
+function AlertWhat({ alert }: { alert: Alert }) {
+  return (
+    <>
+      {alertName(alert.rule)}
+      {alert.escalates && (
+        <span className="govuk-body-s continuity-alert-history">
+          Escalates: {alertName(alert.escalates.rule).toLowerCase()}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * The person's name, linking to the case, and the case reference the alert emails give, so a
+ * reference read in an email can be matched here. The name is absent if their record could not be read.
+ */
+function AlertCase({ alert }: { alert: Alert }) {
+  const reference = alert.reference ?? alert.caseReference;
+  return (
+    <>
+      <Link className="govuk-link" to={`/referrals/${encodeURIComponent(alert.referralId)}`}>
+        {alert.person ? fullName(alert.person) : 'View case'}
+      </Link>
+      {reference && (
+        <span className="govuk-body-s continuity-nowrap continuity-alert-history">{reference}</span>
+      )}
+    </>
+  );
+}
+
 function AlertTable({
   alerts,
   areas,
@@ -87,7 +120,7 @@ function AlertTable({
       caption="Alerts"
       head={[
         'Alert',
-        'Case',
+        'Person and case',
         'Area',
         'Raised',
         'Due',
@@ -97,14 +130,8 @@ function AlertTable({
       rows={alerts.map((alert) => ({
         key: alert.id,
         cells: [
-          alertName(alert.rule),
-          <Link
-            className="govuk-link continuity-nowrap"
-            to={`/referrals/${encodeURIComponent(alert.referralId)}`}
-            key="case"
-          >
-            {alert.caseReference ?? 'View case'}
-          </Link>,
+          <AlertWhat key="alert" alert={alert} />,
+          <AlertCase key="case" alert={alert} />,
           <span className="continuity-words" key="area">
             {areaName(areas, alert.areaId)}
           </span>,

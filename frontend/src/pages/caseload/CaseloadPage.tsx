@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
 import { PATHWAYS } from '../../../../shared/domain/values.ts';
@@ -14,16 +13,33 @@ import type { FilterSelect } from '../../components/FilterForm.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Tag } from '../../components/Tag.tsx';
-import { useListAddress } from '../../components/use-list-address.ts';
+import { filterParams, useListAddress } from '../../components/use-list-address.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDate } from '../../format/dates.ts';
 import { FilteredList } from '../FilteredList.tsx';
 import { NextDue } from '../referrals/NextDue.tsx';
-import { FILTER_NAMES, nextOrder, type SortOrder, sortByRelease } from './caseload-filters.ts';
+import {
+  ariaSort,
+  FILTER_NAMES,
+  RELEASING_SOON_DAYS,
+  type SortKey,
+  sortHref,
+  sortOf,
+} from './caseload-filters.ts';
+import { SortableHeader } from './SortableHeader.tsx';
 
-const RELEASE_COLUMN = 4;
+type FilterName = (typeof FILTER_NAMES)[number];
 
-const CASE_FILTERS: FilterSelect<(typeof FILTER_NAMES)[number]>[] = [
+const CASE_FILTERS: FilterSelect<FilterName>[] = [
+  {
+    name: 'assignee',
+    label: 'Assigned to',
+    all: 'Anyone or nobody',
+    items: [
+      { value: 'me', label: 'My cases' },
+      { value: 'unassigned', label: 'Not assigned' },
+    ],
+  },
   {
     name: 'status',
     label: 'Status',
@@ -43,25 +59,33 @@ const CASE_FILTERS: FilterSelect<(typeof FILTER_NAMES)[number]>[] = [
   },
 ];
 
-/** `/caseload`: the open cases of the user's areas, overdue first, with filters. */
+/** `/caseload`: the open cases of the user's areas, sorted on the server by any column, with filters. */
 export function CaseloadPage() {
-  usePageTitle('Caseload');
   const { api, me } = useSession();
   const address = useListAddress(FILTER_NAMES);
-  const { query, keep, cursor } = address;
+  const { applied, query, keep, cursor } = address;
+  const releasingSoon = applied.releasingWithinDays !== '';
+  const title = releasingSoon ? 'Releasing in the next 12 weeks' : 'Caseload';
+  usePageTitle(title);
   const loaded = useLoad(
     () => Promise.all([api.caseload(query as CaseloadFilters, cursor), api.allAreas()]),
     [api, keep.toString(), cursor],
   );
+  const sort = sortOf(applied.sort, applied.order);
   return (
     <FilteredList
       loaded={loaded}
       pageOf={([page]) => page}
       above={
         <>
-          <PageHeading>Caseload</PageHeading>
+          <PageHeading>{title}</PageHeading>
           <p className="govuk-body">
-            Cases in your areas. Cases with an overdue action come first, then those due soonest.
+            {releasingSoon
+              ? 'Cases in your areas expected to leave prison in the next 12 weeks, for planning in-reach before release.'
+              : 'Cases in your areas, by when their next action is due. Choose a column heading to sort the whole caseload by it.'}
+          </p>
+          <p className="govuk-body">
+            <ViewLink applied={applied} releasingSoon={releasingSoon} />
           </p>
           <div className="govuk-button-group">
             <ButtonLink to="/people/find" secondary>
@@ -82,64 +106,109 @@ export function CaseloadPage() {
         action: '/caseload',
         label: 'Filter the caseload',
         selects: [...areaFilter(loaded.data?.[1], me), ...CASE_FILTERS],
-        applied: address.applied,
+        applied,
         onApply: address.apply,
       }}
       empty={<p className="govuk-body">No cases match these filters.</p>}
       keep={keep}
     >
-      {(rows) => <CaseTable rows={rows} />}
+      {(rows) => (
+        <CaseTable
+          rows={rows}
+          keep={keep}
+          sort={sort}
+          releasingSoon={releasingSoon}
+          myMemberId={me?.memberId}
+        />
+      )}
     </FilteredList>
   );
 }
 
-function CaseTable({ rows }: { rows: readonly CaseloadRow[] }) {
-  const [order, setOrder] = useState<SortOrder>('none');
-  const sorted = sortByRelease(rows, order);
+/** The link between the whole caseload and the "releasing in the next 12 weeks" view, keeping the other filters. */
+function ViewLink({
+  applied,
+  releasingSoon,
+}: {
+  applied: Record<FilterName, string>;
+  releasingSoon: boolean;
+}) {
+  const params = filterParams({
+    ...applied,
+    releasingWithinDays: releasingSoon ? '' : RELEASING_SOON_DAYS,
+    // The view orders by expected release; back in the whole caseload, the usual order.
+    sort: releasingSoon ? '' : 'expected_release',
+    order: '',
+  });
+  const search = params.toString();
   return (
-    <>
-      <Table
-        caption="Cases"
-        sort={{ [RELEASE_COLUMN]: order }}
-        head={[
-          'Name',
-          'Prison number',
-          'Pathway',
-          'Status',
-          <button
-            type="button"
-            className="continuity-sort-button"
-            key="release"
-            onClick={() => setOrder(nextOrder(order))}
-          >
-            Release date
-          </button>,
-          'Next action due',
-        ]}
-        rows={sorted.map((row) => ({
-          key: row.id,
-          cells: [
-            <Link className="govuk-link" to={`/referrals/${encodeURIComponent(row.id)}`} key="name">
-              {fullName(row.person)}
-            </Link>,
-            <span className="continuity-nowrap" key="number">
-              {row.person?.prisonNumber ?? 'Not known'}
-            </span>,
-            labelFor(PATHWAY_LABELS, row.pathway),
-            <Tag key="status" colour={STATUS_COLOURS[row.status]}>
-              {labelFor(STATUS_LABELS, row.status)}
-            </Tag>,
-            releaseCell(row),
-            <NextDue key="due" rule={row.nextDueRule} at={row.nextDueAt} overdue={row.overdue} />,
-          ],
-        }))}
-      />
-      <div className="govuk-visually-hidden" aria-live="polite">
-        {order === 'none'
-          ? ''
-          : `Sorted by release date, ${order === 'ascending' ? 'earliest' : 'latest'} first`}
-      </div>
-    </>
+    <Link className="govuk-link" to={`/caseload${search ? `?${search}` : ''}`}>
+      {releasingSoon ? 'See the whole caseload' : 'See who is releasing in the next 12 weeks'}
+    </Link>
+  );
+}
+
+const COLUMNS: readonly { text: string; key?: SortKey }[] = [
+  { text: 'Name', key: 'name' },
+  { text: 'Prison number' },
+  { text: 'Pathway', key: 'pathway' },
+  { text: 'Status', key: 'status' },
+  { text: 'Release date', key: 'released' },
+  { text: 'Assigned to', key: 'assignee' },
+  { text: 'Next action due', key: 'next_action' },
+];
+
+function CaseTable({
+  rows,
+  keep,
+  sort,
+  releasingSoon,
+  myMemberId,
+}: {
+  rows: readonly CaseloadRow[];
+  keep: URLSearchParams;
+  sort: ReturnType<typeof sortOf>;
+  releasingSoon: boolean;
+  myMemberId?: string;
+}) {
+  // Before release the column holds the expected date, and sorts by it.
+  const columns = COLUMNS.map((column) =>
+    releasingSoon && column.key === 'released'
+      ? { text: 'Expected release', key: 'expected_release' as const }
+      : column,
+  );
+  return (
+    <Table
+      caption="Cases"
+      sort={Object.fromEntries(
+        columns.flatMap((column, index) => (column.key ? [[index, ariaSort(column.key, sort)]] : [])),
+      )}
+      head={columns.map((column) =>
+        column.key ? (
+          <SortableHeader key={column.text} text={column.text} href={sortHref(keep, column.key, sort)} />
+        ) : (
+          column.text
+        ),
+      )}
+      rows={rows.map((row) => ({
+        key: row.id,
+        cells: [
+          <Link className="govuk-link" to={`/referrals/${encodeURIComponent(row.id)}`} key="name">
+            {fullName(row.person)}
+          </Link>,
+          <span className="continuity-nowrap" key="number">
+            {row.person?.prisonNumber ?? 'Not known'}
+          </span>,
+          labelFor(PATHWAY_LABELS, row.pathway),
+          <Tag key="status" colour={STATUS_COLOURS[row.status]}>
+            {labelFor(STATUS_LABELS, row.status)}
+          </Tag>,
+          releaseCell(row),
+          assigneeCell(row, myMemberId),
+          <NextDue key="due" rule={row.nextDueRule} at={row.nextDueAt} overdue={row.overdue} />,
+        ],
+      }))}
+    />
   );
 }
 
@@ -147,4 +216,10 @@ function releaseCell(row: CaseloadRow): string {
   if (row.releasedOn) return formatDate(row.releasedOn);
   if (row.expectedReleaseOn) return `Expected ${formatDate(row.expectedReleaseOn)}`;
   return isPrisonPathway(row.pathway) ? 'Not known' : 'Not applicable';
+}
+
+function assigneeCell(row: CaseloadRow, myMemberId: string | undefined): string {
+  if (!row.assignedTo) return 'Not assigned';
+  if (row.assignedTo === myMemberId) return 'You';
+  return row.assignedToName ?? 'Another member of the area team';
 }

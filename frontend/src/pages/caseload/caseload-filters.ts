@@ -1,29 +1,59 @@
-import type { CaseloadRow } from '../../api/types.ts';
+/** The caseload's place in the address: its filters, its view and its sort (`?status=…&sort=name&order=desc`). */
+export const FILTER_NAMES = [
+  'areaId',
+  'assignee',
+  'status',
+  'pathway',
+  'due',
+  'releasingWithinDays',
+  'sort',
+  'order',
+] as const;
 
-/** The caseload's filters as they sit in the address (`?areaId=&status=&pathway=&due=`). */
-export const FILTER_NAMES = ['areaId', 'status', 'pathway', 'due'] as const;
+/** The "releasing in the next 12 weeks" view, for planning in-reach before release. */
+export const RELEASING_SOON_DAYS = '84';
 
-export type SortOrder = 'none' | 'ascending' | 'descending';
+/** The orders the API can sort the whole caseload by (`?sort=`). */
+export const SORT_KEYS = [
+  'next_action',
+  'name',
+  'pathway',
+  'status',
+  'released',
+  'expected_release',
+  'referred',
+  'assignee',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortOrder = 'asc' | 'desc';
 
-/** The date a case's release column shows: the release, else the expected release. */
-export const releaseDateOf = (row: CaseloadRow): string | undefined =>
-  row.releasedOn ?? row.expectedReleaseOn;
+/** The API's order when the address names none: next action due, soonest first. */
+export const DEFAULT_SORT: SortKey = 'next_action';
 
-/**
- * Rows in the chosen order of release date; cases without one stay at the end either way.
- * `none` keeps the API's order: overdue first, then by when the next action falls due.
- */
-export function sortByRelease(rows: readonly CaseloadRow[], order: SortOrder): CaseloadRow[] {
-  if (order === 'none') return [...rows];
-  const direction = order === 'ascending' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const left = releaseDateOf(a);
-    const right = releaseDateOf(b);
-    if (!left || !right) return left ? -1 : right ? 1 : 0;
-    return left.localeCompare(right) * direction;
-  });
+/** The sort the address asks for, or the API's default. */
+export function sortOf(sort: string, order: string): { key: SortKey; order: SortOrder } {
+  const key = (SORT_KEYS as readonly string[]).includes(sort) ? (sort as SortKey) : DEFAULT_SORT;
+  return { key, order: order === 'desc' ? 'desc' : 'asc' };
 }
 
-/** The next order when the column's button is pressed. */
-export const nextOrder = (order: SortOrder): SortOrder =>
-  order === 'ascending' ? 'descending' : 'ascending';
+/** `aria-sort` of a column: its order while the list is sorted by it, else `none`. */
+export function ariaSort(column: SortKey, current: { key: SortKey; order: SortOrder }) {
+  if (column !== current.key) return 'none' as const;
+  return current.order === 'asc' ? ('ascending' as const) : ('descending' as const);
+}
+
+/**
+ * The address that sorts by `column`: ascending first, the other way round when it is already
+ * sorted by it ascending. The filters stay; the page goes back to the first (a cursor is for one order).
+ */
+export function sortHref(
+  keep: URLSearchParams,
+  column: SortKey,
+  current: { key: SortKey; order: SortOrder },
+): string {
+  const params = new URLSearchParams(keep);
+  params.delete('cursor');
+  params.set('sort', column);
+  params.set('order', current.key === column && current.order === 'asc' ? 'desc' : 'asc');
+  return `?${params.toString()}`;
+}

@@ -15,6 +15,7 @@ import type { FieldError } from '../../forms/field-errors.ts';
 import { submitErrors } from '../../forms/submit-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { LoadFrame } from '../LoadFrame.tsx';
+import { ExpectedDateUpdates, updatedText } from './ExpectedDateUpdates.tsx';
 import { problemPlace, problemText, sheetRow } from './release-columns.ts';
 
 /** How often a running import is read again. */
@@ -193,6 +194,9 @@ function Checked({
                 key: 'Matched',
                 value: `${rowsIn(record.matched)} ${record.matched === 1 ? 'matches a person' : 'match people'} already in Continuity`,
               },
+              ...(record.updated
+                ? [{ key: 'Expected release dates', value: updatedText(record, false) }]
+                : []),
               ...(problems ? [{ key: 'Problems', value: problemsIn(record.errorCount) }] : []),
             ]}
           />
@@ -201,6 +205,7 @@ function Checked({
       </div>
       {problems && <Problems record={record} caption="Problems in the file" />}
       <Matches record={record} />
+      <ExpectedDateUpdates record={record} />
       {problems ? (
         <p className="govuk-body">
           <Link className="govuk-link" to="/imports/releases">
@@ -327,6 +332,12 @@ function Completed({ record }: { record: ImportRecord }) {
             {people(record.created)} added
             <br />
             {people(record.matched)} matched to records already in Continuity
+            {updatedText(record, true) && (
+              <>
+                <br />
+                {updatedText(record, true)}
+              </>
+            )}
           </Panel>
           {record.errorCount > 0 ? (
             <>
@@ -346,6 +357,7 @@ function Completed({ record }: { record: ImportRecord }) {
         </div>
       </div>
       {record.errorCount > 0 && <Problems record={record} caption="Rows not added" />}
+      <ExpectedDateUpdates record={record} />
       <p className="govuk-body">
         <Link className="govuk-link" to="/caseload">
           Go to the caseload

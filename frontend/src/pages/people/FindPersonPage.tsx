@@ -18,7 +18,7 @@ const TITLE = 'Find a person';
 /** The shortest search the API takes (its schema's `minLength`). */
 const MIN_LENGTH = PeopleQuery.shape.q._zod.bag.minimum ?? 2;
 
-/** `/people/find?q=`: find a person in your areas by name or prison number. */
+/** `/people/find?q=`: find a person in your areas by name, prison number, NHS number or case reference. */
 export function FindPersonPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -37,8 +37,8 @@ export function FindPersonPage() {
           field: 'q',
           message:
             query === ''
-              ? 'Enter a name or prison number'
-              : `Enter at least ${MIN_LENGTH} characters of a name or prison number`,
+              ? 'Enter a name, a number or a case reference'
+              : `Enter at least ${MIN_LENGTH} characters of a name, a number or a case reference`,
         },
       ]);
       setFailures((count) => count + 1);
@@ -55,8 +55,8 @@ export function FindPersonPage() {
         <form noValidate method="get" action="/people/find" onSubmit={onSubmit}>
           <TextInput
             id="q"
-            label="Name or prison number"
-            hint="For example, A1234BC, Patel, or Sam Patel. You can type the start of a family name."
+            label="Name, number or case reference"
+            hint="A name, prison number, NHS number or case reference. For example, Sam Patel, A1234BC, 943 476 5919 or C-CMBWEK1X. You can type the start of a name."
             value={typed}
             onChange={setTyped}
             autoComplete="off"
@@ -88,7 +88,8 @@ function Results({ q, cursor }: { q: string; cursor?: string }) {
       empty={
         <>
           <p className="govuk-body">
-            Check the spelling, or try the prison number or fewer letters of the name.
+            Check the spelling, or try the prison number, NHS number, case reference or fewer letters of the
+            name.
           </p>
           <p className="govuk-body">
             <Link className="govuk-link" to="/people/new">
@@ -100,12 +101,12 @@ function Results({ q, cursor }: { q: string; cursor?: string }) {
       }
       keep={new URLSearchParams({ q })}
     >
-      {(people, [, areas]) => <PeopleTable people={people} areas={areas} />}
+      {(people, [, areas]) => <PeopleTable people={people} areas={areas} q={q} />}
     </FilteredList>
   );
 }
 
-function PeopleTable({ people, areas }: { people: readonly Person[]; areas: readonly Area[] }) {
+function PeopleTable({ people, areas, q }: { people: readonly Person[]; areas: readonly Area[]; q: string }) {
   return (
     <Table
       caption="People found"
@@ -113,9 +114,22 @@ function PeopleTable({ people, areas }: { people: readonly Person[]; areas: read
       rows={people.map((person) => ({
         key: person.id,
         cells: [
-          <Link className="govuk-link" to={`/people/${encodeURIComponent(person.id)}`} key="name">
-            {fullName(person)}
-          </Link>,
+          <span key="name">
+            {/* Found by a case reference: straight to the case it names. */}
+            <Link
+              className="govuk-link"
+              to={
+                person.referralId
+                  ? `/referrals/${encodeURIComponent(person.referralId)}`
+                  : `/people/${encodeURIComponent(person.id)}`
+              }
+            >
+              {fullName(person)}
+            </Link>
+            {person.referralId && (
+              <span className="govuk-body-s continuity-alert-history">Case {q.trim().toUpperCase()}</span>
+            )}
+          </span>,
           formatDate(person.dateOfBirth),
           <span className="continuity-nowrap" key="number">
             {person.prisonNumber ?? 'Not known'}
