@@ -60,7 +60,7 @@ describe('alerts, as the Worcestershire caseworker', () => {
     await expectAccessible(page, 'the home page with the alert count');
   });
 
-  it('lists the alert with its case, area, times and status', async () => {
+  it('lists the alert with the person, the case reference, area, times and status', async () => {
     await nav(page)
       .getByRole('link', { name: /^Alerts/ })
       .click();
@@ -68,10 +68,11 @@ describe('alerts, as the Worcestershire caseworker', () => {
     expect(await page.title()).toBe('Alerts – Continuity');
     const row = alertRow(page);
     await row.waitFor();
-    const link = row.getByRole('link', { name: /^C-[0-9A-Z]{8}$/ });
-    caseReference = (await link.textContent()) as string;
-    expect(caseReference).toBe(`C-${referralId.slice(-8).toUpperCase()}`);
+    // The person's name links to the case; the reference beside it is the one the emails give.
+    const link = row.getByRole('link', { name: 'Robin Alder' });
     expect(await link.getAttribute('href')).toBe(`/referrals/${referralId}`);
+    caseReference = /C-[0-9A-Z]{8}/.exec((await row.textContent()) ?? '')?.[0] ?? '';
+    expect(caseReference).toBe(`C-${referralId.slice(-8).toUpperCase()}`);
     await row.getByRole('cell', { name: 'Worcestershire' }).waitFor();
     await row.locator('.govuk-tag', { hasText: 'Open' }).waitFor();
     // Raised and due times are written out in UK time, never as ISO.
@@ -106,7 +107,7 @@ describe('alerts, as the Worcestershire caseworker', () => {
   });
 
   it('shows the alert on the case page', async () => {
-    await alertRow(page).getByRole('link', { name: caseReference }).click();
+    await alertRow(page).getByRole('link', { name: 'Robin Alder' }).click();
     await page.waitForURL((url) => url.pathname === `/referrals/${referralId}`);
     await page.getByRole('heading', { level: 2, name: 'Alerts' }).waitFor();
     const item = page.locator('main li', { hasText: `${RULE}, raised` });

@@ -68,7 +68,9 @@ describe('a case from referral to treatment start, as a caseworker', () => {
   });
 
   it('offers the case pages in the navigation and an empty caseload', async () => {
-    for (const name of ['Caseload', 'Find a person', 'Add a person']) {
+    // The home page of case staff is the worklist.
+    await expectHeading(page, 'Worklist');
+    for (const name of ['Worklist', 'Caseload', 'Find a person', 'Add a person']) {
       await nav(page).getByRole('link', { name }).waitFor();
     }
     await nav(page).getByRole('link', { name: 'Caseload' }).click();
@@ -243,7 +245,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     await page.getByRole('row').filter({ hasText: LOCATION }).getByRole('cell', { name: 'Moved' }).waitFor();
   });
 
-  it('lists the case in the caseload, sortable by release date and filtered by status', async () => {
+  it('lists the case in the caseload, sorted on the server by release date and filtered by status', async () => {
     await nav(page).getByRole('link', { name: 'Caseload' }).click();
     await expectHeading(page, 'Caseload');
     const row = page.getByRole('row').filter({ hasText: PERSON.name });
@@ -259,12 +261,24 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     }
     expect(text).not.toContain('Overdue');
 
+    // By next action until a column is chosen; the order is in the address, so the server sorts every page.
+    expect(await page.getByRole('columnheader', { name: 'Next action due' }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
     const header = page.getByRole('columnheader', { name: 'Release date' });
     expect(await header.getAttribute('aria-sort')).toBe('none');
-    await header.getByRole('button', { name: 'Release date' }).click();
-    expect(await header.getAttribute('aria-sort')).toBe('ascending');
-    await header.getByRole('button', { name: 'Release date' }).click();
-    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await header.getByRole('link', { name: 'Release date' }).click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'released');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await header.getByRole('link', { name: 'Release date' }).click();
+    await page.waitForURL((url) => url.searchParams.get('order') === 'desc');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await page.getByRole('row').filter({ hasText: PERSON.name }).waitFor();
+    const assigned = page
+      .getByRole('row')
+      .filter({ hasText: PERSON.name })
+      .getByRole('cell', { name: 'You' });
+    await assigned.waitFor();
     await expectAccessible(page, 'the caseload');
 
     await page.getByLabel('Status').selectOption('released');
@@ -289,7 +303,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     expect(await summaryLinks(page)).toEqual(['#q']);
     await expectAccessible(page, 'the find a person form with an error');
 
-    await page.getByLabel('Name or prison number').fill(PERSON.prisonNumber.toLowerCase());
+    await page.getByLabel('Name, number or case reference').fill(PERSON.prisonNumber.toLowerCase());
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('heading', { name: /1 person matches/ }).waitFor();
     await expectAccessible(page, 'the search results');

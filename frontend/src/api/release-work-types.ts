@@ -66,7 +66,7 @@ export interface ReferralAdditions {
 export interface CaseViewAdditions extends ReferralAdditions {
   nextAction: NextAction | null;
   daysSinceRelease: number | null;
-  windowDays: number;
+  windowDays: number | null;
   windowClosesOn: string | null;
   riskFlags: RiskFlag[];
 }
@@ -116,7 +116,8 @@ export interface ContactInput {
 export interface WorklistItem {
   referralId: string;
   reference: string;
-  person: { givenName: string; familyName: string; prisonNumber?: string };
+  /** Null if the person's record could not be read. */
+  person: { givenName: string; familyName: string; prisonNumber?: string } | null;
   areaId: string;
   assignedTo: string | null;
   assignedToName: string | null;

@@ -7,7 +7,7 @@ import { formatDayMonth } from '../../format/dates.ts';
  */
 export function DayCounter({ record }: { record: CaseRecord }) {
   const { daysSinceRelease: day, windowDays, windowClosesOn } = record;
-  if (record.status !== 'released' || day === null || day === undefined || !windowClosesOn) return null;
+  if (record.status !== 'released' || typeof day !== 'number' || !windowDays || !windowClosesOn) return null;
   const closes = formatDayMonth(windowClosesOn);
   return (
     <p className="govuk-body-l continuity-day-counter">

@@ -20,7 +20,7 @@ export function WorklistItems({
         <li className="continuity-worklist__item" key={item.referralId}>
           <h3 className="govuk-heading-s continuity-worklist__name">
             <Link className="govuk-link" to={`/referrals/${encodeURIComponent(item.referralId)}`}>
-              {fullName(item.person)}
+              {fullName(item.person ?? undefined)}
             </Link>
           </h3>
           <p className="govuk-body-s continuity-worklist__meta">{metaLine(item)}</p>
@@ -55,7 +55,7 @@ export function WorklistItems({
 function metaLine(item: WorklistItem): string {
   return [
     item.reference,
-    item.person.prisonNumber && `Prison number ${item.person.prisonNumber}`,
+    item.person?.prisonNumber && `Prison number ${item.person.prisonNumber}`,
     labelFor(PATHWAY_LABELS, item.pathway),
     item.daysSinceRelease !== null && item.windowClosesOn
       ? `Day ${item.daysSinceRelease}, window closes ${formatDayMonth(item.windowClosesOn)}`
