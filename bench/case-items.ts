@@ -1,13 +1,18 @@
 import { keys } from '../shared/data/keys.ts';
 import { newItem, toRecord } from '../shared/data/records.ts';
-import { derivedAttributes, newReferralItem } from '../shared/data/referrals-repo.ts';
+import {
+  derivedAttributes,
+  type NewReferralFields,
+  newReferralItem,
+  toReferral,
+} from '../shared/data/referrals-repo.ts';
 import { nameKey } from '../shared/domain/name-key.ts';
 import { ALERT_RULES, SEXES, SUBSTANCE_GROUPS } from '../shared/domain/values.ts';
 import type { PartnershipSettings } from '../shared/schemas/partnership.ts';
-import type { Appointment, Referral } from '../shared/schemas/referral.ts';
+import type { Appointment } from '../shared/schemas/referral.ts';
 
 /** What a seeded referral is: the fields a referral record has, less its metadata. */
-export type ReferralFields = Omit<Referral, 'version' | 'createdAt' | 'updatedAt'>;
+export type ReferralFields = NewReferralFields;
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
@@ -63,13 +68,20 @@ export function referralItem(
 ): Record<string, unknown> {
   const item = newReferralItem(tenantId, fields, settings, now);
   if (!options.appointments?.length && !options.alertsSettled) return item;
-  const raised = new Set<string>(options.alertsSettled ? ALERT_RULES : []);
+  // Settled: every rule raised once and resolved by staff, so none is due and none escalates.
+  const settled = (options.alertsSettled ? ALERT_RULES : []).map((rule) => ({
+    rule,
+    slot: rule,
+    status: 'resolved' as const,
+    raisedAt: now.toISOString(),
+    resolvedBy: { memberId: 'bench-staff' },
+  }));
   const derived = derivedAttributes(
     tenantId,
-    { ...fields, version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() },
+    toReferral({ ...item }),
     options.appointments ?? [],
     settings,
-    raised,
+    settled,
   );
   for (const [name, value] of Object.entries(derived)) {
     if (value === null) delete item[name];

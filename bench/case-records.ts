@@ -81,6 +81,7 @@ async function rescheduleDirectly(table: Table, worker: Caseworker, target: Seed
     current,
     appointment.kind === 'first' ? { firstAppointmentAt: at } : {},
     current.appointments.map((candidate) => (candidate.id === updated.id ? updated : candidate)),
+    current.alerts,
     settings,
     [
       appointmentWrite(tenantId, updated, appointment.version),

@@ -5,8 +5,10 @@ import { routes as cases } from './routes/cases.ts';
 import { routes as imports } from './routes/imports.ts';
 import { routes as partnership } from './routes/partnership.ts';
 import { routes as people } from './routes/people.ts';
+import { routes as plans } from './routes/plans.ts';
 import { routes as publicRoutes } from './routes/public.ts';
 import { routes as reports } from './routes/reports.ts';
+import { routes as worklist } from './routes/worklist.ts';
 
 /**
  * Every route of the HTTP API (API.md), keyed by operationId: the single source for the CDK
@@ -19,6 +21,8 @@ export const routes = {
   ...partnership,
   ...people,
   ...cases,
+  ...worklist,
+  ...plans,
   ...alerts,
   ...reports,
   ...imports,

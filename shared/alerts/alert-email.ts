@@ -2,8 +2,9 @@ import type { OutgoingMail } from '../adapters/ports.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
 import type { AlertRule } from '../domain/values.ts';
 
-/** A short reference for a case that identifies no one: the last 8 characters of its id. */
-export const caseReference = (referralId: string): string => `C-${referralId.slice(-8).toUpperCase()}`;
+export { caseReference } from '../domain/case-reference.ts';
+
+import { caseReference } from '../domain/case-reference.ts';
 
 const londonTime = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', {
@@ -17,18 +18,21 @@ const londonTime = (iso: string) =>
  * identifies the person (no name, date of birth, prison or NHS number, nor health detail).
  */
 export function alertEmail(
-  alert: { rule: AlertRule; referralId: string; dueAt: string },
+  alert: { rule: AlertRule; referralId: string; dueAt: string; escalates?: { rule: AlertRule } },
   areaName: string,
   to: string[],
   appUrl: string,
 ): OutgoingMail {
   const what = ALERT_CATALOGUE[alert.rule];
   const reference = caseReference(alert.referralId);
+  // An escalation names the alert nobody acknowledged, in words.
+  const escalated = alert.escalates ? ALERT_CATALOGUE[alert.escalates.rule].name : undefined;
   return {
     to,
-    subject: `Continuity alert: ${what.name} – ${areaName} (${reference})`,
+    subject: `Continuity alert: ${what.name}${escalated ? ` (${escalated})` : ''} – ${areaName} (${reference})`,
     text: [
       what.email.happened,
+      ...(escalated ? ['', `The open alert: ${escalated}`] : []),
       '',
       `Area: ${areaName}`,
       `Case reference: ${reference}`,

@@ -1,6 +1,8 @@
 import type { Clock } from '../adapters/ports.ts';
 import { type MemberActor, requireAreaOf } from '../auth/area-access.ts';
 import { type Alert, type AlertMove, alertMoveWrite, getAlert } from '../data/alerts-repo.ts';
+import { getPartnership } from '../data/partnerships-repo.ts';
+import { derivedRefresh, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { putItem, transactWrite } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
@@ -45,8 +47,21 @@ export async function moveAlert(
     now,
     { alertId: alert.id, status: to },
   );
-  await transactWrite(deps.table, [alertMoveWrite(tenantId, alert, move, now), putItem(event)], (failed) =>
-    failed.includes(0) ? new VersionConflict() : undefined,
+  // The case's next action, open-alert count and escalation check follow its alerts: refreshed in
+  // the same transaction, at the case's version as read (a concurrent change to the case makes
+  // this a conflict the caller retries).
+  const current = await loadCase(deps.table, tenantId, alert.referralId);
+  const settings = (await getPartnership(deps.table, tenantId)).settings;
+  const moved = { ...alert, ...move };
+  const alerts = current.alerts.map((candidate) => (candidate.id === alert.id ? moved : candidate));
+  await transactWrite(
+    deps.table,
+    [
+      alertMoveWrite(tenantId, alert, move, now),
+      putItem(event),
+      derivedRefresh(tenantId, current, settings, alerts),
+    ],
+    (failed) => (failed.includes(0) || failed.includes(2) ? new VersionConflict() : undefined),
   );
-  return { ...alert, ...move, version: alert.version + 1, updatedAt: at };
+  return { ...moved, version: alert.version + 1, updatedAt: at };
 }

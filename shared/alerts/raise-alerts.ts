@@ -10,7 +10,7 @@ import type { Table } from '../data/table.ts';
 import { putItem, putNew, transactWrite } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
-import { dueChecks } from '../domain/alert-rules.ts';
+import { dueChecks, raisedSlots } from '../domain/alert-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 
@@ -92,16 +92,36 @@ export async function raiseDueAlerts(
   }
   const settings = await settingsOf(deps, tenantId, cache);
   const now = deps.clock();
-  const raised = new Set<string>(current.alerts.map((alert) => alert.rule));
-  const due = dueChecks(current.referral, current.appointments, settings, raised).filter(
+  const raised = raisedSlots(current.alerts, current.appointments);
+  const due = dueChecks(current.referral, current.appointments, settings, raised, current.alerts).filter(
     (check) => check.dueAt <= now.toISOString(),
   );
-  const items = due.map((check) => newAlertItem(tenantId, current.referral, check.rule, check.dueAt, now));
-  const afterwards = new Set([...raised, ...due.map((check) => check.rule)]);
+  // An alert the service withdrew (its condition had cleared) is raised anew over its old item,
+  // its version carried on so no one's If-Match on the old alert can apply to the new one.
+  const replaced = new Map(current.alerts.map((alert) => [alert.id, alert]));
+  const items = due.map((check) => {
+    const item = newAlertItem(tenantId, current.referral, check, now);
+    const before = replaced.get(String(item.id));
+    return before ? { ...item, version: before.version + 1 } : item;
+  });
+  const raisedNow = items.map((item) => toRecord<Alert>(item));
+  const afterwards = [
+    ...current.alerts.filter((alert) => !items.some((item) => item.id === alert.id)),
+    ...raisedNow,
+  ];
   try {
     await transactWrite(deps.table, [
       derivedRefresh(tenantId, current, settings, afterwards),
-      ...items.map(putNew),
+      ...items.map((item) => {
+        const before = replaced.get(String(item.id));
+        return before
+          ? putItem(item, {
+              ConditionExpression: '#version = :seen',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':seen': before.version },
+            })
+          : putNew(item);
+      }),
       ...due.map((check) =>
         putItem(
           timelineItem(
@@ -121,7 +141,7 @@ export async function raiseDueAlerts(
     if (failedConditions(error)?.length) return [];
     throw error;
   }
-  const alerts = items.map((item) => toRecord<Alert>(item));
+  const alerts = raisedNow;
   for (const alert of alerts) {
     logger.info('alert raised', { tenantId, alertId: alert.id, rule: alert.rule });
     await publishAlert(deps, tenantId, alert);

@@ -1,5 +1,6 @@
 import type { Clock } from '../adapters/ports.ts';
 import { type MemberPrincipal, requireAreaOf } from '../auth/area-access.ts';
+import { type Alert as AlertRecord, alertAreaMove, alertMoveWrite } from '../data/alerts-repo.ts';
 import { type AuditedRecord, auditItem } from '../data/audit-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { type CaseRecord, commitCaseChange, loadCase } from '../data/referrals-repo.ts';
@@ -7,6 +8,8 @@ import type { Table } from '../data/table.ts';
 import { putItem, type TransactItem } from '../data/table-io.ts';
 import { type TimelineKind, timelineItem } from '../data/timeline.ts';
 import type { Actor } from '../domain/actor.ts';
+import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
+import { alertsNoLongerHolding, SERVICE_MEMBER_ID } from '../domain/alert-rules.ts';
 import { VersionConflict } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
@@ -24,6 +27,67 @@ export interface CaseDecision {
   audited: { record: AuditedRecord; recordId: string };
   /** Further writes of the same transaction (an appointment put, say), after the referral's update. */
   writes?: TransactItem[];
+  /**
+   * Who resolves the alerts the change clears, and the note they get: by default the service,
+   * noting the change that cleared them.
+   */
+  alertResolution?: { by: Pick<Actor, 'memberId' | 'name'>; note: string };
+}
+
+/** The service, as the actor of what it does by itself: resolving alerts whose condition cleared. */
+export const SERVICE_ACTOR = { memberId: SERVICE_MEMBER_ID, name: 'Continuity' };
+
+/**
+ * The writes that keep a case's alerts true to the change: every unresolved alert whose
+ * condition no longer holds is resolved (with its timeline event), and on a move to another area
+ * every alert goes to that area's list; one write per alert. Answers the alerts as they will be.
+ */
+function alertsAfterChange(
+  context: CaseContext,
+  decision: CaseDecision,
+  after: Referral,
+): { alerts: AlertRecord[]; writes: TransactItem[] } {
+  const { tenantId, current, settings, now } = context;
+  const appointments = decision.appointments ?? current.appointments;
+  const cleared = new Set(
+    alertsNoLongerHolding(after, appointments, settings, current.alerts, now).map((alert) => alert.id),
+  );
+  const moved = after.areaId !== current.referral.areaId;
+  const resolution = decision.alertResolution ?? {
+    by: SERVICE_ACTOR,
+    note: `No longer applies: ${decision.event.summary}`,
+  };
+  const writes: TransactItem[] = [];
+  const alerts = current.alerts.map((alert) => {
+    if (!cleared.has(alert.id) && !moved) return alert;
+    const resolve = cleared.has(alert.id)
+      ? {
+          status: 'resolved' as const,
+          resolvedAt: now.toISOString(),
+          resolvedBy: { memberId: resolution.by.memberId, name: resolution.by.name },
+          note: resolution.note,
+        }
+      : {};
+    const change = { ...resolve, ...(moved ? alertAreaMove(tenantId, alert, after.areaId) : {}) };
+    writes.push(alertMoveWrite(tenantId, alert, change, now));
+    if (cleared.has(alert.id)) {
+      writes.push(
+        putItem(
+          timelineItem(
+            tenantId,
+            after.id,
+            'alert_updated',
+            `Alert "${ALERT_CATALOGUE[alert.rule].name}" resolved: ${resolution.note}`,
+            resolution.by,
+            now,
+            { alertId: alert.id, status: 'resolved' },
+          ),
+        ),
+      );
+    }
+    return { ...alert, ...resolve, areaId: after.areaId };
+  });
+  return { alerts, writes };
 }
 
 export interface CaseContext {
@@ -57,18 +121,22 @@ export async function applyCaseChange(
 ): Promise<CaseChanged> {
   const settings = (await getPartnership(deps.table, tenantId)).settings;
   const now = deps.clock();
-  const decision = decide({ tenantId, current, settings, now });
+  const context = { tenantId, current, settings, now };
+  const decision = decide(context);
   const { personId, id: referralId } = current.referral;
   const { kind, summary, details } = decision.event;
+  const alertsAfter = alertsAfterChange(context, decision, { ...current.referral, ...decision.changes });
   const referral = await commitCaseChange(
     deps.table,
     tenantId,
     current,
     decision.changes,
     decision.appointments ?? current.appointments,
+    alertsAfter.alerts,
     settings,
     [
       ...(decision.writes ?? []),
+      ...alertsAfter.writes,
       putItem(timelineItem(tenantId, referralId, kind, summary, actor, now, details)),
       putItem(auditItem(tenantId, { personId, action: 'update', ...decision.audited }, actor, now)),
     ],

@@ -1,14 +1,20 @@
 import { type MemberActor, requireAreaOf, requireOwnArea } from '../auth/area-access.ts';
 import { auditItem } from '../data/audit-repo.ts';
 import { newId } from '../data/ids.ts';
+import { keys } from '../data/keys.ts';
 import { findMember } from '../data/members-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { createPerson, getPerson, type PersonFields } from '../data/people-repo.ts';
-import { toRecord } from '../data/records.ts';
-import { createReferral, newReferralItem } from '../data/referrals-repo.ts';
+import {
+  createReferral,
+  type NewReferralFields,
+  newReferralItem,
+  toReferral,
+} from '../data/referrals-repo.ts';
 import { putItem, putNew } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
 import type { Actor } from '../domain/actor.ts';
+import { caseReference } from '../domain/case-reference.ts';
 import { expectedReleaseProblem, notBefore, notInFuture } from '../domain/referral-rules.ts';
 import { ValidationFailed } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
@@ -19,7 +25,7 @@ import type { CaseDeps } from './change-case.ts';
 /** A referral to add, from the form or from a release list. */
 export interface NewReferral {
   tenantId: string;
-  referral: Omit<Referral, 'version' | 'createdAt' | 'updatedAt'>;
+  referral: NewReferralFields;
   /** The timeline's first event of the case: where the referral came from. */
   summary: string;
   actor: Actor;
@@ -42,12 +48,19 @@ export async function addReferral(deps: CaseDeps, input: NewReferral): Promise<R
     putItem(auditItem(tenantId, { personId, action: 'create', record, recordId }, actor, now));
   const events = [
     putItem(timelineItem(tenantId, id, 'referred', input.summary, actor, now)),
+    // Search finds the case by the reference its alerts name.
+    putItem({
+      ...keys.caseReference(tenantId, caseReference(id), id),
+      type: 'caseReference',
+      referralId: id,
+      personId,
+    }),
     ...(newPerson ? [audit('person', personId)] : []),
     audit('referral', id),
   ];
   if (!newPerson) return createReferral(deps.table, tenantId, item, events);
   await createPerson(deps.table, tenantId, personId, newPerson, now, [putNew(item), ...events], [id]);
-  return toRecord<Referral>(item);
+  return toReferral(item);
 }
 
 /**
@@ -93,6 +106,7 @@ export async function referPerson(
       personId: person.id,
       ...body,
       ...(assignedToName ? { assignedToName } : {}),
+      substanceGroup: person.substanceGroup,
       status: 'referred',
       offences: [],
     },

@@ -1,4 +1,5 @@
 import { alertIdOf, parseAlertId } from '../domain/alert-id.ts';
+import { type DueCheck, slotOf } from '../domain/alert-rules.ts';
 import type { AlertRule } from '../domain/values.ts';
 import { NotFound } from '../errors.ts';
 import { keys } from './keys.ts';
@@ -9,11 +10,22 @@ import { changeItem, itemExists, type TransactItem } from './table-io.ts';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
-/** An alert: raised once per referral and rule, then acknowledged and resolved by staff. */
+/**
+ * An alert: raised once per referral and slot (its rule, or its rule and what it is about), then
+ * acknowledged and resolved by staff, or resolved by the service when its condition stops holding.
+ */
 export interface Alert {
   id: string;
   rule: AlertRule;
+  /** Absent on alerts raised before slots existed: their slot is their rule. */
+  slot?: string;
+  /** The first appointment a `first_appointment_missed` alert is about. */
+  appointmentId?: string;
+  /** The alert an `alert_unacknowledged` alert escalates. */
+  escalates?: { alertId: string; rule: AlertRule };
   referralId: string;
+  /** Absent on alerts raised before it was kept: the alerts list then reads it from the referral. */
+  personId?: string;
   areaId: string;
   status: AlertStatus;
   dueAt: string;
@@ -31,25 +43,30 @@ export interface Alert {
 /** The item of a newly raised alert, in its area's list and in the outbox until published. */
 export function newAlertItem(
   tenantId: string,
-  referral: { id: string; areaId: string },
-  rule: AlertRule,
-  dueAt: string,
+  referral: { id: string; areaId: string; personId: string },
+  check: Pick<DueCheck, 'rule' | 'slot' | 'dueAt' | 'appointmentId' | 'escalates'>,
   now: Date,
 ): Record<string, unknown> {
-  const id = alertIdOf(referral.id, rule);
+  const id = alertIdOf(referral.id, check.slot);
   const raisedAt = now.toISOString();
   return {
-    ...keys.alert(tenantId, referral.id, rule),
+    ...keys.alert(tenantId, referral.id, check.slot),
     ...keys.alertsOfArea(tenantId, referral.areaId, raisedAt, id),
-    ...keys.alertOutbox(tenantId, referral.id, rule, raisedAt),
+    ...keys.alertOutbox(tenantId, referral.id, check.slot, raisedAt),
     type: 'alert',
     tenantId,
     id,
-    rule,
+    rule: check.rule,
+    slot: check.slot,
+    ...(check.appointmentId ? { appointmentId: check.appointmentId } : {}),
+    ...(check.escalates
+      ? { escalates: { alertId: alertIdOf(referral.id, check.escalates.slot), rule: check.escalates.rule } }
+      : {}),
     referralId: referral.id,
+    personId: referral.personId,
     areaId: referral.areaId,
     status: 'open',
-    dueAt,
+    dueAt: check.dueAt,
     raisedAt,
     version: 1,
     createdAt: raisedAt,
@@ -61,7 +78,7 @@ export function newAlertItem(
 export async function getAlert(table: Table, tenantId: string, alertId: string): Promise<Alert> {
   const parsed = parseAlertId(alertId);
   if (!parsed) throw new NotFound('alert');
-  return getRecord<Alert>(table, keys.alert(tenantId, parsed.referralId, parsed.rule), 'alert');
+  return getRecord<Alert>(table, keys.alert(tenantId, parsed.referralId, parsed.slot), 'alert');
 }
 
 /** Every alert of an area (an area raises a few a day; resolved ones are kept for the record). */
@@ -78,11 +95,11 @@ export async function alertsOfArea(table: Table, tenantId: string, areaId: strin
 export async function clearOutbox(
   table: Table,
   tenantId: string,
-  alert: { referralId: string; rule: string },
+  alert: Pick<Alert, 'referralId' | 'rule' | 'slot'>,
 ): Promise<void> {
   await changeItem(
     table,
-    keys.alert(tenantId, alert.referralId, alert.rule),
+    keys.alert(tenantId, alert.referralId, slotOf(alert)),
     { remove: ['duePK', 'dueSK'] },
     itemExists,
   );
@@ -93,8 +110,19 @@ export type AlertMove = Pick<Alert, 'status'> &
   Partial<Pick<Alert, 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'note'>>;
 
 /** The write of an alert's move, conditional on the version it was read at. */
-export const alertMoveWrite = (tenantId: string, alert: Alert, move: AlertMove, now: Date): TransactItem => ({
-  Update: versionedUpdate(keys.alert(tenantId, alert.referralId, alert.rule), alert.version, move, now),
+export const alertMoveWrite = (
+  tenantId: string,
+  alert: Alert,
+  move: AlertMove | Record<string, unknown>,
+  now: Date,
+): TransactItem => ({
+  Update: versionedUpdate(keys.alert(tenantId, alert.referralId, slotOf(alert)), alert.version, move, now),
+});
+
+/** The fields that put an alert in another area's list (its case moved there). */
+export const alertAreaMove = (tenantId: string, alert: Alert, areaId: string): Record<string, unknown> => ({
+  areaId,
+  ...keys.alertsOfArea(tenantId, areaId, alert.raisedAt, alert.id),
 });
 
 /**

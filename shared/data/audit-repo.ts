@@ -6,7 +6,14 @@ import { type PageRequest, prefixQuery, recordsPage } from './query-page.ts';
 import type { Table } from './table.ts';
 
 export type AuditAction = 'create' | 'read' | 'update' | 'search' | 'list';
-export type AuditedRecord = 'person' | 'referral' | 'timeline' | 'appointment';
+export type AuditedRecord =
+  | 'person'
+  | 'referral'
+  | 'timeline'
+  | 'appointment'
+  | 'alert'
+  | 'contact'
+  | 'releasePlan';
 
 export interface AuditEntry {
   personId: string;

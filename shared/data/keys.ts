@@ -180,15 +180,55 @@ export const keys = {
   }),
   timelinePrefix: (referralId: string): string =>
     `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}EVENT${DELIMITER}`,
-  alert: (tenantId: string, referralId: string, rule: string): Key => ({
+  /** An alert of a referral, by its slot (its rule, or its rule and subject: shared/domain/alert-rules.ts). */
+  alert: (tenantId: string, referralId: string, slot: string): Key => ({
     PK: tenantPartition(tenantId),
-    SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}ALERT${DELIMITER}${part(rule)}`,
+    SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}ALERT${DELIMITER}${part(slot)}`,
   }),
-  /** GSI1 keys of the caseload: an area's open (or closed) cases by their key date. */
-  caseload: (tenantId: string, areaId: string, open: boolean, keyDate: string, referralId: string) => ({
+  /**
+   * A contact with the person, under its referral but after the items a case read takes
+   * (`CONTACT` sorts after `APPT#\uffff`), newest last.
+   */
+  contact: (tenantId: string, referralId: string, at: string, contactId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}CONTACT${DELIMITER}${at}${DELIMITER}${part(contactId)}`,
+  }),
+  contactPrefix: (referralId: string): string =>
+    `REFERRAL${DELIMITER}${part(referralId)}${DELIMITER}CONTACT${DELIMITER}`,
+  /**
+   * A lookup item of a referral by its case reference (`C-…`, upper case), so search finds the
+   * case an alert names. Several referrals may share a reference; each has its own item.
+   */
+  caseReference: (tenantId: string, reference: string, referralId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `CASEREF${DELIMITER}${part(reference)}${DELIMITER}${part(referralId)}`,
+  }),
+  caseReferencePrefix: (reference: string): string => `CASEREF${DELIMITER}${part(reference)}${DELIMITER}`,
+  /**
+   * GSI1 keys of the caseload: an area's open (or closed) cases in caseload order, so one page is
+   * one query. `orderKey` comes from shared/domain/caseload.ts (`caseloadOrderKey`).
+   */
+  caseload: (tenantId: string, areaId: string, open: boolean, orderKey: string, referralId: string) => ({
     GSI1PK: `${tenantPartition(tenantId)}${DELIMITER}CASELOAD${DELIMITER}${part(areaId)}${DELIMITER}${open ? 'OPEN' : 'CLOSED'}`,
-    GSI1SK: `${keyDate}${DELIMITER}${part(referralId)}`,
+    GSI1SK: `${orderKey}${DELIMITER}${part(referralId)}`,
   }),
+  /**
+   * WorkIndex keys (sparse): the open cases of an area that have a next action, by urgency (the
+   * worklist reads one page of them); `listedFrom` says from when each is on the worklist.
+   */
+  work: (tenantId: string, areaId: string, urgentAt: string, referralId: string) => ({
+    workPK: `${tenantPartition(tenantId)}${DELIMITER}WORK${DELIMITER}${part(areaId)}`,
+    workSK: `${urgentAt}${DELIMITER}${part(referralId)}`,
+  }),
+  workPartition: (tenantId: string, areaId: string): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}WORK${DELIMITER}${part(areaId)}`,
+  /** GSI2 keys of a prison-pathway case not yet released, by expected release: in-reach planning. */
+  releasing: (tenantId: string, areaId: string, expectedReleaseOn: string, referralId: string) => ({
+    GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}RELEASING${DELIMITER}${part(areaId)}`,
+    GSI2SK: `${expectedReleaseOn}${DELIMITER}${part(referralId)}`,
+  }),
+  releasingPartition: (tenantId: string, areaId: string): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}RELEASING${DELIMITER}${part(areaId)}`,
   caseloadPartition: (tenantId: string, areaId: string, open: boolean): string =>
     `${tenantPartition(tenantId)}${DELIMITER}CASELOAD${DELIMITER}${part(areaId)}${DELIMITER}${open ? 'OPEN' : 'CLOSED'}`,
   /** GSI2 keys of the referral-month cohort of the pathways without a prison release. */

@@ -15,6 +15,9 @@ const STORAGE_ATTRIBUTES = [
   'GSI2SK',
   'duePK',
   'dueSK',
+  'workPK',
+  'workSK',
+  'listedFrom',
   'type',
   'tenantId',
   // DynamoDB's time to live (shared/data/table-def.ts TTL_ATTRIBUTE).

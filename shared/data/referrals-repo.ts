@@ -1,7 +1,10 @@
-import { dueChecks, nextDue } from '../domain/alert-rules.ts';
-import { monthOf } from '../domain/dates.ts';
+import { type AlertState, dueChecks, nextActionOf, raisedSlots } from '../domain/alert-rules.ts';
+import { caseReference } from '../domain/case-reference.ts';
+import { caseloadOrderKey } from '../domain/caseload.ts';
+import { addDays, monthOf } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import type { AlertRule } from '../domain/values.ts';
+import { type RiskFlag, recordedRisks, workEntry } from '../domain/worklist.ts';
 import { NotFound, VersionConflict } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
@@ -22,46 +25,102 @@ export interface CaseRecord {
   alerts: AlertRecord[];
 }
 
-/** A caseload row: the referral with the next rule due, as last computed. */
-export type StoredReferral = Referral & { nextDueAt?: string; nextDueRule?: AlertRule };
+/** A caseload row: the referral with its next action and risks, as last computed. */
+export type StoredReferral = Referral & {
+  nextDueAt?: string;
+  nextDueRule?: AlertRule;
+  riskFlags?: RiskFlag[];
+  urgentAt?: string;
+  listedFrom?: string;
+  windowDays?: number;
+  windowClosesOn?: string;
+};
 
 /**
- * Attributes derived from a referral's state: where the caseload and the report cohorts find it
- * (prison pathways by release month, the others by referral month), and its next due alert check. Recomputed on every write so they never drift.
+ * A stored referral as the API shows it: the fields a referral stored before they existed have
+ * their defaults (no programmes, no contacts), and its case reference.
+ */
+export function toReferral<T extends Referral = Referral>(item: Record<string, unknown>): T {
+  const record = toRecord<T>(item);
+  return {
+    ...record,
+    reference: caseReference(record.id),
+    programmes: record.programmes ?? [],
+    openAlerts: record.openAlerts ?? 0,
+    contactCounts: record.contactCounts ?? { preRelease: 0, postRelease: 0 },
+  };
+}
+
+/**
+ * Attributes derived from a referral's state: where the caseload, the worklist and the report
+ * cohorts find it (prison pathways by release month, the others by referral month; unreleased
+ * prison cases by expected release), its next action and risks, and its next due alert check
+ * (DueIndex). Recomputed on every write so they never drift. `alerts` are the case's alerts as
+ * they will be after the write.
  */
 export function derivedAttributes(
   tenantId: string,
   referral: Referral,
   appointments: readonly Appointment[],
   settings: PartnershipSettings,
-  raised: ReadonlySet<string>,
+  alerts: readonly AlertState[],
 ): Record<string, unknown> {
-  const keyDate = referral.releasedOn ?? referral.expectedReleaseOn ?? referral.referredOn;
+  const keyDate =
+    referral.status === 'closed'
+      ? (referral.closedOn ?? referral.referredOn)
+      : (referral.releasedOn ?? referral.expectedReleaseOn ?? referral.referredOn);
   const open = referral.status !== 'closed';
-  const due = nextDue(dueChecks(referral, appointments, settings, raised));
+  const pending = dueChecks(referral, appointments, settings, raisedSlots(alerts, appointments), alerts);
+  const due = pending[0];
+  const next = open ? nextActionOf(pending, alerts) : undefined;
+  const risks = open ? recordedRisks(referral, appointments) : [];
+  const entry = workEntry(referral, next, risks);
+  const prison = isPrisonPathway(referral.pathway);
+  const cohort = prison
+    ? referral.releasedOn
+      ? keys.releaseCohort(tenantId, monthOf(referral.releasedOn), referral.areaId, referral.id)
+      : open && referral.expectedReleaseOn
+        ? keys.releasing(tenantId, referral.areaId, referral.expectedReleaseOn, referral.id)
+        : { GSI2PK: null, GSI2SK: null }
+    : keys.referralCohort(tenantId, monthOf(referral.referredOn), referral.areaId, referral.id);
   return {
-    ...keys.caseload(tenantId, referral.areaId, open, keyDate, referral.id),
-    ...(isPrisonPathway(referral.pathway)
-      ? referral.releasedOn
-        ? keys.releaseCohort(tenantId, monthOf(referral.releasedOn), referral.areaId, referral.id)
-        : {}
-      : keys.referralCohort(tenantId, monthOf(referral.referredOn), referral.areaId, referral.id)),
-    nextDueAt: due?.dueAt ?? null,
-    nextDueRule: due?.rule ?? null,
+    ...keys.caseload(tenantId, referral.areaId, open, caseloadOrderKey(next?.dueAt, keyDate), referral.id),
+    ...cohort,
+    nextDueAt: next?.dueAt ?? null,
+    nextDueRule: next?.rule ?? null,
+    // The window as the partnership set it when the case last changed: the day counter reads it.
+    windowDays: settings.engagementWindowDays,
+    windowClosesOn: referral.releasedOn ? addDays(referral.releasedOn, settings.engagementWindowDays) : null,
+    openAlerts: alerts.filter((alert) => alert.status === 'open').length,
+    riskFlags: risks,
+    ...(entry
+      ? { ...keys.work(tenantId, referral.areaId, entry.urgentAt, referral.id), ...entry }
+      : { workPK: null, workSK: null, listedFrom: null, urgentAt: null }),
     ...(due ? keys.dueCheck(tenantId, referral.id, due.dueAt) : { duePK: null, dueSK: null }),
   };
 }
 
+/** The fields a new referral is created with; the rest are derived or start empty. */
+export type NewReferralFields = Omit<
+  Referral,
+  'version' | 'createdAt' | 'updatedAt' | 'reference' | 'openAlerts' | 'contactCounts' | 'programmes'
+> &
+  Partial<Pick<Referral, 'programmes'>>;
+
 /** The item of a new referral, with its derived attributes. */
 export function newReferralItem(
   tenantId: string,
-  fields: Omit<Referral, 'version' | 'createdAt' | 'updatedAt'>,
+  fields: NewReferralFields,
   settings: PartnershipSettings,
   now: Date,
 ): Record<string, unknown> {
-  const base = newItem(keys.referral(tenantId, fields.id), 'referral', { ...fields }, now) as Referral &
-    Record<string, unknown>;
-  const derived = derivedAttributes(tenantId, base, [], settings, new Set());
+  const base = newItem(
+    keys.referral(tenantId, fields.id),
+    'referral',
+    { programmes: [], contactCounts: { preRelease: 0, postRelease: 0 }, ...fields },
+    now,
+  ) as Referral & Record<string, unknown>;
+  const derived = derivedAttributes(tenantId, base, [], settings, []);
   return Object.fromEntries(Object.entries({ ...base, ...derived }).filter(([, value]) => value !== null));
 }
 
@@ -85,7 +144,7 @@ export async function createReferral(
     ],
     (failed) => (failed.includes(1) ? new NotFound('person') : undefined),
   );
-  return toRecord<Referral>(item);
+  return toReferral(item);
 }
 
 /** Reads a referral with its appointments and alerts in one query (timeline events excluded). */
@@ -102,7 +161,7 @@ export async function loadCase(table: Table, tenantId: string, referralId: strin
   const referralItem = items.find((item) => item.type === 'referral');
   if (!referralItem) throw new NotFound('referral');
   return {
-    referral: toRecord<Referral>(referralItem),
+    referral: toReferral(referralItem),
     appointments: items
       .filter((item) => item.type === 'appointment')
       .map((item) => toRecord<Appointment>(item))
@@ -122,13 +181,13 @@ export async function commitCaseChange(
   before: CaseRecord,
   changes: Partial<Referral>,
   appointmentsAfter: readonly Appointment[],
+  alertsAfter: readonly AlertState[],
   settings: PartnershipSettings,
   extra: TransactItem[],
   now: Date,
 ): Promise<Referral> {
   const after = { ...before.referral, ...changes };
-  const raised = new Set(before.alerts.map((alert) => alert.rule));
-  const derived = derivedAttributes(tenantId, after, appointmentsAfter, settings, raised);
+  const derived = derivedAttributes(tenantId, after, appointmentsAfter, settings, alertsAfter);
   const update = versionedUpdate(
     keys.referral(tenantId, after.id),
     before.referral.version,
@@ -141,7 +200,7 @@ export async function commitCaseChange(
   const current = Object.fromEntries(
     Object.entries({ ...after, ...derived }).filter(([, value]) => value !== null),
   );
-  return toRecord<Referral>({
+  return toReferral({
     ...current,
     version: before.referral.version + 1,
     updatedAt: now.toISOString(),
@@ -160,7 +219,7 @@ export async function caseloadOfArea(
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.caseloadPartition(tenantId, areaId, open) },
   });
-  return items.map((item) => toRecord<StoredReferral>({ ...item }));
+  return items.map((item) => toReferral<StoredReferral>({ ...item }));
 }
 
 /**
@@ -172,9 +231,9 @@ export function derivedRefresh(
   tenantId: string,
   current: CaseRecord,
   settings: PartnershipSettings,
-  raised: ReadonlySet<string>,
+  alerts: readonly AlertState[],
 ): TransactItem {
-  const derived = derivedAttributes(tenantId, current.referral, current.appointments, settings, raised);
+  const derived = derivedAttributes(tenantId, current.referral, current.appointments, settings, alerts);
   return updateItem(
     keys.referral(tenantId, current.referral.id),
     { set: derived },

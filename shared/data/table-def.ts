@@ -23,7 +23,13 @@ export const TABLE_INDEXES: readonly IndexDef[] = [
     name: 'GSI2',
     partitionKey: 'GSI2PK',
     sortKey: 'GSI2SK',
-    purpose: 'release-month cohorts for reports, by tenant and month',
+    purpose: 'release-month cohorts for reports, by tenant and month; cases expected to release, by date',
+  },
+  {
+    name: 'WorkIndex',
+    partitionKey: 'workPK',
+    sortKey: 'workSK',
+    purpose: 'sparse: the open cases of an area with a next action, by urgency, for the worklist',
   },
   {
     name: 'DueIndex',

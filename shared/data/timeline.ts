@@ -14,7 +14,10 @@ export type TimelineKind =
   | 'closed'
   | 'offence_recorded'
   | 'alert_raised'
-  | 'alert_updated';
+  | 'alert_updated'
+  | 'referral_updated'
+  | 'release_planned'
+  | 'contact_recorded';
 
 export interface TimelineEvent {
   id: string;

@@ -152,6 +152,30 @@ export const ALERT_CATALOGUE = {
       describe: (days) => `${count(days, 'day')} from the expected release date`,
     },
   },
+  alert_unacknowledged: {
+    name: 'Alert not acknowledged',
+    nextAction: 'Acknowledge the open alert and act on it',
+    timeline: 'Alert raised: an open alert has not been acknowledged',
+    audience: ['managers'],
+    email: {
+      happened: 'An alert on this case is still open: nobody has acknowledged it.',
+      action: 'Check with the team who is dealing with it, and acknowledge or resolve it in Continuity.',
+    },
+    timing: {
+      setting: 'escalateAfterHours',
+      label: 'Escalate an open alert after',
+      hint: 'Hours an alert may stay open, not acknowledged, before the area’s managers are told.',
+      suffix: 'hours',
+      unit: 'hour',
+      min: 1,
+      max: 168,
+      default: 24,
+    },
+    firesWhen: {
+      label: 'Escalate an open alert after',
+      describe: (hours) => `${count(hours, 'hour')} open and not acknowledged`,
+    },
+  },
 } as const satisfies Record<AlertRule, AlertRuleFacts>;
 
 type Catalogue = typeof ALERT_CATALOGUE;

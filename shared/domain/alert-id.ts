@@ -1,11 +1,16 @@
 /**
- * An alert's id is its referral's id and its rule joined by `-` (referral ids never hold a `-`),
- * so one alert per referral and rule is one item, and an alert's page can find its case.
+ * An alert's id is its referral's id and its slot joined by `-` (referral ids never hold a `-`):
+ * the slot is the rule, or the rule and what it is about (shared/domain/alert-rules.ts), so one
+ * alert per referral and slot is one item, and an alert's page can find its case.
  */
-export const alertIdOf = (referralId: string, rule: string): string => `${referralId}-${rule}`;
+export const alertIdOf = (referralId: string, slot: string): string => `${referralId}-${slot}`;
 
-/** The referral and rule an alert id names, or undefined for a malformed one. */
-export function parseAlertId(alertId: string): { referralId: string; rule: string } | undefined {
+/** The referral, slot and rule an alert id names, or undefined for a malformed one. */
+export function parseAlertId(
+  alertId: string,
+): { referralId: string; slot: string; rule: string } | undefined {
   const at = alertId.indexOf('-');
-  return at > 0 ? { referralId: alertId.slice(0, at), rule: alertId.slice(at + 1) } : undefined;
+  if (at <= 0) return undefined;
+  const slot = alertId.slice(at + 1);
+  return { referralId: alertId.slice(0, at), slot, rule: slot.split('.')[0] as string };
 }

@@ -10,10 +10,41 @@ import type { AlertRule } from './values.ts';
  */
 export const NOMINAL_RELEASE_HOUR = 9;
 
+/** One alert a case could raise: its rule, its slot (what it is about, one alert each) and when it falls due. */
 export interface DueCheck {
   rule: AlertRule;
   dueAt: string;
+  /**
+   * What the alert is about, unique within the case: the rule itself, or for a rule that can
+   * fire more than once the rule and its subject (`first_appointment_missed.<appointmentId>`,
+   * `alert_unacknowledged.<escalated slot>`). An alert's id is its referral's id and its slot.
+   */
+  slot: string;
+  /** The first appointment a `first_appointment_missed` check watches. */
+  appointmentId?: string;
+  /** The alert an `alert_unacknowledged` check escalates. */
+  escalates?: { slot: string; rule: AlertRule };
 }
+
+/** What the rules read of a case's alerts. */
+export interface AlertState {
+  rule: AlertRule;
+  /** Absent on alerts raised before slots existed: their slot is their rule. */
+  slot?: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  raisedAt: string;
+  dueAt?: string;
+  resolvedBy?: { memberId: string };
+}
+
+/** The member id the service resolves alerts as, when their condition no longer holds. */
+export const SERVICE_MEMBER_ID = 'service';
+
+/** An alert's slot (its rule, for alerts raised before slots existed). */
+export const slotOf = (alert: Pick<AlertState, 'rule' | 'slot'>): string => alert.slot ?? alert.rule;
+
+/** The slot of a rule about one subject. */
+const slotFor = (rule: AlertRule, subject?: string): string => (subject ? `${rule}.${subject}` : rule);
 
 /** The first appointment the rules watch: on the prison pathway, the first booked after release. */
 export function watchedFirstAppointment(
@@ -41,10 +72,10 @@ interface CaseFacts {
 const hours = (from: Date, count: number) => new Date(from.getTime() + count * 3_600_000);
 
 /**
- * When each rule falls due for a case, or undefined when it cannot fire for it (DESIGN.md §3),
- * keyed by rule so a rule without its due check fails to compile.
+ * When each once-per-case rule falls due for a case, or undefined when it cannot fire for it
+ * (DESIGN.md §3), keyed by rule so a rule without its due check fails to compile.
  */
-const DUE_AT: Record<AlertRule, (facts: CaseFacts) => Date | undefined> = {
+const DUE_AT: Record<OncePerCase, (facts: CaseFacts) => Date | undefined> = {
   release_not_confirmed: ({ prison, referral, settings }) =>
     prison && !referral.releasedOn && referral.expectedReleaseOn
       ? startOfDayPlus(addDays(referral.expectedReleaseOn, settings.alertRules.releaseNotConfirmedDays))
@@ -64,27 +95,35 @@ const DUE_AT: Record<AlertRule, (facts: CaseFacts) => Date | undefined> = {
     release && referral.releasedOn
       ? startOfDayPlus(addDays(referral.releasedOn, settings.engagementWindowDays + 1))
       : undefined,
-  // On the prison pathway the first appointment after release; on drug testing on arrest the
-  // required assessment. Marked missed, it is due at once; still booked, once its grace is over.
-  first_appointment_missed: ({ release, referral, first, settings }) => {
-    const watched = release || referral.pathway === 'drug_testing_on_arrest';
-    if (!watched || !first) return undefined;
-    if (first.status === 'missed') return new Date(first.updatedAt);
-    return isPending(first)
-      ? hours(new Date(first.at), settings.alertRules.firstAppointmentGraceHours)
-      : undefined;
-  },
 };
 
 /**
- * Every alert rule that could still fire for a case, with when it falls due (DESIGN.md §3).
- * A closed or engaged case has none. `raised` holds rules already raised for the case.
+ * When the watched first appointment counts as missed: on the prison pathway the first
+ * appointment after release; on drug testing on arrest the required assessment. Marked missed,
+ * it is due at once; still booked, once its grace is over.
  */
-export function dueChecks(
+function firstAppointmentMissedAt({ release, referral, first, settings }: CaseFacts): Date | undefined {
+  const watched = release || referral.pathway === 'drug_testing_on_arrest';
+  if (!watched || !first) return undefined;
+  if (first.status === 'missed') return new Date(first.updatedAt);
+  return isPending(first)
+    ? hours(new Date(first.at), settings.alertRules.firstAppointmentGraceHours)
+    : undefined;
+}
+
+/** Every rule raised once per case: all but the two below, which are about one subject each. */
+type OncePerCase = Exclude<AlertRule, 'first_appointment_missed' | 'alert_unacknowledged'>;
+
+/**
+ * Every alert the case's state defines now, raised or not, with when it falls due (DESIGN.md §3):
+ * one per rule, one `first_appointment_missed` per watched first appointment, and one
+ * `alert_unacknowledged` per alert still open. A closed or engaged case has none.
+ */
+export function caseChecks(
   referral: Referral,
   appointments: readonly Appointment[],
   settings: PartnershipSettings,
-  raised: ReadonlySet<string> = new Set(),
+  alerts: readonly AlertState[] = [],
 ): DueCheck[] {
   if (referral.status === 'closed' || referral.status === 'engaged' || referral.engagedOn) return [];
   const prison = isPrisonPathway(referral.pathway);
@@ -98,14 +137,131 @@ export function dueChecks(
   };
   const checks: DueCheck[] = [];
   for (const [rule, dueAt] of Object.entries(DUE_AT) as [
-    AlertRule,
+    OncePerCase,
     (facts: CaseFacts) => Date | undefined,
   ][]) {
-    const at = raised.has(rule) ? undefined : dueAt(facts);
-    if (at) checks.push({ rule, dueAt: at.toISOString() });
+    const at = dueAt(facts);
+    if (at) checks.push({ rule, slot: rule, dueAt: at.toISOString() });
   }
-  return checks.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const missed = firstAppointmentMissedAt(facts);
+  if (missed && facts.first) {
+    checks.push({
+      rule: 'first_appointment_missed',
+      slot: slotFor('first_appointment_missed', facts.first.id),
+      dueAt: missed.toISOString(),
+      appointmentId: facts.first.id,
+    });
+  }
+  for (const alert of alerts) {
+    if (alert.status !== 'open' || alert.rule === 'alert_unacknowledged') continue;
+    const slot = slotOf(alert);
+    checks.push({
+      rule: 'alert_unacknowledged',
+      slot: slotFor('alert_unacknowledged', slot),
+      dueAt: hours(new Date(alert.raisedAt), settings.alertRules.escalateAfterHours).toISOString(),
+      escalates: { slot, rule: alert.rule },
+    });
+  }
+  return checks.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.slot.localeCompare(b.slot));
+}
+
+/** True when an alert was resolved by the service because its condition stopped holding: it may be raised again. */
+const withdrawn = (alert: AlertState) => alert.resolvedBy?.memberId === SERVICE_MEMBER_ID;
+
+/**
+ * The slots of the alerts a case has raised, which are not raised again. An alert the service
+ * withdrew is left out (if its condition comes back, it is raised anew). A missed-appointment
+ * alert from before slots existed covers every first appointment booked before it was raised.
+ */
+export function raisedSlots(
+  alerts: readonly AlertState[],
+  appointments: readonly Appointment[],
+): Set<string> {
+  const slots = new Set<string>();
+  for (const alert of alerts) {
+    if (withdrawn(alert)) continue;
+    if (alert.rule === 'first_appointment_missed' && !alert.slot) {
+      for (const appointment of appointments) {
+        if (appointment.kind === 'first' && appointment.createdAt <= alert.raisedAt) {
+          slots.add(slotFor('first_appointment_missed', appointment.id));
+        }
+      }
+    } else {
+      slots.add(slotOf(alert));
+    }
+  }
+  return slots;
+}
+
+/**
+ * Every alert that could still be raised for a case, with when it falls due, earliest first.
+ * `raised` holds the slots already raised (a bare rule name covers every slot of that rule).
+ */
+export function dueChecks(
+  referral: Referral,
+  appointments: readonly Appointment[],
+  settings: PartnershipSettings,
+  raised: ReadonlySet<string> = new Set(),
+  alerts: readonly AlertState[] = [],
+): DueCheck[] {
+  return caseChecks(referral, appointments, settings, alerts).filter(
+    (check) => !raised.has(check.slot) && !raised.has(check.rule),
+  );
+}
+
+/**
+ * The unresolved alerts of a case whose condition no longer holds at `now` (a first appointment
+ * was booked, the expected release date moved on, the case engaged or closed, the escalated
+ * alert was acknowledged): the service resolves them. A condition holds while the case still
+ * defines the alert's slot and it is due.
+ */
+export function alertsNoLongerHolding<A extends AlertState>(
+  referral: Referral,
+  appointments: readonly Appointment[],
+  settings: PartnershipSettings,
+  alerts: readonly A[],
+  now: Date,
+): A[] {
+  const checks = caseChecks(referral, appointments, settings, alerts);
+  const at = now.toISOString();
+  const holding = new Set(checks.filter((check) => check.dueAt <= at).map((check) => check.slot));
+  const watched = watchedFirstAppointment(referral, appointments);
+  return alerts.filter((alert) => {
+    if (alert.status === 'resolved') return false;
+    // A missed-appointment alert from before slots: it is about the watched appointment if that
+    // one was booked before the alert was raised.
+    if (alert.rule === 'first_appointment_missed' && !alert.slot) {
+      return !(
+        watched &&
+        watched.createdAt <= alert.raisedAt &&
+        holding.has(slotFor(alert.rule, watched.id))
+      );
+    }
+    return !holding.has(slotOf(alert));
+  });
+}
+
+/** A case's next action: the earliest of its unresolved alerts and the alerts still to come. */
+export interface NextAction {
+  rule: AlertRule;
+  dueAt: string;
+}
+
+/**
+ * What the case must be acted on by next: the earliest unresolved alert (open or acknowledged,
+ * until someone or the service resolves it), else the earliest check still to come. Never empty
+ * while an alert on the case is unresolved.
+ */
+export function nextActionOf(
+  pending: readonly DueCheck[],
+  alerts: readonly AlertState[],
+): NextAction | undefined {
+  const unresolved = alerts
+    .filter((alert) => alert.status !== 'resolved')
+    .map((alert) => ({ rule: alert.rule, dueAt: alert.dueAt ?? alert.raisedAt }));
+  const all = [...unresolved, ...pending.map(({ rule, dueAt }) => ({ rule, dueAt }))];
+  return all.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
 }
 
 /** The earliest check still to come or overdue, if any. */
-export const nextDue = (checks: readonly DueCheck[]): DueCheck | undefined => checks[0];
+export const nextDue = <T extends Pick<DueCheck, 'dueAt'>>(checks: readonly T[]): T | undefined => checks[0];

@@ -48,3 +48,15 @@ const londonFormat = (): Intl.DateTimeFormat =>
  * appointment (00:30 in British Summer Time is already the next day there, not in UTC).
  */
 export const londonDate = (at: Date): string => londonFormat().format(at);
+
+let long: Intl.DateTimeFormat | undefined;
+/** A date as staff read it, "3 December 2026". */
+export function longDate(date: string): string {
+  long ??= new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return long.format(new Date(`${date}T00:00:00Z`));
+}

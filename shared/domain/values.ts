@@ -28,5 +28,6 @@ export const ALERT_RULES = [
   'engagement_at_risk',
   'engagement_window_missed',
   'release_not_confirmed',
+  'alert_unacknowledged',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];

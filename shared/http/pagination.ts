@@ -20,14 +20,18 @@ export const cursorScope = (owner: readonly string[], list: string, ...filters: 
  * use case may check access first) and answers the page; the next page's position goes back as
  * a cursor signed for the same scope.
  */
-export async function listPage<T>(
+export async function listPage<T, Extra extends object = object>(
   deps: Deps,
   query: ListQueryValues,
   scope: string,
-  read: (page: () => Promise<PageRequest>) => Promise<Page<T>>,
-): Promise<{ items: T[]; nextCursor?: string }> {
+  read: (page: () => Promise<PageRequest>) => Promise<Page<T> & Extra>,
+): Promise<{ items: T[]; nextCursor?: string } & Omit<Extra, 'items' | 'lastKey'>> {
   const codec = await deps.cursors();
-  const page = await read(async () => ({ limit: query.limit, startKey: codec.decode(query.cursor, scope) }));
-  const nextCursor = codec.encode(page.lastKey, scope);
-  return nextCursor ? { items: page.items, nextCursor } : { items: page.items };
+  const { items, lastKey, ...extra } = await read(async () => ({
+    limit: query.limit,
+    startKey: codec.decode(query.cursor, scope),
+  }));
+  const nextCursor = codec.encode(lastKey, scope);
+  // Anything else the list answers with (the worklist's counts) goes along as it is.
+  return { ...(extra as Omit<Extra, 'items' | 'lastKey'>), items, ...(nextCursor ? { nextCursor } : {}) };
 }

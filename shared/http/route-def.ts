@@ -13,6 +13,8 @@ export const API_FEATURES = [
   'partnership',
   'people',
   'cases',
+  'worklist',
+  'plans',
   'alerts',
   'reports',
   'imports',
@@ -36,7 +38,7 @@ export type TableOp =
   | 'ConditionCheckItem';
 
 /** An index of shared/data/table-def.ts. */
-export type IndexName = 'GSI1' | 'GSI2' | 'DueIndex';
+export type IndexName = 'GSI1' | 'GSI2' | 'WorkIndex' | 'DueIndex';
 
 /** The Cognito admin calls a route's work makes (shared/adapters/identity-cognito.ts). */
 export type IdentityAction = 'AdminCreateUser' | 'AdminDeleteUser';

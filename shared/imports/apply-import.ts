@@ -82,6 +82,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
       establishment: row.establishment,
       referredOn: londonDate(now),
       expectedReleaseOn: row.expectedReleaseOn,
+      substanceGroup: row.substanceGroup,
       status: 'referred',
       offences: [],
     },

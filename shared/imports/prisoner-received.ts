@@ -1,9 +1,6 @@
 import { ADMISSION, type PrisonerReceivedEvent } from '../../events/hmpps-events.ts';
 import { logger } from '../adapters/logger.ts';
-import { alertMoveWrite } from '../data/alerts-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
-import { putItem } from '../data/table-io.ts';
-import { timelineItem } from '../data/timeline.ts';
 import { londonDate } from '../domain/dates.ts';
 import { returnedToCustody } from '../domain/referral-rules.ts';
 import {
@@ -27,37 +24,14 @@ function closeAsReturned(
   event: PrisonerReceivedEvent,
   key: string,
 ): Promise<'recorded' | 'duplicate'> {
-  const { tenantId, current } = followed;
+  const { current } = followed;
   const admittedOn = londonDate(new Date(event.occurredAt));
   const { prisonId, probableCause } = event.additionalInformation;
   const cause = probableCause ? ` (${probableCause.toLowerCase().replaceAll('_', ' ')})` : '';
-  const open = current.alerts.filter((alert) => alert.status !== 'resolved');
-  return applyEventOnce(deps, followed, key, ({ now }) => ({
+  return applyEventOnce(deps, followed, key, () => ({
     changes: { status: 'closed' as const, closedOn: admittedOn, closeReason: 'returned_to_custody' as const },
-    writes: open.flatMap((alert) => [
-      alertMoveWrite(
-        tenantId,
-        alert,
-        {
-          status: 'resolved',
-          resolvedAt: now.toISOString(),
-          resolvedBy: { memberId: HMPPS_ACTOR.memberId, name: HMPPS_ACTOR.name },
-          note: 'Returned to custody',
-        },
-        now,
-      ),
-      putItem(
-        timelineItem(
-          tenantId,
-          current.referral.id,
-          'alert_updated',
-          `Alert ${alert.rule.replaceAll('_', ' ')} resolved: returned to custody`,
-          HMPPS_ACTOR,
-          now,
-          { alertId: alert.id, status: 'resolved' },
-        ),
-      ),
-    ]),
+    // Closing clears every open alert; they are resolved as the HMPPS event's doing.
+    alertResolution: { by: HMPPS_ACTOR, note: 'returned to custody' },
     event: {
       kind: 'closed',
       summary: `Case closed on ${admittedOn}: returned to custody, admitted to ${prisonId}${cause} (HMPPS prisoner received event)`,

@@ -7,7 +7,12 @@ export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 /** An alert id: the referral's id and the rule, joined by `-`. */
 export const AlertId = z
   .string()
-  .check(z.regex(/^[0-9a-z]{26}-[a-z_]{5,40}$/, 'must be an alert id issued by the service'));
+  .check(
+    z.regex(
+      /^[0-9a-z]{26}-[a-z_]{5,40}(\.[a-z_]{5,40})?(\.[0-9a-z]{26})?$/,
+      'must be an alert id issued by the service',
+    ),
+  );
 
 export const AlertsQuery = z.extend(ListQuery, {
   status: z.optional(z.enum(ALERT_STATUSES, { error: `must be one of ${ALERT_STATUSES.join(', ')}` })),
@@ -33,6 +38,13 @@ export const AlertSchema = z.object({
   dueAt: z.string(),
   raisedAt: z.string(),
   caseReference: z.string(),
+  /** The case reference again, under the name the worklist and case use. */
+  reference: z.optional(z.string()),
+  /** The person's name, on the alerts list, for staff who may see the case (never in an email). */
+  person: z.optional(z.nullable(z.object({ givenName: z.string(), familyName: z.string() }))),
+  slot: z.optional(z.string()),
+  appointmentId: z.optional(z.string()),
+  escalates: z.optional(z.object({ alertId: z.string(), rule: z.enum(ALERT_RULES) })),
   acknowledgedAt: z.optional(z.string()),
   acknowledgedBy: z.optional(Actor),
   resolvedAt: z.optional(z.string()),

@@ -16,6 +16,9 @@ export const AUDITED_RECORDS = [
   'referral',
   'timeline',
   'appointment',
+  'alert',
+  'contact',
+  'releasePlan',
 ] as const satisfies readonly AuditedRecord[];
 
 /** One read or change of a person's records. */

@@ -1,5 +1,6 @@
 import type { TimelineKind } from '../data/timeline.ts';
-import { ALERT_RULES } from '../domain/values.ts';
+import { ALERT_RULES, PATHWAYS } from '../domain/values.ts';
+import { RISK_FLAGS } from '../domain/worklist.ts';
 import { AlertSchema } from './alert.ts';
 import { answer, listOf } from './common.ts';
 import { Appointment, Referral } from './referral.ts';
@@ -22,20 +23,79 @@ export const PersonSummary = answer(() =>
 );
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
-/** The alert rule a case must be acted on by next, as last computed (absent when none is due). */
+/**
+ * The case's next action as last computed (absent when there is none): the earliest of its
+ * unresolved alerts and the alerts still to come.
+ */
 const nextDue = {
   nextDueAt: z.optional(z.string()),
   nextDueRule: z.optional(z.enum(ALERT_RULES)),
+};
+
+const NextAction = z.nullable(
+  z.object({ rule: z.enum(ALERT_RULES), dueAt: z.string(), overdue: z.boolean() }),
+);
+const RiskFlags = z.array(z.enum(RISK_FLAGS));
+
+/** Where a case stands now: its next action, its day since release and its risks. */
+const progress = {
+  nextAction: NextAction,
+  daysSinceRelease: z.nullable(z.number().check(z.int())),
+  riskFlags: RiskFlags,
 };
 
 /** One row of the caseload (`GET /referrals`): the referral, its person and whether it is overdue. */
 export const CaseloadRow = answer(() =>
   z.extend(Referral, {
     ...nextDue,
+    ...progress,
     /** Absent only if the person's record could not be read. */
     person: z.optional(PersonSummary),
     overdue: z.boolean(),
   }),
+);
+
+/** One item of the worklist (`GET /worklist`), as API.md names its fields. */
+export const WorklistItem = answer(() =>
+  z.object({
+    referralId: z.string(),
+    reference: z.string(),
+    person: z.nullable(
+      z.object({ givenName: z.string(), familyName: z.string(), prisonNumber: z.optional(z.string()) }),
+    ),
+    areaId: z.string(),
+    assignedTo: z.nullable(z.string()),
+    assignedToName: z.nullable(z.string()),
+    pathway: z.enum(PATHWAYS),
+    releasedOn: z.nullable(z.string()),
+    expectedReleaseOn: z.nullable(z.string()),
+    daysSinceRelease: z.nullable(z.number().check(z.int())),
+    windowClosesOn: z.nullable(z.string()),
+    riskFlags: RiskFlags,
+    nextAction: z.object({ rule: z.enum(ALERT_RULES), dueAt: z.string(), overdue: z.boolean() }),
+    openAlerts: z.number().check(z.int()),
+    priority: z.number().check(z.int()),
+    why: z.array(z.string()),
+  }),
+);
+
+/** `GET /worklist`: a page of the worklist; the first page also counts the whole list. */
+export const Worklist = answer(() =>
+  z.extend(listOf(WorklistItem), {
+    counts: z.optional(
+      z.object({
+        releasingSoon: z.number().check(z.int()),
+        firstDays: z.number().check(z.int()),
+        overdue: z.number().check(z.int()),
+        openAlerts: z.number().check(z.int()),
+      }),
+    ),
+  }),
+);
+
+/** `GET /referrals/{referralId}/assignees`: who a case can be assigned to. */
+export const Assignees = answer(() =>
+  listOf(z.object({ id: z.string(), name: z.string(), role: z.enum(['caseworker', 'manager']) })),
 );
 export type CaseloadRow = z.infer<typeof CaseloadRow>;
 
@@ -43,7 +103,7 @@ export const Caseload = answer(() => listOf(CaseloadRow));
 
 /** An alert as it hangs under its case (the stored alert: no case reference, with its record times). */
 export const CaseAlert = answer(() =>
-  z.extend(z.omit(AlertSchema, { caseReference: true }), {
+  z.extend(z.omit(AlertSchema, { caseReference: true, reference: true, person: true }), {
     createdAt: z.string(),
     updatedAt: z.string(),
   }),
@@ -54,6 +114,9 @@ export type CaseAlert = z.infer<typeof CaseAlert>;
 export const CaseView = answer(() =>
   z.extend(Referral, {
     ...nextDue,
+    ...progress,
+    windowDays: z.nullable(z.number().check(z.int())),
+    windowClosesOn: z.nullable(z.string()),
     person: PersonSummary,
     /** Earliest first. */
     appointments: z.array(Appointment),
@@ -73,6 +136,9 @@ export const TIMELINE_KINDS = [
   'offence_recorded',
   'alert_raised',
   'alert_updated',
+  'referral_updated',
+  'release_planned',
+  'contact_recorded',
 ] as const satisfies readonly TimelineKind[];
 
 /** One event of a case's timeline: what happened, when and by whom (a member, or the service). */

@@ -650,7 +650,16 @@ describe('IAM permissions', () => {
         }
       }
       // The operator's function acts across partnerships, and the public one has no session.
-      expect(assumers.sort()).toEqual(['alerts', 'cases', 'imports', 'partnership', 'people', 'reports']);
+      expect(assumers.sort()).toEqual([
+        'alerts',
+        'cases',
+        'imports',
+        'partnership',
+        'people',
+        'plans',
+        'reports',
+        'worklist',
+      ]);
       expect(
         routesOf('admin').every((route) => route.roles !== 'public' && route.roles.join() === 'operator'),
       ).toBe(true);

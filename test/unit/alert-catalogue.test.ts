@@ -72,6 +72,7 @@ describe('the alert catalogue (shared/domain/alert-catalogue.ts)', () => {
         value: 'day 22 after release, once the engagement window has closed',
       },
       { label: 'Release not confirmed after', value: '1 day from the expected release date' },
+      { label: 'Escalate an open alert after', value: '24 hours open and not acknowledged' },
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  dueChecks as allDueChecks,
   type DueCheck,
-  dueChecks,
   NOMINAL_RELEASE_HOUR,
   nextDue,
   watchedFirstAppointment,
@@ -41,6 +41,10 @@ function referral(changes: Partial<Referral> = {}): Referral {
     expectedReleaseOn: EXPECTED,
     status: 'referred',
     offences: [],
+    reference: 'C-00000001',
+    programmes: [],
+    openAlerts: 0,
+    contactCounts: { preRelease: 0, postRelease: 0 },
     ...changes,
   };
 }
@@ -64,10 +68,14 @@ function appointment(changes: Partial<Appointment> = {}): Appointment {
   };
 }
 
+/** The checks as the rules answer them, each as `{rule, dueAt}` (slots are tested apart). */
+const dueChecks = (...args: Parameters<typeof allDueChecks>): Pick<DueCheck, 'rule' | 'dueAt'>[] =>
+  allDueChecks(...args).map(({ rule, dueAt }) => ({ rule, dueAt }));
+
 /** The checks as `rule → dueAt`, for compact expectations. */
-const byRule = (checks: readonly DueCheck[]) =>
+const byRule = (checks: readonly Pick<DueCheck, 'rule' | 'dueAt'>[]) =>
   Object.fromEntries(checks.map((check) => [check.rule, check.dueAt]));
-const rules = (checks: readonly DueCheck[]) => checks.map((check) => check.rule);
+const rules = (checks: readonly Pick<DueCheck, 'rule' | 'dueAt'>[]) => checks.map((check) => check.rule);
 
 /** The three checks every released, unengaged case on the prison pathway has with default settings. */
 const RELEASE_CLOCK = {
@@ -87,6 +95,7 @@ describe('default settings', () => {
       firstAppointmentGraceHours: 4,
       engagementAtRiskDay: 14,
       releaseNotConfirmedDays: 1,
+      escalateAfterHours: 24,
     });
     expect(NOMINAL_RELEASE_HOUR).toBe(9);
   });

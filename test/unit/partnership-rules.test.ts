@@ -13,6 +13,7 @@ const current: PartnershipSettings = {
     firstAppointmentGraceHours: 4,
     engagementAtRiskDay: 14,
     releaseNotConfirmedDays: 1,
+    escalateAfterHours: 24,
   },
   retentionYears: 8,
 };

@@ -38,6 +38,10 @@ function referral(changes: Partial<Referral> = {}): Referral {
     expectedReleaseOn: '2026-03-10',
     status: 'referred',
     offences: [],
+    reference: 'C-00000001',
+    programmes: [],
+    openAlerts: 0,
+    contactCounts: { preRelease: 0, postRelease: 0 },
     ...changes,
   };
 }

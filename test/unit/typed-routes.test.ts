@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes/cases.ts';
 import { routes as reportRoutes } from '../../functions/api/routes/reports.ts';
+import { routes as listRoutes } from '../../functions/api/routes/worklist.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 
 /**
@@ -21,10 +22,10 @@ describe('the typed route map (functions/api/routes/, shared/http/api-types.ts)'
       // @ts-expect-error: a CSV route answers text, not a body.
       () => apiHandler(reportRoutes.getContinuityReportCsv, async () => ({ body: 'x' })),
       // @ts-expect-error: the success status is the route's, not the handler's.
-      () => apiHandler(routes.listReferrals, async () => ({ status: 201, body: { items: [] } })),
+      () => apiHandler(listRoutes.listReferrals, async () => ({ status: 201, body: { items: [] } })),
     ];
     // A correct answer compiles and builds.
-    const right = apiHandler(routes.listReferrals, async () => ({ body: { items: [] } }));
+    const right = apiHandler(listRoutes.listReferrals, async () => ({ body: { items: [] } }));
     expect(wrong).toHaveLength(6);
     expect(typeof right).toBe('function');
   });

@@ -7,14 +7,13 @@ import { routes } from '../routes/alerts.ts';
 
 /** `GET /alerts`: alerts of the caller's areas, open first, newest first within each status. */
 export const listAlerts = apiHandler(routes.listAlerts, async (request, deps) => {
-  const { principal, memberId } = actorOf(request);
+  const actor = actorOf(request);
+  const { principal, memberId } = actor;
   const { status } = request.query;
   const areas = areasToList(principal, request.query.areaId);
   const scope = cursorScope([principal.tenantId, memberId], 'listAlerts', status ?? '', areas.join(','));
   return {
-    body: await listPage(deps, request.query, scope, (page) =>
-      alertsPage(deps.table, principal, areas, status, page),
-    ),
+    body: await listPage(deps, request.query, scope, (page) => alertsPage(deps, actor, areas, status, page)),
   };
 });
 

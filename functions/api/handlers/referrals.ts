@@ -1,6 +1,8 @@
-import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
+import { actorOf } from '../../../shared/auth/area-access.ts';
+import { assigneesOf } from '../../../shared/cases/assignees.ts';
 import { referPerson } from '../../../shared/cases/create-referral.ts';
-import { caseloadPage, readCase, readTimeline } from '../../../shared/cases/read-cases.ts';
+import { readCase, readTimeline } from '../../../shared/cases/read-cases.ts';
+import { updateReferral as editReferral } from '../../../shared/cases/update-referral.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import { routes } from '../routes/cases.ts';
@@ -9,26 +11,6 @@ import { routes } from '../routes/cases.ts';
 export const createReferral = apiHandler(routes.createReferral, async (request, deps) => ({
   body: await referPerson(deps, actorOf(request), request.params.personId, request.body),
 }));
-
-/**
- * `GET /referrals`: the caseload of the caller's areas, overdue first, paged by position (an area's
- * caseload is read whole, filtered and ordered).
- */
-export const listReferrals = apiHandler(routes.listReferrals, async (request, deps) => {
-  const actor = actorOf(request);
-  const { status, pathway, due } = request.query;
-  const areas = areasToList(actor.principal, request.query.areaId);
-  const scope = cursorScope(
-    [actor.principal.tenantId, actor.memberId],
-    'listReferrals',
-    JSON.stringify(request.query, ['areaId', 'status', 'pathway', 'due']),
-  );
-  return {
-    body: await listPage(deps, request.query, scope, (page) =>
-      caseloadPage(deps, actor, { areas, status, pathway, due }, page),
-    ),
-  };
-});
 
 /** `GET /referrals/{referralId}`: the case with its person summary, appointments and alerts. */
 export const getReferral = apiHandler(routes.getReferral, async (request, deps) => ({
@@ -44,3 +26,13 @@ export const getTimeline = apiHandler(routes.getTimeline, async (request, deps) 
     body: await listPage(deps, request.query, scope, (page) => readTimeline(deps, actor, referralId, page)),
   };
 });
+
+/** `PATCH /referrals/{referralId}`: assign, plan, move or correct the case (If-Match required). */
+export const updateReferral = apiHandler(routes.updateReferral, async (request, deps) => ({
+  body: await editReferral(deps, actorOf(request), request.params.referralId, request.body, request.ifMatch),
+}));
+
+/** `GET /referrals/{referralId}/assignees`: who the case can be assigned to. */
+export const listAssignees = apiHandler(routes.listAssignees, async (request, deps) => ({
+  body: await assigneesOf(deps, actorOf(request), request.params.referralId),
+}));

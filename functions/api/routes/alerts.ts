@@ -9,7 +9,7 @@ import {
 } from '../../../shared/schemas/alert.ts';
 import { listOf } from '../../../shared/schemas/common.ts';
 import * as z from '../../../shared/schemas/zod.ts';
-import { CASE_STAFF } from './common.ts';
+import { AUDITED_READ, CASE_CHANGE, CASE_STAFF } from './common.ts';
 
 const alertParams = z.object({ alertId: AlertId });
 
@@ -22,8 +22,9 @@ export const routes = defineFeature('alerts', {
     summary: 'Alerts in your areas, open first',
     query: AlertsQuery,
     response: listOf(AlertSchema),
-    // The alerts of each area are one GSI1 partition.
-    access: { indexes: ['GSI1'] },
+    // The alerts of each area are one GSI1 partition; the people (and, for older alerts, their
+    // referrals) in batch reads; the audit records of the names read.
+    access: { table: ['BatchGetItem', ...AUDITED_READ], indexes: ['GSI1'] },
   },
   getAlertCounts: {
     method: 'GET',
@@ -41,8 +42,9 @@ export const routes = defineFeature('alerts', {
     params: alertParams,
     body: AcknowledgeBody,
     response: AlertSchema,
-    // The alert, then its update and timeline event in one transaction.
-    access: { table: ['GetItem', 'UpdateItem', 'PutItem'] },
+    // The alert, its case and settings, then its update, timeline event and the case's refreshed
+    // next action in one transaction.
+    access: { table: CASE_CHANGE },
   },
   resolveAlert: {
     method: 'POST',
@@ -52,6 +54,6 @@ export const routes = defineFeature('alerts', {
     params: alertParams,
     body: ResolveBody,
     response: AlertSchema,
-    access: { table: ['GetItem', 'UpdateItem', 'PutItem'] },
+    access: { table: CASE_CHANGE },
   },
 });

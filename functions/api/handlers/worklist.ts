@@ -1,0 +1,53 @@
+import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
+import { caseloadPage } from '../../../shared/cases/caseload.ts';
+import { worklistPage } from '../../../shared/cases/worklist.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
+import { routes } from '../routes/worklist.ts';
+
+/** `GET /worklist`: the open cases of the caller's areas that need someone, most urgent first. */
+export const getWorklist = apiHandler(routes.getWorklist, async (request, deps) => {
+  const actor = actorOf(request);
+  const assignee = request.query.assignee ?? 'all';
+  const areas = areasToList(actor.principal, request.query.areaId);
+  const scope = cursorScope(
+    [actor.principal.tenantId, actor.memberId],
+    'getWorklist',
+    assignee,
+    areas.join(','),
+  );
+  return {
+    body: await listPage(deps, request.query, scope, (page) =>
+      worklistPage(deps, actor, { areas, assignee }, page),
+    ),
+  };
+});
+
+/**
+ * `GET /referrals`: the caseload of the caller's areas, overdue first (one index page per area),
+ * by expected release, or sorted by a column across the whole caseload.
+ */
+export const listReferrals = apiHandler(routes.listReferrals, async (request, deps) => {
+  const actor = actorOf(request);
+  const { areaId: _areaId, limit: _limit, cursor: _cursor, ...filter } = request.query;
+  const areas = areasToList(actor.principal, request.query.areaId);
+  const scope = cursorScope(
+    [actor.principal.tenantId, actor.memberId],
+    'listReferrals',
+    JSON.stringify(request.query, [
+      'areaId',
+      'status',
+      'pathway',
+      'due',
+      'assignee',
+      'releasingWithinDays',
+      'sort',
+      'order',
+    ]),
+  );
+  return {
+    body: await listPage(deps, request.query, scope, (page) =>
+      caseloadPage(deps, actor, { areas, ...filter }, page),
+    ),
+  };
+});

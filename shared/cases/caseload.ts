@@ -1,0 +1,233 @@
+import type { MemberActor } from '../auth/area-access.ts';
+import { recordReads } from '../data/audit-repo.ts';
+import { keys } from '../data/keys.ts';
+import { mergedPage, type OrderedPart } from '../data/merged-page.ts';
+import { getPeople } from '../data/people-repo.ts';
+import { type Page, type PageRequest, queryAll, slicePage } from '../data/query-page.ts';
+import { type StoredReferral, toReferral } from '../data/referrals-repo.ts';
+import { type DueFilter, dueUpToKey, dueWindowEnd } from '../domain/caseload.ts';
+import { addDays, londonDate } from '../domain/dates.ts';
+import type { Person } from '../schemas/person.ts';
+import type { CaseloadSort } from '../schemas/referral.ts';
+import { progressOf, withoutWorkAttributes } from './case-progress.ts';
+import { personSummary, type ReadDeps } from './read-cases.ts';
+
+export interface CaseloadFilter {
+  areas: readonly string[];
+  status?: StoredReferral['status'];
+  pathway?: StoredReferral['pathway'];
+  due?: DueFilter;
+  assignee?: 'me' | 'unassigned' | 'all';
+  releasingWithinDays?: number;
+  sort?: CaseloadSort;
+  order?: 'asc' | 'desc';
+}
+
+/** The filter expression of the filters no index key answers: status, pathway, assignee. */
+export function caseFilter(
+  filter: Pick<CaseloadFilter, 'status' | 'pathway' | 'assignee'>,
+  memberId: string,
+  extra: { expression: string; values: Record<string, unknown> }[] = [],
+) {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.status && filter.status !== 'closed') {
+    parts.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = filter.status;
+  }
+  if (filter.pathway) {
+    parts.push('pathway = :pathway');
+    values[':pathway'] = filter.pathway;
+  }
+  if (filter.assignee === 'me') {
+    parts.push('assignedTo = :me');
+    values[':me'] = memberId;
+  }
+  if (filter.assignee === 'unassigned') parts.push('attribute_not_exists(assignedTo)');
+  for (const one of extra) {
+    parts.push(one.expression);
+    Object.assign(values, one.values);
+  }
+  return parts.length
+    ? {
+        FilterExpression: parts.join(' AND '),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        values,
+      }
+    : { values };
+}
+
+/** The ordered index partition of one area's caseload, as the filter shapes it. */
+function caseloadPart(tenantId: string, areaId: string, filter: CaseloadFilter, memberId: string, now: Date) {
+  const { values, ...filtered } = caseFilter(filter, memberId);
+  if (filter.releasingWithinDays) {
+    const today = londonDate(now);
+    const due = filter.due
+      ? [{ expression: 'nextDueAt <= :dueBy', values: { ':dueBy': dueWindowEnd(filter.due, now) } }]
+      : [];
+    const { values: more, ...withDue } = caseFilter(filter, memberId, due);
+    return {
+      part: areaId,
+      query: {
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+        ...withDue,
+        ExpressionAttributeValues: {
+          ':pk': keys.releasingPartition(tenantId, areaId),
+          ':from': today,
+          ':to': `${addDays(today, filter.releasingWithinDays)}\uffff`,
+          ...more,
+        },
+      },
+    };
+  }
+  const open = filter.status !== 'closed';
+  return {
+    part: areaId,
+    query: {
+      KeyConditionExpression: filter.due ? 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to' : 'GSI1PK = :pk',
+      ...filtered,
+      ExpressionAttributeValues: {
+        ':pk': keys.caseloadPartition(tenantId, areaId, open),
+        ...(filter.due ? { ':from': 'A', ':to': dueUpToKey(dueWindowEnd(filter.due, now)) } : {}),
+        ...values,
+      },
+    },
+  } satisfies OrderedPart;
+}
+
+const byText = (a: string | undefined, b: string | undefined) =>
+  a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b, 'en-GB');
+
+/** How each column the caseload sorts by compares two cases (missing values last). */
+const COLUMN: Record<
+  Exclude<CaseloadSort, 'next_action'>,
+  (a: StoredReferral, b: StoredReferral, people: Map<string, Person>) => number
+> = {
+  name: (a, b, people) => {
+    const one = people.get(a.personId);
+    const two = people.get(b.personId);
+    return byText(one?.familyName, two?.familyName) || byText(one?.givenName, two?.givenName);
+  },
+  pathway: (a, b) => byText(a.pathway, b.pathway),
+  status: (a, b) => byText(a.status, b.status),
+  released: (a, b) => byText(a.releasedOn, b.releasedOn),
+  expected_release: (a, b) => byText(a.expectedReleaseOn, b.expectedReleaseOn),
+  referred: (a, b) => byText(a.referredOn, b.referredOn),
+  assignee: (a, b) => byText(a.assignedToName, b.assignedToName),
+};
+
+/**
+ * The whole caseload of the areas sorted by a column (not the index's order): each area's
+ * caseload is read whole, as the column may sit anywhere in it; ties keep caseload order.
+ */
+async function sortedCaseload(
+  deps: ReadDeps,
+  actor: MemberActor,
+  filter: CaseloadFilter & { sort: Exclude<CaseloadSort, 'next_action'> },
+  page: PageRequest,
+): Promise<Page<StoredReferral>> {
+  const { tenantId } = actor.principal;
+  const now = deps.clock();
+  const parts = filter.areas.map((areaId) => caseloadPart(tenantId, areaId, filter, actor.memberId, now));
+  const index = filter.releasingWithinDays ? 'GSI2' : 'GSI1';
+  const all = (
+    await Promise.all(parts.map((part) => queryAll(deps.table, { ...part.query, IndexName: index })))
+  )
+    .flat()
+    .map((item) => ({ item, referral: toReferral<StoredReferral>(item) }));
+  const people =
+    filter.sort === 'name'
+      ? await getPeople(
+          deps.table,
+          tenantId,
+          all.map(({ referral }) => referral.personId),
+        )
+      : new Map<string, Person>();
+  const sign = filter.order === 'desc' ? -1 : 1;
+  const compare = COLUMN[filter.sort];
+  all.sort(
+    (a, b) =>
+      sign * compare(a.referral, b.referral, people) ||
+      String(a.item.GSI1SK).localeCompare(String(b.item.GSI1SK)),
+  );
+  return slicePage(
+    all.map(({ referral }) => referral),
+    page,
+  );
+}
+
+/**
+ * One page of the caseload of the given areas. In caseload order (overdue first) or by expected
+ * release, a page is one query per area on an index ordered that way; sorted by another column,
+ * the areas' caseloads are read whole and sorted.
+ */
+export async function caseloadOf(
+  deps: ReadDeps,
+  actor: MemberActor,
+  filter: CaseloadFilter,
+  page: PageRequest,
+): Promise<Page<StoredReferral>> {
+  const sort = filter.sort ?? 'next_action';
+  if (sort !== 'next_action') return sortedCaseload(deps, actor, { ...filter, sort }, page);
+  const now = deps.clock();
+  const { tenantId } = actor.principal;
+  const listed = await mergedPage(
+    deps.table,
+    {
+      indexName: filter.releasingWithinDays ? 'GSI2' : 'GSI1',
+      indexKeys: filter.releasingWithinDays ? ['GSI2PK', 'GSI2SK'] : ['GSI1PK', 'GSI1SK'],
+      parts: filter.areas.map((areaId) => caseloadPart(tenantId, areaId, filter, actor.memberId, now)),
+      descending: filter.order === 'desc',
+    },
+    page,
+  );
+  return { ...listed, items: listed.items.map((item) => toReferral<StoredReferral>(item)) };
+}
+
+/** One page of a caseload as the list shows it: with each person's summary; the reads are audited. */
+export async function caseloadRows(deps: ReadDeps, actor: MemberActor, page: readonly StoredReferral[]) {
+  const { tenantId } = actor.principal;
+  const now = deps.clock();
+  const peopleById = await getPeople(
+    deps.table,
+    tenantId,
+    page.map((referral) => referral.personId),
+  );
+  await recordReads(
+    deps.table,
+    tenantId,
+    page.map((referral) => ({
+      personId: referral.personId,
+      action: 'list',
+      record: 'referral',
+      recordId: referral.id,
+    })),
+    actor,
+    now,
+  );
+  return page.map((referral) => {
+    const person = peopleById.get(referral.personId);
+    const progress = progressOf(referral, now);
+    return {
+      ...withoutWorkAttributes(referral),
+      person: person && personSummary(person),
+      overdue: progress.nextAction?.overdue ?? false,
+      nextAction: progress.nextAction,
+      daysSinceRelease: progress.daysSinceRelease,
+      riskFlags: progress.riskFlags,
+    };
+  });
+}
+
+/** A page of the caseload, each row with its person's summary. */
+export async function caseloadPage(
+  deps: ReadDeps,
+  actor: MemberActor,
+  filter: CaseloadFilter,
+  page: () => Promise<PageRequest>,
+) {
+  const listed = await caseloadOf(deps, actor, filter, await page());
+  return { ...listed, items: await caseloadRows(deps, actor, listed.items) };
+}

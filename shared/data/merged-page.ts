@@ -1,0 +1,99 @@
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type Page, type PageRequest, queryPage } from './query-page.ts';
+import type { Table } from './table.ts';
+
+/** One ordered index partition of a merged list (one area's caseload, say), named by `part`. */
+export interface OrderedPart {
+  part: string;
+  query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey' | 'IndexName'>;
+}
+
+export interface MergedQuery {
+  indexName: string;
+  /** The index's key attributes: a page's position is the last item's keys. */
+  indexKeys: readonly [partitionKey: string, sortKey: string];
+  parts: readonly OrderedPart[];
+  descending?: boolean;
+}
+
+/** Where each part's next page starts: after a key, or `null` once the part is used up. */
+type Positions = Record<string, Record<string, unknown> | null>;
+
+/** Reads stop after this many items in one part for one page, however few the filter lets through. */
+const MAX_READ_PER_PART = 2_000;
+
+/** The table and index keys of an item: where a query continues after it. */
+const positionOf = (item: Record<string, unknown>, indexKeys: readonly string[]) =>
+  Object.fromEntries(['PK', 'SK', ...indexKeys].map((name) => [name, item[name]]));
+
+/** Up to `limit` items of one part that pass its filter, from `start`, and whether the part ran out. */
+async function readPart(
+  table: Table,
+  indexName: string,
+  part: OrderedPart,
+  start: Record<string, unknown> | undefined,
+  limit: number,
+  descending: boolean,
+): Promise<{ items: Record<string, unknown>[]; exhausted: boolean }> {
+  const items: Record<string, unknown>[] = [];
+  let startKey = start;
+  let read = 0;
+  do {
+    // A filtered query's limit counts the items read, not those kept: read a little more then.
+    const size = part.query.FilterExpression ? Math.max(limit * 2, 100) : limit;
+    const page = await queryPage(
+      table,
+      { ...part.query, IndexName: indexName, ScanIndexForward: !descending },
+      { limit: size, startKey },
+    );
+    items.push(...page.items);
+    read += size;
+    startKey = page.lastKey;
+    if (!startKey) return { items, exhausted: true };
+  } while (items.length < limit && read < MAX_READ_PER_PART);
+  return { items, exhausted: false };
+}
+
+/**
+ * One page of a list merged from several ordered index partitions (a member's areas), in the
+ * indexes' sort-key order: each part reads at most a page from where the last page left it, and
+ * the position of every part goes back in the page's key. The cost of a page is a page per
+ * part, whatever the size of the list.
+ */
+export async function mergedPage(
+  table: Table,
+  merged: MergedQuery,
+  page: PageRequest,
+): Promise<Page<Record<string, unknown>>> {
+  const [, sortKey] = merged.indexKeys;
+  const descending = merged.descending ?? false;
+  const positions = (page.startKey ?? {}) as Positions;
+  const live = merged.parts.filter((part) => positions[part.part] !== null);
+  const read = await Promise.all(
+    live.map(async (part) => ({
+      part,
+      ...(await readPart(
+        table,
+        merged.indexName,
+        part,
+        positions[part.part] ?? undefined,
+        page.limit,
+        descending,
+      )),
+    })),
+  );
+  const order = (a: string, b: string) => (descending ? b.localeCompare(a) : a.localeCompare(b));
+  const candidates = read
+    .flatMap(({ part, items }) => items.map((item) => ({ part: part.part, item })))
+    .sort((a, b) => order(String(a.item[sortKey]), String(b.item[sortKey])) || a.part.localeCompare(b.part));
+  const taken = candidates.slice(0, page.limit);
+  const next: Positions = { ...positions };
+  for (const { part, items, exhausted } of read) {
+    const mine = taken.filter((entry) => entry.part === part.part);
+    const last = mine.at(-1);
+    if (exhausted && mine.length === items.length) next[part.part] = null;
+    else if (last) next[part.part] = positionOf(last.item, merged.indexKeys);
+  }
+  const more = merged.parts.some((part) => next[part.part] !== null);
+  return { items: taken.map((entry) => entry.item), lastKey: more ? next : undefined };
+}
