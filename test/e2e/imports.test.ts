@@ -51,7 +51,10 @@ describe('release list import, as a manager', () => {
   });
 
   it('explains the columns and offers the template', async () => {
-    await page.getByRole('link', { name: 'Import a release list' }).click();
+    // A manager's home page is the worklist; the import is offered on the caseload.
+    await expectHeading(page, 'Worklist');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('button', { name: 'Import a release list' }).click();
     await expectHeading(page, 'Import a release list');
     expect(await page.title()).toBe('Import a release list – Continuity');
     const columns = page.getByRole('table', { name: 'Columns of the release list' });

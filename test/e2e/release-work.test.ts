@@ -166,7 +166,52 @@ describe('the release work, as a new Worcestershire caseworker on the demo partn
     await worklistItem(page, SOON.name).getByText('Assigned to: You').waitFor();
   });
 
+  it('finds their cases and the coming releases in the caseload, sorted across the whole caseload', async () => {
+    await nav(page).getByRole('link', { name: 'Caseload' }).click();
+    await expectHeading(page, 'Caseload');
+    const row = (name: string) => page.getByRole('row').filter({ hasText: name });
+    await row(SOON.name).getByRole('cell', { name: 'You' }).waitFor();
+    await row(OUT.name).getByRole('cell', { name: 'Not assigned' }).waitFor();
+
+    await page.getByLabel('Assigned to').selectOption('me');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL((url) => url.searchParams.get('assignee') === 'me');
+    await row(SOON.name).waitFor();
+    await expect.poll(() => row(OUT.name).count()).toBe(0);
+    await page.getByLabel('Assigned to').selectOption('');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await row(OUT.name).waitFor();
+
+    const name = page.getByRole('columnheader', { name: 'Name' });
+    await name.getByRole('link', { name: 'Name' }).click();
+    await expect.poll(() => name.getAttribute('aria-sort')).toBe('ascending');
+    // The server orders the whole caseload; choosing the column again turns the order round.
+    const names = async () =>
+      (await page.getByRole('rowheader').allTextContents()).filter((text) =>
+        [SOON.name, OUT.name].includes(text),
+      );
+    const ascending = await names();
+    await name.getByRole('link', { name: 'Name' }).click();
+    await expect.poll(() => name.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(names).toEqual([...ascending].reverse());
+    await expectAccessible(page, 'the caseload sorted by name');
+
+    await page.getByRole('link', { name: 'See who is releasing in the next 12 weeks' }).click();
+    await expectHeading(page, 'Releasing in the next 12 weeks');
+    await page.waitForURL((url) => url.searchParams.get('releasingWithinDays') === '84');
+    await row(SOON.name)
+      .getByText(`Expected ${longDate(day(3))}`)
+      .waitFor();
+    await expect.poll(() => row(OUT.name).count()).toBe(0);
+    expect(await page.getByRole('columnheader', { name: 'Expected release' }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    await expectAccessible(page, 'the releasing in the next 12 weeks view');
+  });
+
   it('plans the release', async () => {
+    await nav(page).getByRole('link', { name: 'Worklist' }).click();
+    await page.getByRole('link', { name: 'My cases' }).click();
     await worklistItem(page, SOON.name).getByRole('link', { name: SOON.name }).click();
     await page.getByRole('heading', { level: 2, name: 'Release plan' }).waitFor();
     await page.getByText('No release plan has been made yet.').waitFor();

@@ -3,7 +3,7 @@ import type { AnyAlert } from '../../api/types.ts';
 import { ALERT_RULE_NAMES, ALERT_STATUS_COLOURS, ALERT_STATUS_LABELS, labelFor } from '../../cases/labels.ts';
 import { Tag } from '../../components/Tag.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
-import { formatDateTime } from '../../format/dates.ts';
+import { formatDateTime, readableDates } from '../../format/dates.ts';
 
 /** An alert rule's plain-English name, e.g. "No first appointment booked". */
 export const alertName = (rule: string): string => labelFor(ALERT_RULE_NAMES, rule);
@@ -36,7 +36,7 @@ export function AlertHistory({ alert }: { alert: AnyAlert }) {
       {steps.join('. ')}
       {alert.note && (
         <>
-          {steps.length > 0 ? '. ' : ''}Note: {alert.note}
+          {steps.length > 0 ? '. ' : ''}Note: {readableDates(alert.note)}
         </>
       )}
     </span>

@@ -70,7 +70,8 @@ export function timelineText(event: TimelineEvent): string {
       if (!status || !rule || !ALERT_RULE_NAMES[rule]) break;
       // The note, if any, follows the new status in the API's summary.
       const note = event.summary.split(`${status}: `).slice(1).join(`${status}: `);
-      return `Alert ${labelFor(ALERT_STATUS_LABELS, status).toLowerCase()}: ${ALERT_RULE_NAMES[rule]}${note ? `. Note: ${note}` : ''}`;
+      // The service's own notes may name dates (e.g. the release that resolved it): written out too.
+      return `Alert ${labelFor(ALERT_STATUS_LABELS, status).toLowerCase()}: ${ALERT_RULE_NAMES[rule]}${note ? `. Note: ${readableDates(note)}` : ''}`;
     }
   }
   return readableDates(event.summary);
