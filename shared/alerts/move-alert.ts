@@ -6,7 +6,9 @@ import { derivedRefresh, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { putItem, transactWrite } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
+import { alertsNoLongerHolding } from '../domain/alert-rules.ts';
 import { Conflict, VersionConflict } from '../errors.ts';
+import { resolvedAs, SERVICE_ACTOR, withdrawalWrites } from './withdraw-alerts.ts';
 
 export interface MoveAlertDeps {
   table: Table;
@@ -53,13 +55,29 @@ export async function moveAlert(
   const current = await loadCase(deps.table, tenantId, alert.referralId);
   const settings = (await getPartnership(deps.table, tenantId)).settings;
   const moved = { ...alert, ...move };
-  const alerts = current.alerts.map((candidate) => (candidate.id === alert.id ? moved : candidate));
+  const others = current.alerts.filter((candidate) => candidate.id !== alert.id);
+  // An escalation of this alert no longer holds once it is acknowledged or resolved.
+  const cleared = alertsNoLongerHolding(
+    current.referral,
+    current.appointments,
+    settings,
+    [moved, ...others],
+    now,
+  ).filter((candidate) => candidate.id !== alert.id);
+  const resolution = { by: SERVICE_ACTOR, note: `the alert it escalated was ${to}` };
+  const alerts = [
+    moved,
+    ...others.map((candidate) =>
+      cleared.includes(candidate) ? { ...candidate, ...resolvedAs(resolution, now) } : candidate,
+    ),
+  ];
   await transactWrite(
     deps.table,
     [
       alertMoveWrite(tenantId, alert, move, now),
       putItem(event),
       derivedRefresh(tenantId, current, settings, alerts),
+      ...withdrawalWrites(tenantId, cleared, resolution, now),
     ],
     (failed) => (failed.includes(0) || failed.includes(2) ? new VersionConflict() : undefined),
   );

@@ -10,9 +10,13 @@ import type { Table } from '../data/table.ts';
 import { putItem, putNew, transactWrite } from '../data/table-io.ts';
 import { timelineItem } from '../data/timeline.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
-import { dueChecks, raisedSlots } from '../domain/alert-rules.ts';
+import { alertsNoLongerHolding, dueChecks, raisedSlots } from '../domain/alert-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
+import { resolvedAs, SERVICE_ACTOR, withdrawalWrites } from './withdraw-alerts.ts';
+
+/** How the sweep resolves an alert whose condition cleared with time. */
+const CLEARED = { by: SERVICE_ACTOR, note: 'its condition no longer holds' };
 
 export interface AlertDeps {
   table: Table;
@@ -21,7 +25,7 @@ export interface AlertDeps {
 }
 
 /** Timeline events written by the service itself name it as the actor. */
-const SERVICE_ACTOR = { memberId: 'service', name: 'Continuity (automatic alert)' };
+const RAISER = { memberId: 'service', name: 'Continuity (automatic alert)' };
 
 /** Settings of each tenant, read once per sweep. */
 export type SettingsCache = Map<string, Promise<PartnershipSettings>>;
@@ -92,8 +96,20 @@ export async function raiseDueAlerts(
   }
   const settings = await settingsOf(deps, tenantId, cache);
   const now = deps.clock();
-  const raised = raisedSlots(current.alerts, current.appointments);
-  const due = dueChecks(current.referral, current.appointments, settings, raised, current.alerts).filter(
+  // Alerts whose condition no longer holds are resolved first (an escalation of an alert that
+  // cleared), so nothing is raised on their account.
+  const cleared = alertsNoLongerHolding(
+    current.referral,
+    current.appointments,
+    settings,
+    current.alerts,
+    now,
+  );
+  const settled = current.alerts.map((alert) =>
+    cleared.includes(alert) ? { ...alert, ...resolvedAs(CLEARED, now) } : alert,
+  );
+  const raised = raisedSlots(settled, current.appointments);
+  const due = dueChecks(current.referral, current.appointments, settings, raised, settled).filter(
     (check) => check.dueAt <= now.toISOString(),
   );
   // An alert the service withdrew (its condition had cleared) is raised anew over its old item,
@@ -106,12 +122,13 @@ export async function raiseDueAlerts(
   });
   const raisedNow = items.map((item) => toRecord<Alert>(item));
   const afterwards = [
-    ...current.alerts.filter((alert) => !items.some((item) => item.id === alert.id)),
+    ...settled.filter((alert) => !items.some((item) => item.id === alert.id)),
     ...raisedNow,
   ];
   try {
     await transactWrite(deps.table, [
       derivedRefresh(tenantId, current, settings, afterwards),
+      ...withdrawalWrites(tenantId, cleared, CLEARED, now),
       ...items.map((item) => {
         const before = replaced.get(String(item.id));
         return before
@@ -129,7 +146,7 @@ export async function raiseDueAlerts(
             referralId,
             'alert_raised',
             ALERT_CATALOGUE[check.rule].timeline,
-            SERVICE_ACTOR,
+            RAISER,
             now,
             { rule: check.rule, dueAt: check.dueAt },
           ),

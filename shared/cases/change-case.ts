@@ -1,4 +1,5 @@
 import type { Clock } from '../adapters/ports.ts';
+import { type Resolution, resolvedAs, SERVICE_ACTOR, withdrawalWrites } from '../alerts/withdraw-alerts.ts';
 import { type MemberPrincipal, requireAreaOf } from '../auth/area-access.ts';
 import { type Alert as AlertRecord, alertAreaMove, alertMoveWrite } from '../data/alerts-repo.ts';
 import { type AuditedRecord, auditItem } from '../data/audit-repo.ts';
@@ -8,8 +9,7 @@ import type { Table } from '../data/table.ts';
 import { putItem, type TransactItem } from '../data/table-io.ts';
 import { type TimelineKind, timelineItem } from '../data/timeline.ts';
 import type { Actor } from '../domain/actor.ts';
-import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
-import { alertsNoLongerHolding, SERVICE_MEMBER_ID } from '../domain/alert-rules.ts';
+import { alertsNoLongerHolding } from '../domain/alert-rules.ts';
 import { VersionConflict } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
@@ -31,11 +31,8 @@ export interface CaseDecision {
    * Who resolves the alerts the change clears, and the note they get: by default the service,
    * noting the change that cleared them.
    */
-  alertResolution?: { by: Pick<Actor, 'memberId' | 'name'>; note: string };
+  alertResolution?: Resolution;
 }
-
-/** The service, as the actor of what it does by itself: resolving alerts whose condition cleared. */
-export const SERVICE_ACTOR = { memberId: SERVICE_MEMBER_ID, name: 'Continuity' };
 
 /**
  * The writes that keep a case's alerts true to the change: every unresolved alert whose
@@ -49,44 +46,26 @@ function alertsAfterChange(
 ): { alerts: AlertRecord[]; writes: TransactItem[] } {
   const { tenantId, current, settings, now } = context;
   const appointments = decision.appointments ?? current.appointments;
-  const cleared = new Set(
-    alertsNoLongerHolding(after, appointments, settings, current.alerts, now).map((alert) => alert.id),
-  );
+  const cleared = alertsNoLongerHolding(after, appointments, settings, current.alerts, now);
   const moved = after.areaId !== current.referral.areaId;
   const resolution = decision.alertResolution ?? {
     by: SERVICE_ACTOR,
     note: `No longer applies: ${decision.event.summary}`,
   };
-  const writes: TransactItem[] = [];
-  const alerts = current.alerts.map((alert) => {
-    if (!cleared.has(alert.id) && !moved) return alert;
-    const resolve = cleared.has(alert.id)
-      ? {
-          status: 'resolved' as const,
-          resolvedAt: now.toISOString(),
-          resolvedBy: { memberId: resolution.by.memberId, name: resolution.by.name },
-          note: resolution.note,
-        }
-      : {};
-    const change = { ...resolve, ...(moved ? alertAreaMove(tenantId, alert, after.areaId) : {}) };
-    writes.push(alertMoveWrite(tenantId, alert, change, now));
-    if (cleared.has(alert.id)) {
-      writes.push(
-        putItem(
-          timelineItem(
-            tenantId,
-            after.id,
-            'alert_updated',
-            `Alert "${ALERT_CATALOGUE[alert.rule].name}" resolved: ${resolution.note}`,
-            resolution.by,
-            now,
-            { alertId: alert.id, status: 'resolved' },
-          ),
-        ),
-      );
-    }
-    return { ...alert, ...resolve, areaId: after.areaId };
-  });
+  const area = (alert: AlertRecord) => (moved ? alertAreaMove(tenantId, alert, after.areaId) : {});
+  const writes = [
+    ...withdrawalWrites(tenantId, cleared, resolution, now, area),
+    ...(moved
+      ? current.alerts
+          .filter((alert) => !cleared.includes(alert))
+          .map((alert) => alertMoveWrite(tenantId, alert, area(alert), now))
+      : []),
+  ];
+  const alerts = current.alerts.map((alert) => ({
+    ...alert,
+    ...(cleared.includes(alert) ? resolvedAs(resolution, now) : {}),
+    areaId: after.areaId,
+  }));
   return { alerts, writes };
 }
 

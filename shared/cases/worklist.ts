@@ -151,9 +151,11 @@ export async function worklistPage(
     ),
     page.startKey ? undefined : countsOf(deps, actor, filter),
   ]);
-  const referrals = listed.items.map((item) =>
-    toReferral<StoredReferral>({ ...item, urgentAt: item.urgentAt }),
-  );
+  // The urgency the index orders by leads its sort key (keys.work).
+  const referrals = listed.items.map((item) => ({
+    ...toReferral<StoredReferral>(item),
+    urgentAt: String(item.workSK).split('#')[0],
+  }));
   const people = await getPeople(
     deps.table,
     tenantId,

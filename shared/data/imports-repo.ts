@@ -28,6 +28,10 @@ export interface ReleaseImport {
   new?: number;
   /** The first matched rows and whom they match (see `MAX_MATCHES_KEPT`). */
   matches?: ImportMatch[];
+  /** Open referrals whose expected release date the import changed (absent on older imports). */
+  updated?: number;
+  /** The first of those changes (see `MAX_UPDATES_KEPT`). */
+  updates?: ImportUpdate[];
   errors: ImportError[];
   errorCount: number;
   failure?: string;
@@ -37,6 +41,18 @@ export interface ReleaseImport {
   /** A checked import: applying it is refused after this time, and DynamoDB then deletes it. */
   checkedUntil?: string;
 }
+
+/** An expected release date an import changed on a referral awaiting release. */
+export interface ImportUpdate {
+  row: number;
+  referralId: string;
+  reference: string;
+  from: string | null;
+  to: string;
+}
+
+/** Changes of expected release dates kept on an import's record; `updated` counts them all. */
+export const MAX_UPDATES_KEPT = 100;
 
 /**
  * How long a checked import's rows (names, dates of birth, prison numbers) are kept waiting to be
@@ -112,6 +128,8 @@ export interface ImportProgress {
   errorCount?: number;
   /** Forgets the errors kept so far (a retried run finds them again). */
   clearErrors?: boolean;
+  updated?: number;
+  updates?: readonly ImportUpdate[];
 }
 
 /** Records progress: the status, how many rows were processed, created and matched, and row errors. */
@@ -123,15 +141,21 @@ export async function recordProgress(
   now: Date,
 ): Promise<void> {
   const { status, failure, processed, created, matched, errors, errorCount, clearErrors } = change;
+  const { updated, updates } = change;
+  const append = {
+    ...(errors?.length && !clearErrors ? { errors } : {}),
+    ...(updates?.length && !clearErrors ? { updates } : {}),
+  };
   await changeItem(table, keys.importRecord(tenantId, importId), {
     set: {
       updatedAt: now.toISOString(),
       status: status || undefined,
       failure: failure || undefined,
       errors: clearErrors ? [] : undefined,
+      updates: clearErrors ? [] : undefined,
     },
-    add: { processed, created, matched, errorCount },
-    ...(errors?.length && !clearErrors ? { append: { errors } } : {}),
+    add: { processed, created, matched, errorCount, updated },
+    ...(Object.keys(append).length ? { append } : {}),
   });
 }
 

@@ -110,6 +110,19 @@ export const keys = {
     GSI1PK: `${tenantPartition(tenantId)}${DELIMITER}PEOPLE${DELIMITER}${part(areaId)}`,
     GSI1SK: `${familyKey}${DELIMITER}${givenKey}${DELIMITER}${part(personId)}`,
   }),
+  /** GSI2 keys that find people of an area by given name, then family name. */
+  personByGivenName: (
+    tenantId: string,
+    areaId: string,
+    givenKey: string,
+    familyKey: string,
+    personId: string,
+  ) => ({
+    GSI2PK: `${tenantPartition(tenantId)}${DELIMITER}PEOPLEGIVEN${DELIMITER}${part(areaId)}`,
+    GSI2SK: `${givenKey}${DELIMITER}${familyKey}${DELIMITER}${part(personId)}`,
+  }),
+  peopleOfAreaByGivenName: (tenantId: string, areaId: string): string =>
+    `${tenantPartition(tenantId)}${DELIMITER}PEOPLEGIVEN${DELIMITER}${part(areaId)}`,
   peopleOfArea: (tenantId: string, areaId: string): string =>
     `${tenantPartition(tenantId)}${DELIMITER}PEOPLE${DELIMITER}${part(areaId)}`,
   /**

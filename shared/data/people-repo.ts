@@ -34,6 +34,13 @@ const nameIndex = (
     nameKey(fields.givenName) || '-',
     personId,
   ),
+  ...keys.personByGivenName(
+    tenantId,
+    fields.areaId,
+    nameKey(fields.givenName) || '-',
+    nameKey(fields.familyName) || '-',
+    personId,
+  ),
   givenKey: nameKey(fields.givenName),
 });
 
@@ -268,6 +275,55 @@ export async function searchPeopleInArea(
     },
     page,
   );
+}
+
+/**
+ * A page of the people of an area whose given name starts with `given`, leaving out those whose
+ * family name starts with it too (a one-word search finds those by family name already).
+ */
+export async function searchPeopleByGivenName(
+  table: Table,
+  tenantId: string,
+  areaId: string,
+  given: string,
+  page: PageRequest,
+) {
+  return recordsPage<Person>(
+    table,
+    {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+      FilterExpression: 'NOT begins_with(GSI1SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.peopleOfAreaByGivenName(tenantId, areaId), ':prefix': given },
+    },
+    page,
+  );
+}
+
+/** The people of the tenant with this NHS number (digits only), from its lookup items. */
+export async function peopleByNhsNumber(
+  table: Table,
+  tenantId: string,
+  nhsNumber: string,
+): Promise<string[]> {
+  const items = await queryAll(table, {
+    ...prefixQuery(tenantPartition(tenantId), keys.personByNhsNumberPrefix(nhsNumber)),
+    ProjectionExpression: 'personId',
+  });
+  return [...new Set(items.map((item) => String(item.personId)))];
+}
+
+/** The cases (and their people) of a case reference, from its lookup items. */
+export async function casesByReference(
+  table: Table,
+  tenantId: string,
+  reference: string,
+): Promise<{ referralId: string; personId: string }[]> {
+  const items = await queryAll(table, {
+    ...prefixQuery(tenantPartition(tenantId), keys.caseReferencePrefix(reference)),
+    ProjectionExpression: 'referralId, personId',
+  });
+  return items.map((item) => ({ referralId: String(item.referralId), personId: String(item.personId) }));
 }
 
 /** Reads many people of the tenant at once (for caseload names). */

@@ -18,6 +18,7 @@ const STORAGE_ATTRIBUTES = [
   'workPK',
   'workSK',
   'listedFrom',
+  'urgentAt',
   'type',
   'tenantId',
   // DynamoDB's time to live (shared/data/table-def.ts TTL_ATTRIBUTE).

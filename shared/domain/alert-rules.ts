@@ -186,6 +186,10 @@ export function raisedSlots(
           slots.add(slotFor('first_appointment_missed', appointment.id));
         }
       }
+    } else if (alert.rule === 'alert_unacknowledged') {
+      // An escalation is of one raising of its alert: raised again later, the alert escalates anew.
+      const escalated = alerts.find((one) => `alert_unacknowledged.${slotOf(one)}` === slotOf(alert));
+      if (!escalated || escalated.raisedAt <= alert.raisedAt) slots.add(slotOf(alert));
     } else {
       slots.add(slotOf(alert));
     }
@@ -222,23 +226,41 @@ export function alertsNoLongerHolding<A extends AlertState>(
   alerts: readonly A[],
   now: Date,
 ): A[] {
-  const checks = caseChecks(referral, appointments, settings, alerts);
   const at = now.toISOString();
-  const holding = new Set(checks.filter((check) => check.dueAt <= at).map((check) => check.slot));
+  // The case's own conditions first; an escalation then holds only while the alert it escalates
+  // is open and still holds itself.
+  const holding = new Set(
+    caseChecks(referral, appointments, settings)
+      .filter((check) => check.dueAt <= at)
+      .map((check) => check.slot),
+  );
   const watched = watchedFirstAppointment(referral, appointments);
-  return alerts.filter((alert) => {
-    if (alert.status === 'resolved') return false;
+  const holds = (alert: A): boolean => {
     // A missed-appointment alert from before slots: it is about the watched appointment if that
     // one was booked before the alert was raised.
     if (alert.rule === 'first_appointment_missed' && !alert.slot) {
-      return !(
-        watched &&
-        watched.createdAt <= alert.raisedAt &&
-        holding.has(slotFor(alert.rule, watched.id))
-      );
+      return !!watched && watched.createdAt <= alert.raisedAt && holding.has(slotFor(alert.rule, watched.id));
     }
-    return !holding.has(slotOf(alert));
-  });
+    return holding.has(slotOf(alert));
+  };
+  const cleared = new Set(
+    alerts.filter(
+      (alert) => alert.status !== 'resolved' && alert.rule !== 'alert_unacknowledged' && !holds(alert),
+    ),
+  );
+  const stillOpen = alerts.filter(
+    (alert) => alert.status === 'open' && alert.rule !== 'alert_unacknowledged' && !cleared.has(alert),
+  );
+  const escalating = new Set(
+    caseChecks(referral, appointments, settings, stillOpen)
+      .filter((check) => check.rule === 'alert_unacknowledged' && check.dueAt <= at)
+      .map((check) => check.slot),
+  );
+  return alerts.filter(
+    (alert) =>
+      alert.status !== 'resolved' &&
+      (alert.rule === 'alert_unacknowledged' ? !escalating.has(slotOf(alert)) : cleared.has(alert)),
+  );
 }
 
 /** A case's next action: the earliest of its unresolved alerts and the alerts still to come. */

@@ -1,22 +1,26 @@
 import { logger } from '../adapters/logger.ts';
 import type { Clock } from '../adapters/ports.ts';
+import { applyCaseChange } from '../cases/change-case.ts';
 import { addReferral, type NewReferral } from '../cases/create-referral.ts';
 import { mapBounded } from '../concurrency/pool.ts';
 import { failedConditions } from '../data/dynamo-errors.ts';
 import {
   getImport,
   type ImportProgress,
+  type ImportUpdate,
   importRows,
+  MAX_UPDATES_KEPT,
   type ReleaseImport,
   recordProgress,
 } from '../data/imports-repo.ts';
 import { findMember } from '../data/members-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { findPerson, type PersonFields, personIdByPrisonNumber } from '../data/people-repo.ts';
-import { loadCase } from '../data/referrals-repo.ts';
+import { type CaseRecord, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import type { Actor } from '../domain/actor.ts';
-import { londonDate } from '../domain/dates.ts';
+import { caseReference } from '../domain/case-reference.ts';
+import { londonDate, longDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import { NotFound } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
@@ -44,18 +48,56 @@ interface RowContext {
   areaIds: readonly string[];
 }
 
-/** What applying a row did: added a person, added a referral to one already held, or nothing. */
-type RowOutcome = 'created' | 'matched' | { errors: ImportError[] };
+/**
+ * What applying a row did: added a person, added a referral to one already held, matched a
+ * referral awaiting release (changing its expected release date when the list moved it), or nothing.
+ */
+type RowOutcome = 'created' | 'matched' | { updated: ImportUpdate } | { errors: ImportError[] };
 
-/** True when the person already has an open prison-pathway referral awaiting release. */
-async function awaitingRelease(context: RowContext, person: Person): Promise<boolean> {
+/** The person's open prison-pathway case awaiting release, if they have one. */
+async function awaitingRelease(context: RowContext, person: Person): Promise<CaseRecord | undefined> {
   for (const referralId of person.referralIds) {
-    const { referral } = await loadCase(context.deps.table, context.tenantId, referralId).catch(() => ({
-      referral: undefined,
-    }));
-    if (referral && isPrisonPathway(referral.pathway) && referral.status === 'referred') return true;
+    const found = await loadCase(context.deps.table, context.tenantId, referralId).catch(() => undefined);
+    const referral = found?.referral;
+    if (referral && isPrisonPathway(referral.pathway) && referral.status === 'referred') return found;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * Moves a waiting case's expected release date to the one the list gives, on its timeline as the
+ * uploader's change; the alerts follow (a `release_not_confirmed` for the old date is resolved).
+ */
+async function moveExpectedRelease(
+  context: RowContext,
+  current: CaseRecord,
+  row: ReleaseRow,
+): Promise<RowOutcome> {
+  const { referral } = current;
+  const from = referral.expectedReleaseOn ?? null;
+  if (from === row.expectedReleaseOn) return 'matched';
+  const line = `the release list of ${row.establishment} (row ${row.row + 1} of the list)`;
+  await applyCaseChange(context.deps, context.tenantId, context.actor, current, () => ({
+    changes: { expectedReleaseOn: row.expectedReleaseOn },
+    event: {
+      kind: 'referral_updated',
+      summary: `Expected release date changed from ${from ? longDate(from) : 'none'} to ${longDate(row.expectedReleaseOn)} by ${line}`,
+      details: {
+        changes: [{ field: 'expectedReleaseOn', from, to: row.expectedReleaseOn }],
+        importId: context.record.id,
+      },
+    },
+    audited: { record: 'referral', recordId: referral.id },
+  }));
+  return {
+    updated: {
+      row: row.row,
+      referralId: referral.id,
+      reference: caseReference(referral.id),
+      from,
+      to: row.expectedReleaseOn,
+    },
+  };
 }
 
 /**
@@ -100,7 +142,8 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
   const finding = matchRow(row, holder ? { personId: holder, person } : undefined, areaIds);
   if (finding.kind === 'refused') return { errors: finding.errors };
   if (holder && person) {
-    if (await awaitingRelease(context, person)) return 'matched';
+    const waiting = await awaitingRelease(context, person);
+    if (waiting) return moveExpectedRelease(context, waiting, row);
     try {
       await addReferral(deps, referral(holder));
     } catch (error) {
@@ -180,6 +223,7 @@ export async function applyImport(
       created: -record.created,
       matched: -record.matched,
       errorCount: -record.errorCount,
+      updated: -(record.updated ?? 0),
       clearErrors: true,
     },
     deps.clock(),
@@ -192,9 +236,13 @@ export async function applyImport(
     actor: { ...record.createdBy, requestId: `import-${importId}`, sourceIp: 'import' },
     areaIds: uploader.areaIds,
   };
-  const empty = (): Required<Pick<ImportProgress, 'processed' | 'created' | 'matched' | 'errorCount'>> & {
+  const empty = (): Required<
+    Pick<ImportProgress, 'processed' | 'created' | 'matched' | 'errorCount' | 'updated'>
+  > & {
     errors: ImportError[];
-  } => ({ processed: 0, created: 0, matched: 0, errorCount: 0, errors: [] });
+    updates: ImportUpdate[];
+  } => ({ processed: 0, created: 0, matched: 0, errorCount: 0, updated: 0, errors: [], updates: [] });
+  let updatesKept = 0;
   let pending = empty();
   /** Row errors appended so far: the record keeps no more than an upload's check would. */
   const kept = new KeptList<ImportError>(MAX_ERRORS_KEPT, ERROR_BYTES_KEPT);
@@ -207,7 +255,14 @@ export async function applyImport(
     const outcome = await applyRow(context, row);
     pending.processed += 1;
     if (typeof outcome === 'string') pending[outcome] += 1;
-    else {
+    else if ('updated' in outcome) {
+      pending.matched += 1;
+      pending.updated += 1;
+      if (updatesKept < MAX_UPDATES_KEPT) {
+        updatesKept += 1;
+        pending.updates.push(outcome.updated);
+      }
+    } else {
       pending.errorCount += outcome.errors.length;
       for (const error of outcome.errors) if (kept.add(error)) pending.errors.push(error);
     }

@@ -9,6 +9,7 @@ import { findPerson, personItemKeys, setReferralsOf } from '../data/people-repo.
 import { caseloadOfArea } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import { keysUnder } from '../data/tenant-items.ts';
+import { caseReference } from '../domain/case-reference.ts';
 import { addDays, londonDate } from '../domain/dates.ts';
 import { PartnershipSettings } from '../schemas/partnership.ts';
 
@@ -23,8 +24,8 @@ export interface PurgeResult {
 }
 
 /**
- * Deletes one closed case and all that hangs under it (appointments, timeline, alerts and their
- * mail records); and the person too, with their prison-number claim, lookup items and audit
+ * Deletes one closed case and all that hangs under it (appointments, contacts, timeline, alerts
+ * and their mail records, its reference lookup); and the person too, with their prison-number claim, lookup items and audit
  * trail, when this was their last case. Their other cases keep them.
  */
 async function purgeCase(
@@ -35,7 +36,9 @@ async function purgeCase(
 ): Promise<{ person: boolean }> {
   const family = await keysUnder(table, tenantId, keys.referralFamily(referralId));
   const mail = await keysUnder(table, tenantId, keys.alertMailOfReferral(referralId));
-  await deleteAll(table, [...family, ...mail]);
+  // The case's reference lookup: search must not find a purged case.
+  const reference = keys.caseReference(tenantId, caseReference(referralId), referralId);
+  await deleteAll(table, [...family, ...mail, reference]);
   const person = await findPerson(table, tenantId, personId);
   if (!person) return { person: false };
   const others = person.referralIds.filter((id) => id !== referralId);

@@ -6,6 +6,7 @@ import * as people from '../data/people-repo.ts';
 import type { Page, PageRequest } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
 import { putItem } from '../data/table-io.ts';
+import { referenceIn } from '../domain/case-reference.ts';
 import { nameKey } from '../domain/name-key.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
 import { checkDateOfBirth } from '../domain/referral-rules.ts';
@@ -89,10 +90,47 @@ function nameSearch(q: string): { family: string; given?: string } {
   return { family: nameKey(family ?? ''), given: nameKey(given ?? '') || undefined };
 }
 
-/** Search position across several areas: which area, and where in it. */
+/**
+ * Search position across several areas: which area, where in it, and for a one-word search
+ * whether family names are done and given names are being read.
+ */
 export interface SearchPosition {
   area: number;
   key?: Record<string, unknown>;
+  given?: boolean;
+}
+
+/** The people a search names exactly (an NHS number or a case reference), or undefined for a name search. */
+async function exactMatches(
+  deps: PeopleDeps,
+  tenantId: string,
+  q: string,
+): Promise<(Person & { referralId?: string })[] | undefined> {
+  const prisonNumber = normalisePrisonNumber(q);
+  if (PRISON_NUMBER.test(prisonNumber)) {
+    const personId = await people.personIdByPrisonNumber(deps.table, tenantId, prisonNumber);
+    const person = personId ? await people.findPerson(deps.table, tenantId, personId) : undefined;
+    return person ? [person] : [];
+  }
+  const reference = referenceIn(q);
+  if (reference) {
+    const cases = await people.casesByReference(deps.table, tenantId, reference);
+    const found = await people.getPeople(
+      deps.table,
+      tenantId,
+      cases.map((one) => one.personId),
+    );
+    return cases.flatMap((one) => {
+      const person = found.get(one.personId);
+      return person ? [{ ...person, referralId: one.referralId }] : [];
+    });
+  }
+  const nhsNumber = q.replace(/[\s-]/g, '');
+  if (/^\d{10}$/.test(nhsNumber)) {
+    const ids = await people.peopleByNhsNumber(deps.table, tenantId, nhsNumber);
+    return [...(await people.getPeople(deps.table, tenantId, ids)).values()];
+  }
+  return undefined;
 }
 
 export interface PeopleSearch {
@@ -112,36 +150,35 @@ export async function findPeople(
   actor: MemberActor,
   search: PeopleSearch,
   page: () => Promise<PageRequest>,
-): Promise<Page<Person>> {
+): Promise<Page<Person & { referralId?: string }>> {
   const { tenantId } = actor.principal;
   const { q, areas } = search;
-  let found: Person[] = [];
+  let found: (Person & { referralId?: string })[] = [];
   let next: SearchPosition | undefined;
-  const prisonNumber = normalisePrisonNumber(q);
-  if (PRISON_NUMBER.test(prisonNumber)) {
-    const personId = await people.personIdByPrisonNumber(deps.table, tenantId, prisonNumber);
-    const person = personId ? await people.findPerson(deps.table, tenantId, personId) : undefined;
-    found = person && areas.includes(person.areaId) ? [person] : [];
+  const exact = await exactMatches(deps, tenantId, q);
+  if (exact) {
+    // Only people of the caller's areas: an NHS number or reference of another area finds no one.
+    found = exact.filter((person) => areas.includes(person.areaId));
   } else {
     const { family, given } = nameSearch(q);
     if (!family) {
-      throw new ValidationFailed('Search by a name or a prison number.', {
-        q: `must hold letters of a name or a prison number, got ${JSON.stringify(q)}`,
+      throw new ValidationFailed('Search by a name, a prison number, an NHS number or a case reference.', {
+        q: `must hold letters of a name, a prison number, an NHS number or a case reference, got ${JSON.stringify(q)}`,
       });
     }
     const { limit, startKey } = await page();
     let position = (startKey as SearchPosition | undefined) ?? { area: 0 };
     while (found.length < limit && position.area < areas.length) {
-      const page = await people.searchPeopleInArea(
-        deps.table,
-        tenantId,
-        areas[position.area] as string,
-        family,
-        given,
-        { limit: limit - found.length, startKey: position.key },
-      );
+      const areaId = areas[position.area] as string;
+      const request = { limit: limit - found.length, startKey: position.key };
+      // One word is a family or a given name: family names first, then given names, area by area.
+      const page = position.given
+        ? await people.searchPeopleByGivenName(deps.table, tenantId, areaId, family, request)
+        : await people.searchPeopleInArea(deps.table, tenantId, areaId, family, given, request);
       found.push(...page.items);
-      position = page.lastKey ? { area: position.area, key: page.lastKey } : { area: position.area + 1 };
+      if (page.lastKey) position = { ...position, key: page.lastKey };
+      else if (!position.given && !given) position = { area: position.area, given: true };
+      else position = { area: position.area + 1 };
     }
     if (position.area < areas.length) next = { ...position };
   }

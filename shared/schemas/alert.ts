@@ -33,6 +33,7 @@ export const AlertSchema = z.object({
   id: z.string(),
   rule: z.enum(ALERT_RULES),
   referralId: z.string(),
+  personId: z.optional(z.string()),
   areaId: z.string(),
   status: z.enum(ALERT_STATUSES),
   dueAt: z.string(),

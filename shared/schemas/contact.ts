@@ -35,6 +35,7 @@ export const Contact = answer(() =>
     recordedBy: z.object({ memberId: z.string(), name: z.string() }),
     version: z.number().check(z.int()),
     createdAt: z.string(),
+    updatedAt: z.string(),
   }),
 );
 export type Contact = z.infer<typeof Contact>;

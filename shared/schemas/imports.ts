@@ -47,6 +47,20 @@ export const ReleaseImport = answer(() =>
     new: z.optional(z.number().check(z.int())),
     /** The first matched rows (up to a limit) and whom they match; `matched` counts them all. */
     matches: z.optional(z.array(ImportMatch)),
+    /** Open referrals awaiting release whose expected release date the import changed. */
+    updated: z.optional(z.number().check(z.int())),
+    /** The first of those changes (up to a limit); `updated` counts them all. */
+    updates: z.optional(
+      z.array(
+        z.object({
+          row: z.number().check(z.int()),
+          referralId: z.string(),
+          reference: z.string(),
+          from: z.nullable(z.string()),
+          to: z.string(),
+        }),
+      ),
+    ),
     /** The first bad rows (up to a limit); `errorCount` counts them all. */
     errors: z.array(ImportProblem),
     errorCount: z.number().check(z.int()),

@@ -84,6 +84,10 @@ export const Person = z.extend(RecordMeta, {
   flags: z.array(z.enum(PERSON_FLAGS)),
   referralIds: z.array(z.string()),
 });
+
+/** A person found by search: one found by a case reference names that case. */
+export const FoundPerson = z.extend(Person, { referralId: z.optional(z.string()) });
+
 export type Person = z.infer<typeof Person>;
 
 /** `GET /people?q=&areaId=`: a name (or its start) or a prison number. */

@@ -1,4 +1,4 @@
-import { PATHWAYS } from '../domain/values.ts';
+import { ALERT_RULES, PATHWAYS } from '../domain/values.ts';
 import { DisplayName, Id, ListQuery, RecordMeta } from './common.ts';
 import { DateOnly, DateTime } from './dates.ts';
 import { ReleasePlan } from './release-plan.ts';
@@ -144,6 +144,14 @@ export const Referral = z.extend(RecordMeta, {
   openAlerts: z.number().check(z.int()),
   contactCounts: z.object({ preRelease: z.number().check(z.int()), postRelease: z.number().check(z.int()) }),
   lastContactAt: z.optional(z.string()),
+  /** The risks known from what is recorded (API.md worklist `riskFlags`, less the clock's `first_days`). */
+  riskFlags: z.optional(z.array(z.string())),
+  /** The engagement window in days when the case last changed, and its last day once released. */
+  windowDays: z.optional(z.nullable(z.number().check(z.int()))),
+  windowClosesOn: z.optional(z.nullable(z.string())),
+  /** The case's next action as last computed: when it falls due, and its alert rule. */
+  nextDueAt: z.optional(z.string()),
+  nextDueRule: z.optional(z.enum(ALERT_RULES)),
 });
 export type Referral = z.infer<typeof Referral>;
 

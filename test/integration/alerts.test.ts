@@ -40,7 +40,9 @@ describe('alerts', () => {
     stack.mail.list().filter((mail) => mail.text.includes(`/referrals/${referralId}`));
   const acknowledgeOpen = async (referralId: string) => {
     const open = await call(stack, 'GET', '/alerts?status=open&limit=200', { token: tokens.caseworker });
-    for (const alert of open.body.items.filter((one: { referralId: string }) => one.referralId === referralId)) {
+    for (const alert of open.body.items.filter(
+      (one: { referralId: string }) => one.referralId === referralId,
+    )) {
       expect((await post(`/alerts/${alert.id}/acknowledge`, {})).status).toBe(200);
     }
   };

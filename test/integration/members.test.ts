@@ -168,6 +168,7 @@ describe('partnership and operator', () => {
         firstAppointmentGraceHours: 4,
         engagementAtRiskDay: 14,
         releaseNotConfirmedDays: 1,
+        escalateAfterHours: 24,
       },
       retentionYears: 8,
     });

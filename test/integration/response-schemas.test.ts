@@ -283,6 +283,40 @@ describe('every route answers what its response schema describes', () => {
       token: manager,
       query: { due: 'week', pathway: 'continuity_of_care' },
     });
+    await hit(routes.listReferrals, { token: caseworker, query: { sort: 'name', order: 'desc' } });
+    await hit(routes.listReferrals, { token: caseworker, query: { releasingWithinDays: '84' } });
+    await hit(routes.getWorklist, { token: caseworker });
+    await hit(routes.getWorklist, { token: manager, query: { assignee: 'unassigned' } });
+    const assignees = await hit(routes.listAssignees, { token: caseworker, params: { referralId } });
+    expect(assignees.body.items.length).toBeGreaterThan(0);
+    const plan = await hit(routes.putReleasePlan, {
+      token: caseworker,
+      params: { referralId },
+      body: { accommodation: 'no_fixed_abode', onOstAtRelease: true, naloxoneIssued: false },
+    });
+    await hit(routes.putReleasePlan, {
+      token: caseworker,
+      params: { referralId },
+      body: {
+        accommodation: 'temporary',
+        probationPractitioner: { name: 'Alex Kerr', email: 'alex.kerr@justice.example.test' },
+        notes: 'Met at the gate by the hub team',
+      },
+      headers: ifMatch(plan.body.version),
+    });
+    await hit(routes.createContact, {
+      token: caseworker,
+      params: { referralId },
+      body: { at: inDays(-3), method: 'in_person', outcome: 'made', note: 'In-reach visit' },
+    });
+    await hit(routes.listContacts, { token: caseworker, params: { referralId } });
+    const current = await hit(routes.getReferral, { token: caseworker, params: { referralId } });
+    await hit(routes.updateReferral, {
+      token: caseworker,
+      params: { referralId },
+      body: { releasedOn: daysAgo(1), reason: 'The release list had the wrong day' },
+      headers: ifMatch(current.body.version),
+    });
 
     const alerts = await hit(routes.listAlerts, { token: caseworker, query: { status: 'open' } });
     const alert = alerts.body.items.find((item) => item.referralId === referralId);

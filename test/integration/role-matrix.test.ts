@@ -68,6 +68,9 @@ const VALID_BODIES: Record<string, unknown> = {
   recordOffence: { offendedOn: '2026-01-09' },
   acknowledgeAlert: {},
   resolveAlert: { note: 'Done' },
+  updateReferral: { source: 'Renamed by another tenant' },
+  putReleasePlan: { accommodation: 'settled' },
+  createContact: { at: '2026-01-10T10:00:00+00:00', method: 'phone', outcome: 'made' },
 };
 
 describe('every route with an id × every role of another tenant', () => {
@@ -191,6 +194,7 @@ describe('every route with an id × every role of another tenant', () => {
       expect(audit.status).toBe(role === 'manager' ? 404 : 403);
       for (const path of [
         `/referrals?areaId=${ids.areaId}`,
+        `/worklist?areaId=${ids.areaId}`,
         `/alerts?areaId=${ids.areaId}`,
         `/people?q=tenant&areaId=${ids.areaId}`,
       ]) {

@@ -4,7 +4,13 @@ import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
 import { AuditTrail } from '../../../shared/schemas/audit.ts';
 import { Id, listOf } from '../../../shared/schemas/common.ts';
-import { CreatePersonBody, PeopleQuery, Person, UpdatePersonBody } from '../../../shared/schemas/person.ts';
+import {
+  CreatePersonBody,
+  FoundPerson,
+  PeopleQuery,
+  Person,
+  UpdatePersonBody,
+} from '../../../shared/schemas/person.ts';
 import { AuditQuery } from '../../../shared/schemas/referral.ts';
 import * as z from '../../../shared/schemas/zod.ts';
 import { AUDITED_READ, CASE_STAFF } from './common.ts';
@@ -35,11 +41,13 @@ export const routes = defineFeature('people', {
     method: 'GET',
     path: '/people',
     roles: CASE_STAFF,
-    summary: 'Find people by name or prison number, within your areas',
+    summary: 'Find people by name, prison number, NHS number or case reference, within your areas',
     query: PeopleQuery,
-    response: listOf(Person),
-    // A prison number is a GetItem of its lock and the person; a name search queries GSI1.
-    access: { table: ['GetItem', ...AUDITED_READ], indexes: ['GSI1'] },
+    response: listOf(FoundPerson),
+    // A prison number is a GetItem of its lock and the person; an NHS number or case reference a
+    // Query of its lookup items and a batch read of the people; a family name queries GSI1, a
+    // given name GSI2.
+    access: { table: ['GetItem', 'Query', 'BatchGetItem', ...AUDITED_READ], indexes: ['GSI1', 'GSI2'] },
   },
   getPerson: {
     method: 'GET',
