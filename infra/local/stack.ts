@@ -23,6 +23,7 @@ import { type MailSink, renderMailPage, startMailSink } from './mail/index.ts';
 import { createLocalIdentity } from './oidc/index.ts';
 import { startScheduleTimers } from './schedule-timers.ts';
 import { ensureOperator, seedDemo } from './seed-demo.ts';
+import { seedDemoCases } from './seed-demo-cases.ts';
 import { switchableListener } from './starting-up.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -39,6 +40,8 @@ export interface LocalStackOptions {
   dynamoEndpoint?: string;
   tableName?: string;
   seedDemo?: boolean;
+  /** With a freshly seeded demo partnership, also its demo caseload (npm start; tests make their own cases). */
+  demoCases?: boolean;
   /** Folder of the built web app (default frontend/dist). */
   frontendDir?: string;
   quiet?: boolean;
@@ -166,7 +169,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     started.push({ stop: () => identity.close() });
 
     await ensureOperator(users);
-    if (options.seedDemo) await seedDemo(deps.table, clock.now());
+    if (options.seedDemo) {
+      const seeded = await seedDemo(deps.table, clock.now());
+      if (seeded === 'seeded' && options.demoCases) await seedDemoCases(deps);
+    }
 
     const serveApp = staticFiles(options.frontendDir ?? join(REPO_ROOT, 'frontend', 'dist'));
     const frontendConfig = JSON.stringify({

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = process.env.CONTINUITY_DATA_DIR ?? join(REPO_ROOT, '.data');
-  const stack = await startLocalStack({ port, dataDir, seedDemo: true, runSchedules: true });
+  const stack = await startLocalStack({ port, dataDir, seedDemo: true, demoCases: true, runSchedules: true });
 
   const lines = [
     '',

@@ -22,7 +22,7 @@ export interface CallOptions {
 
 /** A local stack on a fresh table of the shared DynamoDB Local, with the demo partnership. */
 export async function startTestStack(
-  options: { throttle?: boolean } = {},
+  options: { throttle?: boolean; demoCases?: boolean } = {},
 ): Promise<LocalStack & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'continuity-test-'));
   const stack = await startLocalStack({
@@ -31,6 +31,7 @@ export async function startTestStack(
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: `continuity-${randomUUID()}`,
     seedDemo: true,
+    demoCases: options.demoCases,
     quiet: true,
     throttle: options.throttle,
   });

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, demoTokens, startTestStack } from './harness.ts';
+
+type Stack = Awaited<ReturnType<typeof startTestStack>>;
+
+/** `npm start`'s demo caseload: releases at every stage, so the worklist has something true to show. */
+describe('the demo caseload', () => {
+  let stack: Stack;
+  let tokens: Awaited<ReturnType<typeof demoTokens>>;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ demoCases: true });
+    tokens = await demoTokens(stack);
+    await stack.sweep();
+  });
+  afterAll(() => stack.stop());
+
+  it('gives the Worcestershire caseworker a worklist with reasons, risks and counts', async () => {
+    // Act
+    const worklist = await call(stack, 'GET', '/worklist', { token: tokens.caseworker });
+
+    // Assess
+    expect(worklist.status).toBe(200);
+    const items = worklist.body.items as {
+      person: { familyName: string };
+      why: string[];
+      riskFlags: string[];
+    }[];
+    const names = items.map((item) => item.person.familyName);
+    // Released, expected within a week, or with a missed first appointment: listed; engaged or
+    // expected in six weeks: not.
+    expect(names).toEqual(expect.arrayContaining(['Hughes', 'Watts', 'Brennan', 'Oyelaran', 'Price']));
+    expect(names).not.toContain('Lloyd');
+    expect(names).not.toContain('Rahman');
+    expect(names).not.toContain('Pritchard');
+    const hughes = items.find((item) => item.person.familyName === 'Hughes');
+    expect(hughes?.riskFlags).toEqual(
+      expect.arrayContaining(['no_fixed_abode', 'no_naloxone', 'first_days']),
+    );
+    expect(hughes?.why.length).toBeGreaterThan(1);
+    expect(worklist.body.counts).toMatchObject({ releasingSoon: 2 });
+    expect(worklist.body.counts.firstDays).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows a missed first appointment as the case to rebook, and plans and contacts on the case', async () => {
+    const worklist = await call(stack, 'GET', '/worklist?limit=200', { token: tokens.caseworker });
+    const price = worklist.body.items.find(
+      (item: { person: { familyName: string } }) => item.person.familyName === 'Price',
+    );
+    expect(price.nextAction.rule).toBe('first_appointment_missed');
+    expect(price.why).toContain('Overdue: Book a new first appointment');
+    const hughes = worklist.body.items.find(
+      (item: { person: { familyName: string } }) => item.person.familyName === 'Hughes',
+    );
+    const detail = await call(stack, 'GET', `/referrals/${hughes.referralId}`, { token: tokens.caseworker });
+    expect(detail.body.releasePlan).toMatchObject({ accommodation: 'no_fixed_abode', version: 1 });
+    expect(detail.body.contactCounts).toEqual({ preRelease: 1, postRelease: 0 });
+  });
+});
