@@ -23,6 +23,7 @@ import type {
   CreateReferralInput,
   EngagementInput,
   EstablishmentReport,
+  FoundPerson,
   ImportRecord,
   MeInfo,
   Member,
@@ -44,9 +45,8 @@ import type {
   UpdatePartnershipInput,
   UpdatePersonInput,
   UpdateReferralInput,
-  WorklistCounts,
   WorklistFilters,
-  WorklistItem,
+  WorklistPage,
 } from './types.ts';
 
 /** Largest page the API serves; used when the app needs a whole (small) collection. */
@@ -106,7 +106,7 @@ export function endpoints(api: ApiClient) {
       api.request<CreatePartnershipResult>('POST', '/admin/partnerships', { body, idempotencyKey }),
 
     findPeople: (q: string, cursor?: string) =>
-      api.request<Page<Person>>('GET', '/people', { query: { q, cursor } }),
+      api.request<Page<FoundPerson>>('GET', '/people', { query: { q, cursor } }),
     getPerson: (personId: string) => api.request<Person>('GET', `/people/${id(personId)}`),
     createPerson: (body: CreatePersonInput, idempotencyKey: string) =>
       api.request<Person>('POST', '/people', { body, idempotencyKey }),
@@ -138,7 +138,7 @@ export function endpoints(api: ApiClient) {
     addContact: (referralId: string, body: ContactInput, idempotencyKey: string) =>
       api.request<Contact>('POST', `/referrals/${id(referralId)}/contacts`, { body, idempotencyKey }),
     worklist: (filters: WorklistFilters, cursor?: string) =>
-      api.request<Page<WorklistItem> & { counts?: WorklistCounts }>('GET', '/worklist', {
+      api.request<WorklistPage>('GET', '/worklist', {
         query: { ...filters, cursor },
       }),
 

@@ -12,12 +12,16 @@ import type {
 import type { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
 import type { AuditEvent as AuditEventSchema } from '../../../shared/schemas/audit.ts';
 import type {
+  Assignees,
   CaseAlert as CaseAlertSchema,
   CaseloadRow as CaseloadRowSchema,
   CaseView,
   PersonSummary as PersonSummarySchema,
   TimelineEvent as TimelineEventSchema,
+  WorklistItem as WorklistItemSchema,
+  Worklist as WorklistSchema,
 } from '../../../shared/schemas/case-view.ts';
+import type { Contact as ContactSchema, CreateContactBody } from '../../../shared/schemas/contact.ts';
 import type { ImportProblem as ImportProblemSchema, ReleaseImport } from '../../../shared/schemas/imports.ts';
 import type { CreateMemberBody, Me, Member, UpdateMemberBody } from '../../../shared/schemas/member.ts';
 import type {
@@ -27,7 +31,8 @@ import type {
 } from '../../../shared/schemas/partnership.ts';
 import type {
   CreatePersonBody,
-  Person as PersonSchema,
+  FoundPerson as FoundPersonSchema,
+  Person,
   UpdatePersonBody,
 } from '../../../shared/schemas/person.ts';
 import type {
@@ -38,10 +43,16 @@ import type {
   CreateReferralBody,
   EngagementBody,
   OffenceBody,
-  Referral as ReferralSchema,
+  Referral,
   ReleaseBody,
   UpdateAppointmentBody,
+  UpdateReferralBody,
+  WorklistQuery,
 } from '../../../shared/schemas/referral.ts';
+import type {
+  ReleasePlanBody,
+  ReleasePlan as ReleasePlanSchema,
+} from '../../../shared/schemas/release-plan.ts';
 import type {
   ContinuityReport as ContinuityReportSchema,
   ReportQuery,
@@ -53,25 +64,11 @@ import type {
   TimeToEngagementReport as TimeToEngagementReportSchema,
 } from '../../../shared/schemas/report-views.ts';
 import type * as z from '../../../shared/schemas/zod.ts';
-import type {
-  AlertAdditions,
-  CaseloadAdditions,
-  CaseViewAdditions,
-  ImportAdditions,
-  PersonFoundAdditions,
-  ReferralAdditions,
-} from './release-work-types.ts';
-
-export type * from './release-work-types.ts';
 
 /** A list route's query without the list conventions (`limit`, `cursor`), every filter optional. */
 type Filters<Query extends z.ZodMiniType> = Partial<Omit<z.input<Query>, 'limit' | 'cursor'>>;
 
-export type { Appointment, Area, Member, Partnership };
-/** A person, as found by a search (by case reference, with the case it named). */
-export type Person = z.output<typeof PersonSchema> & PersonFoundAdditions;
-/** A referral as every answer that returns one gives it. */
-export type Referral = z.output<typeof ReferralSchema> & ReferralAdditions;
+export type { Appointment, Area, Member, Partnership, Person, Referral };
 export type MeInfo = z.output<typeof Me>;
 
 export type CreateAreaInput = z.input<typeof CreateAreaBody>;
@@ -96,19 +93,47 @@ export type UpdateAppointmentInput = z.input<typeof UpdateAppointmentBody>;
 export type EngagementInput = z.input<typeof EngagementBody>;
 export type CloseInput = z.input<typeof CloseBody>;
 export type OffenceInput = z.input<typeof OffenceBody>;
+/** `PATCH /referrals/{id}`: the facts to correct; `reason` for a release date or treatment start. */
+export type UpdateReferralInput = z.input<typeof UpdateReferralBody>;
+/** `PUT /referrals/{id}/release-plan`: the whole plan. */
+export type ReleasePlanInput = z.input<typeof ReleasePlanBody>;
+/** A release plan as a referral carries it, with its own version. */
+export type ReleasePlan = z.output<typeof ReleasePlanSchema>;
+export type Accommodation = ReleasePlan['accommodation'];
+/** `POST /referrals/{id}/contacts`. */
+export type ContactInput = z.input<typeof CreateContactBody>;
+/** One contact with the person, marked before or after release. */
+export type Contact = z.output<typeof ContactSchema>;
+export type ContactMethod = Contact['method'];
+export type ContactOutcome = Contact['outcome'];
 /** `GET /referrals` filters. */
-export type CaseloadFilters = Filters<typeof CaseloadQuery> & CaseloadAdditions;
+export type CaseloadFilters = Omit<Filters<typeof CaseloadQuery>, 'releasingWithinDays'> & {
+  /** As the address holds it; the API reads it as a number of days. */
+  releasingWithinDays?: string;
+};
 
 /** The person as a case names them (`GET /referrals`, `GET /referrals/{id}`). */
 export type PersonSummary = z.output<typeof PersonSummarySchema>;
 /** One row of the caseload (`GET /referrals`). */
-export type CaseloadRow = z.output<typeof CaseloadRowSchema> &
-  ReferralAdditions & { daysSinceRelease?: number | null };
+export type CaseloadRow = z.output<typeof CaseloadRowSchema>;
+/** A person found by `GET /people?q=`; found by a case reference, with the case it names. */
+export type FoundPerson = z.output<typeof FoundPersonSchema>;
+
+/** `GET /worklist` filters. */
+export type WorklistFilters = Filters<typeof WorklistQuery>;
+/** A tab of the worklist (`assignee=`), also the caseload's "my cases" filter. */
+export type WorklistTab = NonNullable<WorklistFilters['assignee']>;
+/** `GET /worklist`: a page of the cases that need someone, with the counts on the first page. */
+export type WorklistPage = z.output<typeof WorklistSchema>;
+export type WorklistItem = z.output<typeof WorklistItemSchema>;
+export type WorklistCounts = NonNullable<WorklistPage['counts']>;
+/** A caseworker or manager who may hold the case (`GET /referrals/{id}/assignees`). */
+export type Assignee = z.output<typeof Assignees>['items'][number];
 
 /** An alert in the list of alerts (`GET /alerts`), with a case reference that names no one. */
-export type Alert = z.output<typeof AlertSchema> & AlertAdditions;
+export type Alert = z.output<typeof AlertSchema>;
 /** An alert as it hangs under its case (`alerts[]` of `GET /referrals/{id}`). */
-export type CaseAlert = z.output<typeof CaseAlertSchema> & Omit<AlertAdditions, 'reference' | 'person'>;
+export type CaseAlert = z.output<typeof CaseAlertSchema>;
 /** What the list's alerts and a case's alerts both tell. */
 export type AnyAlert = Alert | CaseAlert;
 /** `GET /alerts/counts`: alerts still to deal with in the caller's areas. */
@@ -117,7 +142,7 @@ export type AlertCounts = z.output<typeof AlertCountsSchema>;
 export type AlertFilters = Filters<typeof AlertsQuery>;
 
 /** A case with what hangs under it (`GET /referrals/{id}`). */
-export type CaseRecord = z.output<typeof CaseView> & CaseViewAdditions;
+export type CaseRecord = z.output<typeof CaseView>;
 /** One event of a case's timeline, oldest first from the API. */
 export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 /** One read or change of a person's records (`GET /audit`). */
@@ -147,5 +172,5 @@ export type PathwayReport = z.output<typeof PathwayReportSchema>;
 export type PathwayRow = PathwayReport['rows'][number];
 
 /** `GET /imports/{importId}`: a release list import's status, progress and problems. */
-export type ImportRecord = z.output<typeof ReleaseImport> & ImportAdditions;
+export type ImportRecord = z.output<typeof ReleaseImport>;
 export type ImportProblem = z.output<typeof ImportProblemSchema>;

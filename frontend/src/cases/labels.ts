@@ -9,7 +9,6 @@ import type {
 } from '../../../shared/schemas/referral.ts';
 import type { Choice } from '../components/ChoiceList.tsx';
 import type { TagColour } from '../components/Tag.tsx';
-import { EXTRA_ALERT_RULE_ACTIONS, EXTRA_ALERT_RULE_NAMES } from './release-labels.ts';
 
 /** Plain-English words for the API's values (API.md "Values"), as shown in pages and radios. */
 
@@ -93,16 +92,10 @@ export const CLOSE_REASON_LABELS: Record<(typeof CLOSE_REASONS)[number], string>
 };
 
 /** What each alert rule asks of the team, as the next action due (the alert catalogue's words). */
-export const ALERT_RULE_LABELS: Record<string, string> = {
-  ...EXTRA_ALERT_RULE_ACTIONS,
-  ...textByRule((facts) => facts.nextAction),
-};
+export const ALERT_RULE_LABELS: Record<string, string> = textByRule((facts) => facts.nextAction);
 
 /** The plain-English name of each alert rule: what happened. */
-export const ALERT_RULE_NAMES: Record<string, string> = {
-  ...EXTRA_ALERT_RULE_NAMES,
-  ...textByRule((facts) => facts.name),
-};
+export const ALERT_RULE_NAMES: Record<string, string> = textByRule((facts) => facts.name);
 
 export const ALERT_STATUS_LABELS: Record<string, string> = {
   open: 'Open',

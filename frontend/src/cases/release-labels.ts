@@ -85,12 +85,3 @@ export function answerText(value: boolean | null | undefined): string {
   if (value === false) return 'No';
   return 'Not known';
 }
-
-/** Rules the alert catalogue may not name yet, in the app's words; the catalogue's words win. */
-export const EXTRA_ALERT_RULE_NAMES: Record<string, string> = {
-  alert_unacknowledged: 'Alert not acknowledged',
-};
-
-export const EXTRA_ALERT_RULE_ACTIONS: Record<string, string> = {
-  alert_unacknowledged: 'Acknowledge the alert it escalates',
-};

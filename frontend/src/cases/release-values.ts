@@ -1,40 +1,20 @@
 /**
- * The values of the release work (API.md "Cases staff can correct and plan"), in the contract's
- * order: the radios and labels are built from these.
+ * The release work's values as the web app offers them: the API's own lists (so a radio can
+ * never offer what the API refuses), under the names the pages use.
  */
 
-export const ACCOMMODATIONS = [
-  'settled',
-  'temporary',
-  'approved_premises',
-  'no_fixed_abode',
-  'not_known',
-] as const;
-export const CONTACT_METHODS = ['in_person', 'phone', 'video', 'letter', 'message', 'other'] as const;
-export const CONTACT_OUTCOMES = ['made', 'attempted', 'declined'] as const;
-export const CONTACT_STAGES = ['pre_release', 'post_release'] as const;
-export const RISK_FLAGS = [
-  'no_fixed_abode',
-  'no_ost_at_release',
-  'no_naloxone',
-  'first_days',
-  'no_first_appointment',
-  'missed_first_appointment',
-] as const;
-
+export { RISK_FLAGS } from '../../../shared/domain/worklist.ts';
+export { CONTACT_METHODS, CONTACT_OUTCOMES, CONTACT_STAGES } from '../../../shared/schemas/contact.ts';
 /** The worklist's tabs and the caseload's "my cases" filter (`assignee=`). */
-export const WORKLIST_TABS = ['me', 'unassigned', 'all'] as const;
+export { ASSIGNEE_FILTERS as WORKLIST_TABS } from '../../../shared/schemas/referral.ts';
+export type { PlanFact as PlanAnswerField } from '../../../shared/schemas/release-plan.ts';
+export {
+  ACCOMMODATION as ACCOMMODATIONS,
+  PLAN_FACTS as PLAN_ANSWERS,
+} from '../../../shared/schemas/release-plan.ts';
 
-/** Programmes a partnership may run, offered when its settings name none. */
+/**
+ * Programmes a partnership may run (API.md "Criminal-justice pathways"), offered while the
+ * partnership's settings name none of their own.
+ */
 export const KNOWN_PROGRAMMES = ['through_the_gate', 'starting_point_plus', 'reconnect'] as const;
-
-/** The release plan's yes/no/not known questions, in the form's order. */
-export const PLAN_ANSWERS = [
-  'onOstAtRelease',
-  'bridgingPrescription',
-  'naloxoneIssued',
-  'gpRegistered',
-  'housingReferralMade',
-  'metAtGate',
-] as const;
-export type PlanAnswerField = (typeof PLAN_ANSWERS)[number];

@@ -1,3 +1,5 @@
+import { CASELOAD_SORTS, type CaseloadSort } from '../../../../shared/schemas/referral.ts';
+
 /** The caseload's place in the address: its filters, its view and its sort (`?status=…&sort=name&order=desc`). */
 export const FILTER_NAMES = [
   'areaId',
@@ -14,17 +16,8 @@ export const FILTER_NAMES = [
 export const RELEASING_SOON_DAYS = '84';
 
 /** The orders the API can sort the whole caseload by (`?sort=`). */
-export const SORT_KEYS = [
-  'next_action',
-  'name',
-  'pathway',
-  'status',
-  'released',
-  'expected_release',
-  'referred',
-  'assignee',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export const SORT_KEYS = CASELOAD_SORTS;
+export type SortKey = CaseloadSort;
 export type SortOrder = 'asc' | 'desc';
 
 /** The API's order when the address names none: next action due, soonest first. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PeopleQuery } from '../../../../shared/schemas/person.ts';
-import type { Area, Person } from '../../api/types.ts';
+import type { Area, FoundPerson } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { areaName } from '../../cases/my-areas.ts';
@@ -106,7 +106,15 @@ function Results({ q, cursor }: { q: string; cursor?: string }) {
   );
 }
 
-function PeopleTable({ people, areas, q }: { people: readonly Person[]; areas: readonly Area[]; q: string }) {
+function PeopleTable({
+  people,
+  areas,
+  q,
+}: {
+  people: readonly FoundPerson[];
+  areas: readonly Area[];
+  q: string;
+}) {
   return (
     <Table
       caption="People found"

@@ -115,7 +115,7 @@ function releasedText(record: CaseRecord): string {
 }
 
 function contactsText(record: CaseRecord): string {
-  const counts = record.contactCounts ?? { preRelease: 0, postRelease: 0 };
+  const counts = record.contactCounts;
   if (counts.preRelease + counts.postRelease === 0) return 'None recorded';
   const parts = [`${counts.preRelease} before release`, `${counts.postRelease} after release`];
   return record.lastContactAt

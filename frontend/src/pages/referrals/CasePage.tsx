@@ -55,7 +55,7 @@ export function CasePage() {
             <Tag colour={STATUS_COLOURS[record.status]}>{labelFor(STATUS_LABELS, record.status)}</Tag>
           </p>
           <DayCounter record={record} />
-          <RiskTags flags={record.riskFlags ?? []} />
+          <RiskTags flags={record.riskFlags} />
           <CaseActionButtons record={record} />
           <h2 className="govuk-heading-m">Case details</h2>
           <CaseDetails
