@@ -9,6 +9,7 @@ import { schedules } from '../../events/schedules.ts';
 import { createDeps, setDeps } from '../../shared/adapters/deps.ts';
 import { readConfig } from '../../shared/config.ts';
 import type { Table } from '../../shared/data/table.ts';
+import { migrateReleaseWork, partnershipIds } from '../../shared/lifecycle/migrate-release-work.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_PASSWORD } from './demo-data.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -119,7 +120,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: 'eu-west-2',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    await ensureTable(admin, tableName);
+    const tableState = await ensureTable(admin, tableName);
     admin.destroy();
 
     const mail = await startMailSink({ dataFile: dataDir ? join(dataDir, 'mail.jsonl') : undefined });
@@ -172,6 +173,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.seedDemo) {
       const seeded = await seedDemo(deps.table, clock.now());
       if (seeded === 'seeded' && options.demoCases) await seedDemoCases(deps);
+    }
+    // A table kept from an earlier version (in .data/) is brought up to date; it is safe to repeat.
+    if (tableState === 'existing') {
+      for (const tenantId of await partnershipIds(deps.table)) await migrateReleaseWork(deps, tenantId);
     }
 
     const serveApp = staticFiles(options.frontendDir ?? join(REPO_ROOT, 'frontend', 'dist'));
