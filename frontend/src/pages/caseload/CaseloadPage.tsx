@@ -205,7 +205,13 @@ function CaseTable({
           </Tag>,
           releaseCell(row),
           assigneeCell(row, myMemberId),
-          <NextDue key="due" rule={row.nextDueRule} at={row.nextDueAt} overdue={row.overdue} />,
+          <NextDue
+            key="due"
+            rule={row.nextDueRule}
+            at={row.nextDueAt}
+            overdue={row.overdue}
+            risks={row.riskFlags}
+          />,
         ],
       }))}
     />

@@ -7,6 +7,7 @@ import { caseActions } from '../../cases/case-rules.ts';
 import { labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../cases/labels.ts';
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
+import { needsRebooking } from '../../cases/next-action.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -101,7 +102,7 @@ function CaseActionButtons({ record }: { record: CaseRecord }) {
   const actions = caseActions(record);
   const base = `/referrals/${encodeURIComponent(record.id)}`;
   // After a missed first appointment, booking a new one is what the case needs next.
-  const rebook = (record.nextAction?.rule ?? record.nextDueRule) === 'first_appointment_missed';
+  const rebook = needsRebooking(record.nextAction?.rule ?? record.nextDueRule, record.riskFlags);
   const buttons = [
     actions.release && { to: `${base}/release`, text: 'Record release' },
     actions.appointment &&

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { CaseRecord } from '../../api/types.ts';
+import { needsRebooking } from '../../cases/next-action.ts';
 import { casePath } from './CaseActionPage.tsx';
 import { NextDue } from './NextDue.tsx';
 
@@ -16,8 +17,13 @@ export function NextAction({ record }: { record: CaseRecord }) {
   const rule = next?.rule ?? record.nextDueRule;
   return (
     <>
-      <NextDue rule={rule} at={next?.dueAt ?? record.nextDueAt} overdue={next?.overdue} />
-      {rule === 'first_appointment_missed' && record.status !== 'closed' && (
+      <NextDue
+        rule={rule}
+        at={next?.dueAt ?? record.nextDueAt}
+        overdue={next?.overdue}
+        risks={record.riskFlags}
+      />
+      {needsRebooking(rule, record.riskFlags) && record.status !== 'closed' && (
         <>
           {' '}
           <Link className="govuk-link" to={rebookPath(record.id)}>

@@ -31,6 +31,7 @@ export function WorklistItems({
               rule={item.nextAction.rule}
               at={item.nextAction.dueAt}
               overdue={item.nextAction.overdue}
+              risks={item.riskFlags}
             />
           </p>
           <p className="govuk-body govuk-!-margin-bottom-1">
