@@ -11,7 +11,11 @@ export const AREA_SCOPED_ROLES: readonly MemberRole[] = ['manager', 'caseworker'
 
 export const SEXES = ['female', 'male', 'other', 'not_known'] as const;
 export const SUBSTANCE_GROUPS = ['opiate', 'non_opiate', 'non_opiate_and_alcohol', 'alcohol'] as const;
-export const PERSON_FLAGS = ['no_fixed_abode', 'on_ost_at_release', 'naloxone_issued', 'veteran'] as const;
+/**
+ * Lasting facts about a person. The risks that belong to one release (OST, naloxone, no fixed
+ * abode) are on that release's plan (shared/schemas/release-plan.ts).
+ */
+export const PERSON_FLAGS = ['veteran'] as const;
 export const PATHWAYS = [
   'continuity_of_care',
   'divert',

@@ -126,7 +126,7 @@ async function moveFlags(
       keys.person(tenantId, person.id),
       {
         set: {
-          flags: person.flags.filter((flag) => !flags.includes(flag as (typeof RELEASE_FLAGS)[number])),
+          flags: person.flags.filter((flag) => !(flags as string[]).includes(flag)),
         },
       },
       {

@@ -27,7 +27,7 @@ export const NhsNumber = z.pipe(
 
 const Name = DisplayName.check(z.maxLength(60, 'must be at most 60 characters'));
 const Flags = z.pipe(
-  z.array(enumOf(PERSON_FLAGS)).check(z.maxLength(PERSON_FLAGS.length)),
+  z.array(enumOf(PERSON_FLAGS)).check(z.maxLength(10, 'must name at most 10 flags')),
   z.transform((flags: (typeof PERSON_FLAGS)[number][]) => [...new Set(flags)]),
 );
 

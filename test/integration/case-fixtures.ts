@@ -26,7 +26,7 @@ export const personBody = (areaId: string, overrides: Record<string, unknown> = 
     prisonNumber,
     areaId,
     substanceGroup: 'opiate',
-    flags: ['on_ost_at_release'],
+    flags: ['veteran'],
     ...overrides,
   };
 };

@@ -233,7 +233,7 @@ describe('every route answers what its response schema describes', () => {
     await hit(routes.updatePerson, {
       token: caseworker,
       params: { personId },
-      body: { nhsNumber: '943 476 5919', flags: ['on_ost_at_release', 'naloxone_issued'] },
+      body: { nhsNumber: '943 476 5919', flags: ['veteran'] },
       headers: ifMatch(person.body.version),
     });
     await hit(routes.listPeople, { token: caseworker, query: { q: person.body.familyName } });

@@ -28,7 +28,7 @@ const good = {
   nhsNumber: '9434765919',
   areaId: 'area-north',
   substanceGroup: 'opiate',
-  flags: ['on_ost_at_release'],
+  flags: ['veteran'],
 };
 
 describe('CreatePersonBody', () => {
@@ -36,18 +36,22 @@ describe('CreatePersonBody', () => {
     expect(CreatePersonBody.parse(good)).toEqual(good);
   });
 
-  it('normalises: names trimmed, prison number upper case, NHS number digits, flags de-duplicated', () => {
+  it('refuses a release risk as a person flag: it belongs on the release plan', () => {
+    expect(CreatePersonBody.safeParse({ ...good, flags: ['on_ost_at_release'] }).success).toBe(false);
+  });
+
+  it('normalises: names trimmed, prison number upper case, NHS number digits, flags kept', () => {
     const parsed = CreatePersonBody.parse({
       ...good,
       givenName: '  Sam ',
       prisonNumber: ' a1234bc ',
       nhsNumber: '943 476-5919',
-      flags: ['naloxone_issued', 'on_ost_at_release', 'naloxone_issued'],
+      flags: ['veteran'],
     });
     expect(parsed.givenName).toBe('Sam');
     expect(parsed.prisonNumber).toBe('A1234BC');
     expect(parsed.nhsNumber).toBe('9434765919');
-    expect(parsed.flags).toEqual(['naloxone_issued', 'on_ost_at_release']);
+    expect(parsed.flags).toEqual(['veteran']);
   });
 
   it('leaves out prison and NHS numbers when not given, and defaults flags to none', () => {
@@ -89,8 +93,8 @@ describe('CreatePersonBody', () => {
   });
 
   // Documented: the cap counts the list as sent, before duplicates are removed.
-  it('refuses more entries than there are flags, even when they are duplicates', () => {
-    expect(problems(CreatePersonBody, { ...good, flags: Array(5).fill('veteran') })).toEqual(['flags']);
+  it('refuses more than 10 entries, even when they are duplicates', () => {
+    expect(problems(CreatePersonBody, { ...good, flags: Array(11).fill('veteran') })).toEqual(['flags']);
   });
 
   it.each(['1990-02-30', '1990-5-17', '17/05/1990', '1990-05-17T00:00:00Z', ''])(

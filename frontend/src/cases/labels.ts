@@ -27,9 +27,6 @@ export const SUBSTANCE_GROUP_LABELS: Record<(typeof SUBSTANCE_GROUPS)[number], s
 };
 
 export const FLAG_LABELS: Record<(typeof PERSON_FLAGS)[number], string> = {
-  no_fixed_abode: 'No fixed abode',
-  on_ost_at_release: 'On opioid substitution treatment (OST) at release',
-  naloxone_issued: 'Naloxone issued',
   veteran: 'Veteran',
 };
 
