@@ -193,7 +193,11 @@ function CaseTable({
       rows={rows.map((row) => ({
         key: row.id,
         cells: [
-          <Link className="govuk-link" to={`/referrals/${encodeURIComponent(row.id)}`} key="name">
+          <Link
+            className="govuk-link continuity-words"
+            to={`/referrals/${encodeURIComponent(row.id)}`}
+            key="name"
+          >
             {fullName(row.person)}
           </Link>,
           <span className="continuity-nowrap" key="number">
@@ -204,7 +208,9 @@ function CaseTable({
             {labelFor(STATUS_LABELS, row.status)}
           </Tag>,
           releaseCell(row),
-          assigneeCell(row, myMemberId),
+          <span className="continuity-words" key="assignee">
+            {assigneeCell(row, myMemberId)}
+          </span>,
           <NextDue
             key="due"
             rule={row.nextDueRule}

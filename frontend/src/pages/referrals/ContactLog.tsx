@@ -25,20 +25,26 @@ export function ContactLog({ record, contacts }: { record: CaseRecord; contacts:
       ) : (
         <Table
           caption="Contacts, newest first"
-          head={['When', 'Stage', 'How', 'What happened', 'Note', 'Recorded by']}
+          head={['When', 'Stage', 'Contact', 'Note']}
           rows={contacts.items.map((contact) => ({
             key: contact.id,
             cells: [
-              formatDateTime(contact.at),
+              <span key="when">
+                {formatDateTime(contact.at)}
+                <span className="govuk-body-s continuity-alert-history">by {contact.recordedBy.name}</span>
+              </span>,
               <span className="continuity-nowrap" key="stage">
                 <Tag colour={CONTACT_STAGE_COLOURS[contact.stage]}>
                   {labelFor(CONTACT_STAGE_LABELS, contact.stage)}
                 </Tag>
               </span>,
-              labelFor(CONTACT_METHOD_LABELS, contact.method),
-              labelFor(CONTACT_OUTCOME_LABELS, contact.outcome),
-              contact.note ?? '',
-              contact.recordedBy.name,
+              <span className="continuity-words" key="contact">
+                {labelFor(CONTACT_METHOD_LABELS, contact.method)}:{' '}
+                {labelFor(CONTACT_OUTCOME_LABELS, contact.outcome).toLowerCase()}
+              </span>,
+              <span className="continuity-words continuity-pre-line" key="note">
+                {contact.note ?? ''}
+              </span>,
             ],
           }))}
         />
