@@ -92,7 +92,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     // A caseworker with one area has it chosen already.
     await expect(page.getByRole('radio', { name: 'Worcestershire' }).isChecked()).resolves.toBe(true);
     await page.getByRole('radio', { name: 'Opiate', exact: true }).check();
-    await page.getByRole('checkbox', { name: 'Naloxone issued' }).check();
+    await page.getByRole('checkbox', { name: 'Veteran' }).check();
     await page.getByRole('button', { name: 'Add person' }).click();
 
     expect(await summaryLinks(page)).toEqual(['#dateOfBirth-day', '#nhsNumber']);
@@ -106,7 +106,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     await expect(page.getByLabel('NHS number (optional)').inputValue()).resolves.toBe('1234567890');
     await expect(page.locator('#dateOfBirth-year').inputValue()).resolves.toBe(nextYear);
     await expect(page.getByLabel('Given name').inputValue()).resolves.toBe(PERSON.given);
-    await expect(page.getByRole('checkbox', { name: 'Naloxone issued' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'Veteran' }).isChecked()).resolves.toBe(true);
     await expectAccessible(page, 'the add a person form with errors');
 
     await summary.getByRole('link', { name: /Date of birth/ }).click();
@@ -121,7 +121,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     personId = new URL(page.url()).pathname.split('/')[2] as string;
     await expectBanner(page, `${PERSON.name} added`);
     await expectHeading(page, PERSON.name);
-    for (const text of ['27 March 1985', '943 476 5919', PERSON.prisonNumber, 'Naloxone issued']) {
+    for (const text of ['27 March 1985', '943 476 5919', PERSON.prisonNumber, 'Veteran']) {
       await page.locator('.govuk-summary-list').getByText(text).waitFor();
     }
     await page.getByText(`There are no referrals for ${PERSON.name} yet.`).waitFor();
@@ -135,13 +135,14 @@ describe('a case from referral to treatment start, as a caseworker', () => {
     await expectHeading(page, 'Change personal details');
     await expect(page.getByLabel('NHS number (optional)').inputValue()).resolves.toBe('9434765919');
     await expect(page.locator('#dateOfBirth-day').inputValue()).resolves.toBe('27');
-    await page.getByRole('checkbox', { name: /On opioid substitution treatment/ }).check();
+    await expect(page.getByRole('checkbox', { name: 'Veteran' }).isChecked()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: 'Veteran' }).uncheck();
     await expectAccessible(page, 'the change person form');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expectBanner(page, `Changes to ${PERSON.name} saved`);
     await page
-      .locator('.govuk-summary-list')
-      .getByText('On opioid substitution treatment (OST) at release')
+      .locator('.govuk-summary-list__row', { hasText: 'Other facts' })
+      .getByText('None', { exact: true })
       .waitFor();
   });
 

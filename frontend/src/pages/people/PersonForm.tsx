@@ -86,8 +86,8 @@ export function PersonForm({
         />
         <Checkboxes
           {...bind('flags')}
-          legend="Risk flags"
-          hint="Select all that apply"
+          legend="Other facts (optional)"
+          hint="Treatment at release, naloxone and where they will live belong to a release: record them on the case’s release plan"
           items={choicesOf(PERSON_FLAGS, FLAG_LABELS)}
         />
         {beforeSubmit?.((id) => errorFor(form.errors, id))}

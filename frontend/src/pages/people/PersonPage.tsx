@@ -85,7 +85,7 @@ function personRows(person: Person, areas: readonly Area[]) {
     { key: 'Area', value: areaName(areas, person.areaId) },
     { key: 'Substance group', value: labelFor(SUBSTANCE_GROUP_LABELS, person.substanceGroup) },
     {
-      key: 'Risk flags',
+      key: 'Other facts',
       value:
         person.flags.length === 0 ? (
           'None'

@@ -34,7 +34,7 @@ export const PERSON_FORM = apiFormSpec([
   { path: 'nhsNumber', label: 'NHS number' },
   { path: 'areaId', label: 'Area' },
   { path: 'substanceGroup', label: 'Substance group' },
-  { path: 'flags', label: 'Risk flags' },
+  { path: 'flags', label: 'Other facts' },
 ]);
 
 /** Empty values for a new person; a caseworker with one area has it chosen already. */
