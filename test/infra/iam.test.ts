@@ -357,6 +357,12 @@ describe('IAM permissions', () => {
       expect(expectedGrants(routeTableAccess(byId('listReferrals')))).toEqual({
         table: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
         'index/GSI1': ['dynamodb:Query'],
+        'index/GSI2': ['dynamodb:Query'],
+      });
+      // The worklist is one WorkIndex page per area.
+      expect(expectedGrants(routeTableAccess(byId('getWorklist')))).toEqual({
+        table: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
+        'index/WorkIndex': ['dynamodb:Query'],
       });
       expect(expectedGrants(routeTableAccess(byId('getContinuityReport')))).toEqual({
         table: ['dynamodb:GetItem', 'dynamodb:Query'],
@@ -588,7 +594,7 @@ describe('IAM permissions', () => {
       expect(TENANT_LEADING_KEYS).toEqual([`T#${tag}`, `T#${tag}#*`]);
       // The member-facing routes' union: never the due index, never a scan.
       const grants = tableGrantsOf(tenantRoleId());
-      expect(Object.keys(grants).sort()).toEqual(['index/GSI1', 'index/GSI2', 'table']);
+      expect(Object.keys(grants).sort()).toEqual(['index/GSI1', 'index/GSI2', 'index/WorkIndex', 'table']);
       expect(grants.table).toEqual([
         'dynamodb:BatchGetItem',
         'dynamodb:BatchWriteItem',

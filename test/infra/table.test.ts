@@ -27,8 +27,8 @@ describe('DynamoDB table', () => {
     });
   });
 
-  it('has the three GSIs of table-def.ts, each projecting all attributes', () => {
-    expect(TABLE_INDEXES.map((index) => index.name)).toEqual(['GSI1', 'GSI2', 'DueIndex']);
+  it('has the four GSIs of table-def.ts, each projecting all attributes', () => {
+    expect(TABLE_INDEXES.map((index) => index.name)).toEqual(['GSI1', 'GSI2', 'WorkIndex', 'DueIndex']);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: TABLE_INDEXES.map((index) => ({
         IndexName: index.name,
