@@ -390,4 +390,37 @@ describe('the release work, as a new Worcestershire caseworker on the demo partn
     await page.waitForURL((url) => url.pathname === `/referrals/${outId}`);
     await fact(page, 'Case reference').getByText(reference, { exact: true }).waitFor();
   });
+
+  it('lets a manager of both areas move the expected release and the case itself', async () => {
+    const manager = await newPage(e2e.browser);
+    try {
+      await manager.page.setViewportSize({ width: 1280, height: 900 });
+      await signIn(manager.page, e2e.stack, 'manager@example.test');
+      await expectHeading(manager.page, 'Worklist');
+      await manager.page.goto(`${e2e.stack.url}/referrals/${soonId}`);
+      await fact(manager.page, 'Expected release')
+        .getByRole('link', { name: 'Change expected release date' })
+        .click();
+      await expectHeading(manager.page, 'Change expected release date');
+      await fillDate(manager.page, 'expectedReleaseOn', day(5));
+      await expectAccessible(manager.page, 'the expected release date form');
+      await manager.page.getByRole('button', { name: 'Save' }).click();
+      await expectBanner(manager.page, `Expected release date changed to ${longDate(day(5))}`);
+      await fact(manager.page, 'Expected release')
+        .getByText(longDate(day(5)))
+        .waitFor();
+
+      await fact(manager.page, 'Area').getByRole('link', { name: 'Change area' }).click();
+      await expectHeading(manager.page, 'Move the case to another area');
+      await expectAccessible(manager.page, 'the move case form');
+      await manager.page.getByRole('radio', { name: 'Herefordshire' }).check();
+      await manager.page.getByRole('button', { name: 'Move case' }).click();
+      await expectBanner(manager.page, 'Case moved to Herefordshire');
+      await fact(manager.page, 'Area').getByText('Herefordshire').waitFor();
+      // Sam Patel covers Worcestershire only, so the case is no longer theirs.
+      await fact(manager.page, 'Assigned to').getByText('Not assigned').waitFor();
+    } finally {
+      await manager.context.close();
+    }
+  });
 });
