@@ -36,6 +36,8 @@ const BENCHMARKS: Entry[] = [
   { name: 'case-records', load: async () => (await import('./case-records.ts')).caseRecords },
   { name: 'sweep', load: async () => (await import('./sweep.ts')).sweep },
   { name: 'reports', load: async () => (await import('./reports.ts')).reports },
+  { name: 'worklist', load: async () => (await import('./worklist.ts')).worklist },
+  { name: 'caseload', load: async () => (await import('./caseload.ts')).caseload },
   { name: 'load', load: async () => (await import('./load.ts')).load },
 ];
 
