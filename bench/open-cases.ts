@@ -1,7 +1,10 @@
 import { newId } from '../shared/data/ids.ts';
 import type { Key } from '../shared/data/keys.ts';
+import { storedSummaryOf } from '../shared/data/person-summary.ts';
+import { toRecord } from '../shared/data/records.ts';
 import { addDays, dateOf } from '../shared/domain/dates.ts';
 import { SUBSTANCE_GROUPS } from '../shared/domain/values.ts';
+import type { Person } from '../shared/schemas/person.ts';
 import type { Appointment } from '../shared/schemas/referral.ts';
 import type { ReleasePlan } from '../shared/schemas/release-plan.ts';
 import type { BenchTenant } from './bench-tenant.ts';
@@ -120,10 +123,12 @@ export function openCase(
       fields = { ...fields, firstAppointmentAt: at };
     }
   }
-  items.unshift(
-    personItem(tenant.tenantId, personId, areaId, index, [referralId], now),
-    referralItem(tenant.tenantId, fields, tenant.settings, now, { appointments }),
-  );
+  const person = personItem(tenant.tenantId, personId, areaId, index, [referralId], now);
+  items.unshift(person, {
+    ...referralItem(tenant.tenantId, fields, tenant.settings, now, { appointments }),
+    // The referral's copy of its person, as the service writes it (shared/data/person-summary.ts).
+    personSummary: storedSummaryOf(toRecord<Person>(person)),
+  });
   return { referralId, personId, items };
 }
 

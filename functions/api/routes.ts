@@ -2,10 +2,10 @@ import type { RouteDef } from '../../shared/http/route-def.ts';
 import { routes as admin } from './routes/admin.ts';
 import { routes as alerts } from './routes/alerts.ts';
 import { routes as cases } from './routes/cases.ts';
+import { routes as casework } from './routes/casework.ts';
 import { routes as imports } from './routes/imports.ts';
 import { routes as partnership } from './routes/partnership.ts';
 import { routes as people } from './routes/people.ts';
-import { routes as plans } from './routes/plans.ts';
 import { routes as publicRoutes } from './routes/public.ts';
 import { routes as reports } from './routes/reports.ts';
 import { routes as worklist } from './routes/worklist.ts';
@@ -22,7 +22,7 @@ export const routes = {
   ...people,
   ...cases,
   ...worklist,
-  ...plans,
+  ...casework,
   ...alerts,
   ...reports,
   ...imports,

@@ -3,8 +3,9 @@ import { recordReads } from '../data/audit-repo.ts';
 import { keys } from '../data/keys.ts';
 import { mergedPage, type OrderedPart } from '../data/merged-page.ts';
 import { getPeople } from '../data/people-repo.ts';
+import type { StoredPersonSummary } from '../data/person-summary.ts';
 import { type Page, type PageRequest, queryAll, slicePage } from '../data/query-page.ts';
-import { type StoredReferral, toReferral } from '../data/referrals-repo.ts';
+import { listedReferral, type StoredReferral } from '../data/referrals-repo.ts';
 import { type DueFilter, dueUpToKey, dueWindowEnd } from '../domain/caseload.ts';
 import { addDays, londonDate } from '../domain/dates.ts';
 import type { Person } from '../schemas/person.ts';
@@ -136,7 +137,7 @@ async function sortedCaseload(
     await Promise.all(parts.map((part) => queryAll(deps.table, { ...part.query, IndexName: index })))
   )
     .flat()
-    .map((item) => ({ item, referral: toReferral<StoredReferral>(item) }));
+    .map((item) => ({ item, referral: listedReferral(item) }));
   const people =
     filter.sort === 'name'
       ? await getPeople(
@@ -183,36 +184,59 @@ export async function caseloadOf(
     },
     page,
   );
-  return { ...listed, items: listed.items.map((item) => toReferral<StoredReferral>(item)) };
+  return { ...listed, items: listed.items.map(listedReferral) };
+}
+
+/**
+ * The people of a page of cases, by id: each case's own copy of its person, or for a case stored
+ * before it kept one, the person read (in one batch).
+ */
+export async function peopleOf(
+  deps: ReadDeps,
+  tenantId: string,
+  page: readonly StoredReferral[],
+): Promise<Map<string, StoredPersonSummary>> {
+  const people = new Map<string, StoredPersonSummary>();
+  for (const referral of page)
+    if (referral.personSummary) people.set(referral.personId, referral.personSummary);
+  const missing = page
+    .filter((referral) => !people.has(referral.personId))
+    .map((referral) => referral.personId);
+  if (missing.length) {
+    for (const [id, person] of await getPeople(deps.table, tenantId, missing)) {
+      people.set(id, personSummary(person));
+    }
+  }
+  return people;
 }
 
 /** One page of a caseload as the list shows it: with each person's summary; the reads are audited. */
 export async function caseloadRows(deps: ReadDeps, actor: MemberActor, page: readonly StoredReferral[]) {
   const { tenantId } = actor.principal;
   const now = deps.clock();
-  const peopleById = await getPeople(
-    deps.table,
-    tenantId,
-    page.map((referral) => referral.personId),
-  );
-  await recordReads(
-    deps.table,
-    tenantId,
-    page.map((referral) => ({
-      personId: referral.personId,
-      action: 'list',
-      record: 'referral',
-      recordId: referral.id,
-    })),
-    actor,
-    now,
-  );
+  // The names and the audit of reading them are independent: both at once.
+  const [peopleById] = await Promise.all([
+    peopleOf(deps, tenantId, page),
+    recordReads(
+      deps.table,
+      tenantId,
+      page.map((referral) => ({
+        personId: referral.personId,
+        action: 'list' as const,
+        record: 'referral' as const,
+        recordId: referral.id,
+      })),
+      actor,
+      now,
+    ),
+  ]);
   return page.map((referral) => {
     const person = peopleById.get(referral.personId);
     const progress = progressOf(referral, now);
+    const { personSummary: _copy, ...shown } = withoutWorkAttributes(referral);
     return {
-      ...withoutWorkAttributes(referral),
-      person: person && personSummary(person),
+      ...shown,
+      person,
       overdue: progress.nextAction?.overdue ?? false,
       nextAction: progress.nextAction,
       daysSinceRelease: progress.daysSinceRelease,

@@ -5,6 +5,7 @@ import { keys } from '../data/keys.ts';
 import { findMember } from '../data/members-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { createPerson, getPerson, type PersonFields } from '../data/people-repo.ts';
+import { type StoredPersonSummary, storedSummaryOf } from '../data/person-summary.ts';
 import {
   createReferral,
   type NewReferralFields,
@@ -33,6 +34,8 @@ export interface NewReferral {
   now: Date;
   /** A person added with the referral (an import's new prisoner), rather than one already held. */
   newPerson?: PersonFields;
+  /** Who the person is, as the lists name them (the referral keeps a copy). */
+  person: StoredPersonSummary;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface NewReferral {
 export async function addReferral(deps: CaseDeps, input: NewReferral): Promise<Referral> {
   const { tenantId, referral, actor, now, newPerson } = input;
   const { personId, id } = referral;
-  const item = newReferralItem(tenantId, referral, input.settings, now);
+  const item = { ...newReferralItem(tenantId, referral, input.settings, now), personSummary: input.person };
   const audit = (record: 'person' | 'referral', recordId: string) =>
     putItem(auditItem(tenantId, { personId, action: 'create', record, recordId }, actor, now));
   const events = [
@@ -111,6 +114,7 @@ export async function referPerson(
       offences: [],
     },
     summary: `Referred to the ${body.pathway.replaceAll('_', ' ')} pathway from ${body.source}`,
+    person: storedSummaryOf(person),
     actor,
     settings,
     now,

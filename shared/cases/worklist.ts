@@ -2,15 +2,14 @@ import type { MemberActor } from '../auth/area-access.ts';
 import { recordReads } from '../data/audit-repo.ts';
 import { keys } from '../data/keys.ts';
 import { mergedPage } from '../data/merged-page.ts';
-import { getPeople } from '../data/people-repo.ts';
 import { type Page, type PageRequest, queryAll } from '../data/query-page.ts';
-import { type StoredReferral, toReferral } from '../data/referrals-repo.ts';
+import { listedReferral, type StoredReferral } from '../data/referrals-repo.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
 import { caseReference } from '../domain/case-reference.ts';
 import { daysBetween, londonDate } from '../domain/dates.ts';
 import { FIRST_DAYS, LOOKAHEAD_DAYS, priorityAt, whyListed } from '../domain/worklist.ts';
 import { progressOf } from './case-progress.ts';
-import { caseFilter } from './caseload.ts';
+import { caseFilter, peopleOf } from './caseload.ts';
 import type { ReadDeps } from './read-cases.ts';
 
 export interface WorklistFilter {
@@ -40,8 +39,15 @@ function workPart(tenantId: string, areaId: string, filter: WorklistFilter, memb
   };
 }
 
-/** The counts of the whole worklist (all its pages), from the few attributes they need. */
-async function countsOf(deps: ReadDeps, actor: MemberActor, filter: WorklistFilter): Promise<WorklistCounts> {
+/**
+ * The counts of the whole worklist (all its pages), from the few attributes they need: one query
+ * of each area's WorkIndex partition, reading no person.
+ */
+export async function worklistCounts(
+  deps: ReadDeps,
+  actor: MemberActor,
+  filter: WorklistFilter,
+): Promise<WorklistCounts> {
   const now = deps.clock();
   const today = londonDate(now);
   const parts = filter.areas.map((areaId) =>
@@ -127,55 +133,49 @@ export type WorklistItem = ReturnType<typeof worklistItem>;
 
 /**
  * A page of the worklist (API.md "Cases staff can correct and plan"): the open cases of the
- * areas that need someone, most urgent first, one WorkIndex query per area; the first page also
- * counts the whole list. Each item's person is read in one batch and the reads are audited.
+ * areas that need someone, most urgent first, one WorkIndex query per area. Each item's person
+ * is read in one batch and the reads are audited.
  */
 export async function worklistPage(
   deps: ReadDeps,
   actor: MemberActor,
   filter: WorklistFilter,
   pageRequest: () => Promise<PageRequest>,
-): Promise<Page<WorklistItem> & { counts?: WorklistCounts }> {
+): Promise<Page<WorklistItem>> {
   const { tenantId } = actor.principal;
   const now = deps.clock();
-  const page = await pageRequest();
-  const [listed, counts] = await Promise.all([
-    mergedPage(
-      deps.table,
-      {
-        indexName: 'WorkIndex',
-        indexKeys: ['workPK', 'workSK'],
-        parts: filter.areas.map((areaId) => workPart(tenantId, areaId, filter, actor.memberId, now)),
-      },
-      page,
-    ),
-    page.startKey ? undefined : countsOf(deps, actor, filter),
-  ]);
+  const listed = await mergedPage(
+    deps.table,
+    {
+      indexName: 'WorkIndex',
+      indexKeys: ['workPK', 'workSK'],
+      parts: filter.areas.map((areaId) => workPart(tenantId, areaId, filter, actor.memberId, now)),
+    },
+    await pageRequest(),
+  );
   // The urgency the index orders by leads its sort key (keys.work).
   const referrals = listed.items.map((item) => ({
-    ...toReferral<StoredReferral>(item),
+    ...listedReferral(item),
     urgentAt: String(item.workSK).split('#')[0],
   }));
-  const people = await getPeople(
-    deps.table,
-    tenantId,
-    referrals.map((referral) => referral.personId),
-  );
-  await recordReads(
-    deps.table,
-    tenantId,
-    referrals.map((referral) => ({
-      personId: referral.personId,
-      action: 'list' as const,
-      record: 'referral' as const,
-      recordId: referral.id,
-    })),
-    actor,
-    now,
-  );
+  // The names and the audit of reading them are independent: both at once.
+  const [people] = await Promise.all([
+    peopleOf(deps, tenantId, referrals),
+    recordReads(
+      deps.table,
+      tenantId,
+      referrals.map((referral) => ({
+        personId: referral.personId,
+        action: 'list' as const,
+        record: 'referral' as const,
+        recordId: referral.id,
+      })),
+      actor,
+      now,
+    ),
+  ]);
   return {
     items: referrals.map((referral) => worklistItem(referral, people.get(referral.personId), now)),
     lastKey: listed.lastKey,
-    ...(counts ? { counts } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { familyNameKey, nameKey } from '../domain/name-key.ts';
 import { Duplicate, VersionConflict } from '../errors.ts';
 import type { Person } from '../schemas/person.ts';
 import { type Key, keys, tenantPartition } from './keys.ts';
+import { summaryWrites } from './person-summary.ts';
 import { type PageRequest, prefixQuery, queryAll, recordsPage } from './query-page.ts';
 import { findRecord, getRecord, newItem, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
@@ -224,6 +225,11 @@ export async function updatePerson(
   );
   writes.push(...stale.map((key) => deleteItem(key)));
   writes.push(...lookups.map((key) => lookupPut(key, current.id)));
+  // The person's referrals keep a copy of who they are, for the lists.
+  const named = (['givenName', 'familyName', 'dateOfBirth', 'prisonNumber'] as const).some(
+    (field) => changes[field] !== undefined,
+  );
+  if (named) writes.push(...summaryWrites(tenantId, merged as Person, current.referralIds));
   writes.push(...extra);
   await transactWrite(table, writes, async (failed) => {
     if (failed.includes(0)) {

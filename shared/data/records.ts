@@ -19,6 +19,8 @@ const STORAGE_ATTRIBUTES = [
   'workSK',
   'listedFrom',
   'urgentAt',
+  // A referral's copy of its person, for the lists (shared/data/person-summary.ts).
+  'personSummary',
   'type',
   'tenantId',
   // DynamoDB's time to live (shared/data/table-def.ts TTL_ATTRIBUTE).

@@ -9,6 +9,7 @@ import { NotFound, VersionConflict } from '../errors.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
 import { keys } from './keys.ts';
+import type { StoredPersonSummary } from './person-summary.ts';
 import { queryAll } from './query-page.ts';
 import { newItem, toRecord, versionedUpdate } from './records.ts';
 import type { Table } from './table.ts';
@@ -27,6 +28,8 @@ export interface CaseRecord {
 
 /** A caseload row: the referral with its next action and risks, as last computed. */
 export type StoredReferral = Referral & {
+  /** The referral's copy of its person, on list reads (shared/data/person-summary.ts). */
+  personSummary?: StoredPersonSummary;
   nextDueAt?: string;
   nextDueRule?: AlertRule;
   riskFlags?: RiskFlag[];
@@ -268,3 +271,9 @@ export const appointmentWrite = (tenantId: string, updated: Appointment, seenVer
     { ...keys.appointment(tenantId, updated.referralId, updated.id), type: 'appointment', ...updated },
     { ConditionExpression: 'version = :seen', ExpressionAttributeValues: { ':seen': seenVersion } },
   );
+
+/** A referral as a list reads it from an index: with its copy of its person. */
+export const listedReferral = (item: Record<string, unknown>): StoredReferral => ({
+  ...toReferral<StoredReferral>(item),
+  ...(item.personSummary ? { personSummary: item.personSummary as StoredPersonSummary } : {}),
+});

@@ -9,15 +9,9 @@ import { isPrisonPathway } from './pathways.ts';
  * someone, how urgent each is, and why. Pure: the clock is passed in.
  */
 
-export const RISK_FLAGS = [
-  'no_fixed_abode',
-  'no_ost_at_release',
-  'no_naloxone',
-  'first_days',
-  'no_first_appointment',
-  'missed_first_appointment',
-] as const;
-export type RiskFlag = (typeof RISK_FLAGS)[number];
+export { RISK_FLAGS, type RiskFlag } from './risk-flags.ts';
+
+import { RISK_FLAGS, type RiskFlag } from './risk-flags.ts';
 
 /** Days after release that count as the first days, the deadliest (half of deaths fall in them). */
 export const FIRST_DAYS = 4;
@@ -118,10 +112,12 @@ const RISK_WORDS: Record<RiskFlag, string> = {
   missed_first_appointment: 'First appointment missed',
 };
 
-const longDate = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+// Built on first use, once: a formatter costs far more to make than to use.
+let dayMonth: Intl.DateTimeFormat | undefined;
+function longDate(date: string): string {
+  dayMonth ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return dayMonth.format(new Date(`${date}T00:00:00Z`));
+}
 
 /** What the worklist says of a case's facts, for `why`. */
 export interface WhyFacts {

@@ -14,7 +14,7 @@ export const API_FEATURES = [
   'people',
   'cases',
   'worklist',
-  'plans',
+  'casework',
   'alerts',
   'reports',
   'imports',

@@ -16,6 +16,7 @@ import {
 import { findMember } from '../data/members-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import { findPerson, type PersonFields, personIdByPrisonNumber } from '../data/people-repo.ts';
+import { storedSummaryOf } from '../data/person-summary.ts';
 import { type CaseRecord, loadCase } from '../data/referrals-repo.ts';
 import type { Table } from '../data/table.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -133,6 +134,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
     actor,
     settings,
     now,
+    person: storedSummaryOf({ id: person, ...(newPerson ?? row) }),
     ...(newPerson ? { newPerson } : {}),
   });
 

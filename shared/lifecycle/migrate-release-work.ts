@@ -2,6 +2,7 @@ import type { Clock } from '../adapters/ports.ts';
 import { listAreas } from '../data/areas-repo.ts';
 import { keys } from '../data/keys.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
+import { storedSummaryOf } from '../data/person-summary.ts';
 import { prefixQuery, queryAll } from '../data/query-page.ts';
 import { toRecord } from '../data/records.ts';
 import { derivedAttributes, loadCase } from '../data/referrals-repo.ts';
@@ -145,7 +146,8 @@ async function moveFlags(
  * (OST, naloxone, no fixed abode) from each person onto the release plans of their open
  * prison-pathway cases; gives every person their given-name search keys; and gives every case
  * what the release work reads (its derived attributes recomputed for the new caseload order,
- * worklist and expected-release keys, its reference lookup and its person's substance group).
+ * worklist and expected-release keys, its reference lookup, and its copy of its person's name
+ * and substance group).
  */
 export async function migrateReleaseWork(
   deps: { table: Table; clock: Clock },
@@ -159,9 +161,13 @@ export async function migrateReleaseWork(
     toRecord<Person>(item),
   );
   const substance = new Map<string, string>();
+  const owners = new Map<string, Person>();
   for (const person of people) {
     result.people += 1;
-    for (const referralId of person.referralIds) substance.set(referralId, person.substanceGroup);
+    for (const referralId of person.referralIds) {
+      substance.set(referralId, person.substanceGroup);
+      owners.set(referralId, person);
+    }
     const plans = await moveFlags(table, tenantId, person, settings, now);
     if (plans || person.flags.some((flag) => (RELEASE_FLAGS as readonly string[]).includes(flag))) {
       result.flagsMoved += 1;
@@ -197,6 +203,7 @@ export async function migrateReleaseWork(
         if (!current) continue;
         const { referral } = current;
         const substanceGroup = referral.substanceGroup ?? substance.get(referral.id);
+        const owner = owners.get(referral.id);
         const derived = derivedAttributes(
           tenantId,
           { ...referral, substanceGroup },
@@ -207,7 +214,13 @@ export async function migrateReleaseWork(
         await transactWrite(table, [
           updateItem(
             keys.referral(tenantId, referral.id),
-            { set: { ...derived, ...(substanceGroup ? { substanceGroup } : {}) } },
+            {
+              set: {
+                ...derived,
+                ...(substanceGroup ? { substanceGroup } : {}),
+                ...(owner ? { personSummary: storedSummaryOf(owner) } : {}),
+              },
+            },
             {
               ConditionExpression: '#version = :seen',
               ExpressionAttributeNames: { '#version': 'version' },

@@ -1,6 +1,6 @@
 import type { TimelineKind } from '../data/timeline.ts';
-import { ALERT_RULES, PATHWAYS } from '../domain/values.ts';
-import { RISK_FLAGS } from '../domain/worklist.ts';
+import { RISK_FLAGS } from '../domain/risk-flags.ts';
+import { ALERT_RULES } from '../domain/values.ts';
 import { AlertSchema } from './alert.ts';
 import { answer, listOf } from './common.ts';
 import { Appointment, Referral } from './referral.ts';
@@ -32,10 +32,10 @@ const nextDue = {
   nextDueRule: z.optional(z.enum(ALERT_RULES)),
 };
 
-const NextAction = z.nullable(
+export const NextAction = z.nullable(
   z.object({ rule: z.enum(ALERT_RULES), dueAt: z.string(), overdue: z.boolean() }),
 );
-const RiskFlags = z.array(z.enum(RISK_FLAGS));
+export const RiskFlags = z.array(z.enum(RISK_FLAGS));
 
 /** Where a case stands now: its next action, its day since release and its risks. */
 const progress = {
@@ -55,48 +55,6 @@ export const CaseloadRow = answer(() =>
   }),
 );
 
-/** One item of the worklist (`GET /worklist`), as API.md names its fields. */
-export const WorklistItem = answer(() =>
-  z.object({
-    referralId: z.string(),
-    reference: z.string(),
-    person: z.nullable(
-      z.object({ givenName: z.string(), familyName: z.string(), prisonNumber: z.optional(z.string()) }),
-    ),
-    areaId: z.string(),
-    assignedTo: z.nullable(z.string()),
-    assignedToName: z.nullable(z.string()),
-    pathway: z.enum(PATHWAYS),
-    releasedOn: z.nullable(z.string()),
-    expectedReleaseOn: z.nullable(z.string()),
-    daysSinceRelease: z.nullable(z.number().check(z.int())),
-    windowClosesOn: z.nullable(z.string()),
-    riskFlags: RiskFlags,
-    nextAction: z.object({ rule: z.enum(ALERT_RULES), dueAt: z.string(), overdue: z.boolean() }),
-    openAlerts: z.number().check(z.int()),
-    priority: z.number().check(z.int()),
-    why: z.array(z.string()),
-  }),
-);
-
-/** `GET /worklist`: a page of the worklist; the first page also counts the whole list. */
-export const Worklist = answer(() =>
-  z.extend(listOf(WorklistItem), {
-    counts: z.optional(
-      z.object({
-        releasingSoon: z.number().check(z.int()),
-        firstDays: z.number().check(z.int()),
-        overdue: z.number().check(z.int()),
-        openAlerts: z.number().check(z.int()),
-      }),
-    ),
-  }),
-);
-
-/** `GET /referrals/{referralId}/assignees`: who a case can be assigned to. */
-export const Assignees = answer(() =>
-  listOf(z.object({ id: z.string(), name: z.string(), role: z.enum(['caseworker', 'manager']) })),
-);
 export type CaseloadRow = z.infer<typeof CaseloadRow>;
 
 export const Caseload = answer(() => listOf(CaseloadRow));

@@ -196,4 +196,10 @@ export const WorklistQuery = z.extend(ListQuery, {
   assignee: z.optional(enumOf(ASSIGNEE_FILTERS)),
 });
 
+/** `GET /worklist/counts`: the same filters, no paging. */
+export const WorklistCountsQuery = z.object({
+  areaId: z.optional(Id),
+  assignee: z.optional(enumOf(ASSIGNEE_FILTERS)),
+});
+
 export const AuditQuery = z.extend(ListQuery, { personId: Id });

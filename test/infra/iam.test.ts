@@ -659,10 +659,10 @@ describe('IAM permissions', () => {
       expect(assumers.sort()).toEqual([
         'alerts',
         'cases',
+        'casework',
         'imports',
         'partnership',
         'people',
-        'plans',
         'reports',
         'worklist',
       ]);

@@ -287,6 +287,7 @@ describe('every route answers what its response schema describes', () => {
     await hit(routes.listReferrals, { token: caseworker, query: { releasingWithinDays: '84' } });
     await hit(routes.getWorklist, { token: caseworker });
     await hit(routes.getWorklist, { token: manager, query: { assignee: 'unassigned' } });
+    await hit(routes.getWorklistCounts, { token: caseworker, query: { assignee: 'me' } });
     const assignees = await hit(routes.listAssignees, { token: caseworker, params: { referralId } });
     expect(assignees.body.items.length).toBeGreaterThan(0);
     const plan = await hit(routes.putReleasePlan, {

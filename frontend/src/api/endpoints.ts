@@ -45,6 +45,7 @@ import type {
   UpdatePartnershipInput,
   UpdatePersonInput,
   UpdateReferralInput,
+  WorklistCounts,
   WorklistFilters,
   WorklistPage,
 } from './types.ts';
@@ -141,6 +142,8 @@ export function endpoints(api: ApiClient) {
       api.request<WorklistPage>('GET', '/worklist', {
         query: { ...filters, cursor },
       }),
+    worklistCounts: (filters: WorklistFilters) =>
+      api.request<WorklistCounts>('GET', '/worklist/counts', { query: { ...filters } }),
 
     recordRelease: (referralId: string, body: ReleaseInput, write: CaseWrite) =>
       api.request<Referral>('POST', `/referrals/${id(referralId)}/release`, { body, ...write }),

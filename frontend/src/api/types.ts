@@ -12,14 +12,11 @@ import type {
 import type { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/schemas/area.ts';
 import type { AuditEvent as AuditEventSchema } from '../../../shared/schemas/audit.ts';
 import type {
-  Assignees,
   CaseAlert as CaseAlertSchema,
   CaseloadRow as CaseloadRowSchema,
   CaseView,
   PersonSummary as PersonSummarySchema,
   TimelineEvent as TimelineEventSchema,
-  WorklistItem as WorklistItemSchema,
-  Worklist as WorklistSchema,
 } from '../../../shared/schemas/case-view.ts';
 import type { Contact as ContactSchema, CreateContactBody } from '../../../shared/schemas/contact.ts';
 import type { ImportProblem as ImportProblemSchema, ReleaseImport } from '../../../shared/schemas/imports.ts';
@@ -63,6 +60,12 @@ import type {
   PublishedCount as PublishedCountSchema,
   TimeToEngagementReport as TimeToEngagementReportSchema,
 } from '../../../shared/schemas/report-views.ts';
+import type {
+  Assignees,
+  WorklistCounts as WorklistCountsSchema,
+  WorklistItem as WorklistItemSchema,
+  Worklist as WorklistSchema,
+} from '../../../shared/schemas/worklist.ts';
 import type * as z from '../../../shared/schemas/zod.ts';
 
 /** A list route's query without the list conventions (`limit`, `cursor`), every filter optional. */
@@ -123,10 +126,11 @@ export type FoundPerson = z.output<typeof FoundPersonSchema>;
 export type WorklistFilters = Filters<typeof WorklistQuery>;
 /** A tab of the worklist (`assignee=`), also the caseload's "my cases" filter. */
 export type WorklistTab = NonNullable<WorklistFilters['assignee']>;
-/** `GET /worklist`: a page of the cases that need someone, with the counts on the first page. */
+/** `GET /worklist`: a page of the cases that need someone. */
 export type WorklistPage = z.output<typeof WorklistSchema>;
 export type WorklistItem = z.output<typeof WorklistItemSchema>;
-export type WorklistCounts = NonNullable<WorklistPage['counts']>;
+/** `GET /worklist/counts`: the counts across the top, over the whole worklist. */
+export type WorklistCounts = z.output<typeof WorklistCountsSchema>;
 /** A caseworker or manager who may hold the case (`GET /referrals/{id}/assignees`). */
 export type Assignee = z.output<typeof Assignees>['items'][number];
 

@@ -1,8 +1,6 @@
 import { actorOf } from '../../../shared/auth/area-access.ts';
-import { assigneesOf } from '../../../shared/cases/assignees.ts';
 import { referPerson } from '../../../shared/cases/create-referral.ts';
 import { readCase, readTimeline } from '../../../shared/cases/read-cases.ts';
-import { updateReferral as editReferral } from '../../../shared/cases/update-referral.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import { routes } from '../routes/cases.ts';
@@ -26,13 +24,3 @@ export const getTimeline = apiHandler(routes.getTimeline, async (request, deps) 
     body: await listPage(deps, request.query, scope, (page) => readTimeline(deps, actor, referralId, page)),
   };
 });
-
-/** `PATCH /referrals/{referralId}`: assign, plan, move or correct the case (If-Match required). */
-export const updateReferral = apiHandler(routes.updateReferral, async (request, deps) => ({
-  body: await editReferral(deps, actorOf(request), request.params.referralId, request.body, request.ifMatch),
-}));
-
-/** `GET /referrals/{referralId}/assignees`: who the case can be assigned to. */
-export const listAssignees = apiHandler(routes.listAssignees, async (request, deps) => ({
-  body: await assigneesOf(deps, actorOf(request), request.params.referralId),
-}));

@@ -1,6 +1,6 @@
 import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
 import { caseloadPage } from '../../../shared/cases/caseload.ts';
-import { worklistPage } from '../../../shared/cases/worklist.ts';
+import { worklistCounts, worklistPage } from '../../../shared/cases/worklist.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
 import { routes } from '../routes/worklist.ts';
@@ -21,6 +21,13 @@ export const getWorklist = apiHandler(routes.getWorklist, async (request, deps) 
       worklistPage(deps, actor, { areas, assignee }, page),
     ),
   };
+});
+
+/** `GET /worklist/counts`: the counts across the top of the worklist, over all of it. */
+export const getWorklistCounts = apiHandler(routes.getWorklistCounts, async (request, deps) => {
+  const actor = actorOf(request);
+  const areas = areasToList(actor.principal, request.query.areaId);
+  return { body: await worklistCounts(deps, actor, { areas, assignee: request.query.assignee ?? 'all' }) };
 });
 
 /**

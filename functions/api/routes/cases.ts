@@ -1,4 +1,3 @@
-import { correctionReasonProblem } from '../../../shared/domain/referral-corrections.ts';
 import {
   earlierDateProblem,
   expectedReleaseProblem,
@@ -7,7 +6,7 @@ import {
 } from '../../../shared/domain/referral-rules.ts';
 import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
-import { Assignees, CaseView, Timeline } from '../../../shared/schemas/case-view.ts';
+import { CaseView, Timeline } from '../../../shared/schemas/case-view.ts';
 import { Id, ListQuery } from '../../../shared/schemas/common.ts';
 import {
   Appointment,
@@ -19,7 +18,6 @@ import {
   Referral,
   ReleaseBody,
   UpdateAppointmentBody,
-  UpdateReferralBody,
 } from '../../../shared/schemas/referral.ts';
 import * as z from '../../../shared/schemas/zod.ts';
 import { AUDITED_READ, CASE_CHANGE, CASE_STAFF } from './common.ts';
@@ -58,37 +56,6 @@ export const routes = defineFeature('cases', {
     params: referralParams,
     response: CaseView,
     access: { table: ['Query', 'GetItem', ...AUDITED_READ] },
-  },
-  updateReferral: {
-    method: 'PATCH',
-    path: '/referrals/{referralId}',
-    roles: CASE_STAFF,
-    summary: 'Assign, plan, move or correct a case',
-    params: referralParams,
-    body: UpdateReferralBody,
-    // The rules that need the case (what is recorded, its pathway, its area) run once it is read.
-    rules: bodyRules(UpdateReferralBody, (body, { now }) => ({
-      releasedOn: futureDateProblem(body.releasedOn, now),
-      engagedOn:
-        futureDateProblem(body.engagedOn, now) ??
-        earlierDateProblem(body.engagedOn, body.releasedOn, 'release date'),
-      reason: correctionReasonProblem(body),
-    })),
-    response: Referral,
-    conditional: true,
-    // The case, the areas and the assignee, settings, then one transaction (referral, its alerts,
-    // timeline and audit).
-    access: { table: CASE_CHANGE },
-  },
-  listAssignees: {
-    method: 'GET',
-    path: '/referrals/{referralId}/assignees',
-    roles: CASE_STAFF,
-    summary: 'Who the case can be assigned to: caseworkers and managers of its area',
-    params: referralParams,
-    response: Assignees,
-    // The case, then the partnership's members.
-    access: { table: ['Query'] },
   },
   getTimeline: {
     method: 'GET',

@@ -19,11 +19,18 @@ export function WorklistPage() {
   const { applied, keep, cursor } = address;
   const tab = tabOf(applied.assignee);
   const areaId = applied.areaId;
+  const filters = { assignee: tab, areaId: areaId || undefined };
   const loaded = useLoad(
-    () => Promise.all([api.worklist({ assignee: tab, areaId: areaId || undefined }, cursor), api.allAreas()]),
+    () =>
+      Promise.all([
+        api.worklist(filters, cursor),
+        api.allAreas(),
+        // The counts cover the whole worklist: the first page only asks for them.
+        cursor ? Promise.resolve(undefined) : api.worklistCounts(filters),
+      ]),
     [api, tab, areaId, cursor],
   );
-  const counts = loaded.data?.[0].counts;
+  const counts = loaded.data?.[2];
   const empty = {
     me: 'None of your cases needs anything now.',
     unassigned: 'Every case that needs someone now is assigned.',
