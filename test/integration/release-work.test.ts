@@ -270,6 +270,22 @@ describe('the release work', () => {
       });
     });
 
+    it('gives one of two changes sent at once with the same If-Match a 409', async () => {
+      // Prepare
+      const { referral } = await openCase();
+      // Act
+      const answers = await Promise.all([
+        patch(referral.id, { source: 'HMP Long Lartin' }, 1),
+        patch(referral.id, { assignedTo: ids.manager }, 1, tokens.manager),
+      ]);
+      // Assess
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      expect((await view(referral.id)).version).toBe(2);
+      expect((await timeline(referral.id)).filter((event) => event.kind === 'referral_updated')).toHaveLength(
+        1,
+      );
+    });
+
     it('changes the source at the version read, answering the referral with its new ETag and a timeline line', async () => {
       // Prepare
       const { referral } = await openCase();
@@ -834,6 +850,28 @@ describe('the release work', () => {
       expect(planned).toHaveLength(2);
     });
 
+    it('lets only one of two first plans saved at once win; the other is told of the conflict', async () => {
+      // Prepare
+      const { referral } = await openCase();
+      // Act
+      const answers = await Promise.all([
+        putPlan(referral.id, { accommodation: 'settled' }),
+        putPlan(referral.id, { accommodation: 'no_fixed_abode' }, undefined, tokens.manager),
+      ]);
+      // Assess
+      // The other read the case before or after the first was saved: a conflict, or a plan that
+      // now needs its version.
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses[0]).toBe(200);
+      expect([409, 428]).toContain(statuses[1]);
+      const winner = answers.find((answer) => answer.status === 200);
+      const shown = (await view(referral.id)).releasePlan;
+      expect(shown).toMatchObject({ version: 1, accommodation: winner?.body.accommodation });
+      expect((await timeline(referral.id)).filter((event) => event.kind === 'release_planned')).toHaveLength(
+        1,
+      );
+    });
+
     it('refuses a plan on a pathway without a prison release: 409 not_a_prison_pathway', async () => {
       // Prepare
       const { referral } = await openCase(areas.worcs, { pathway: 'drr', source: 'Court' });
@@ -855,6 +893,11 @@ describe('the release work', () => {
       ],
       ['notes over 2,000 characters', { accommodation: 'settled', notes: 'x'.repeat(2001) }, 'notes'],
       ['a field that is not one', { accommodation: 'settled', colour: 'red' }, 'colour'],
+      [
+        'a probation practitioner without a valid email',
+        { accommodation: 'settled', probationPractitioner: { name: 'Pat', email: 'not-an-email' } },
+        'probationPractitioner.email',
+      ],
     ])('answers 400 to %s, naming %s, and saves nothing', async (_what, body, field) => {
       // Prepare
       const { referral } = await openCase();
@@ -1007,6 +1050,15 @@ describe('the release work', () => {
       const future = await post(`/referrals/${referral.id}/contacts`, contact(hoursLater(noon, 1)));
       const early = await post(`/referrals/${referral.id}/contacts`, contact(at(addDays(day0, -11), 10)));
       const badMethod = await post(`/referrals/${referral.id}/contacts`, contact(noon, { method: 'pigeon' }));
+      const noOffset = await post(`/referrals/${referral.id}/contacts`, contact(`${day0}T10:00:00`));
+      const badOutcome = await post(
+        `/referrals/${referral.id}/contacts`,
+        contact(noon, { outcome: 'maybe' }),
+      );
+      expect(noOffset.status).toBe(400);
+      expect(noOffset.body.error.fields.at).toEqual(expect.any(String));
+      expect(badOutcome.status).toBe(400);
+      expect(badOutcome.body.error.fields.outcome).toEqual(expect.any(String));
       // Assess
       for (const answer of [future, early]) {
         expect(answer.status).toBe(400);
@@ -1074,6 +1126,31 @@ describe('the release work', () => {
       expect(misused.status).toBe(400);
     });
 
+    // BUG: a contact is written with the referral's version as its condition (it updates the
+    // case's contactCounts), and a write that loses the race is answered 409 version_conflict
+    // although the client sent no If-Match: API.md keeps 409 version_conflict for a stale
+    // If-Match, and a create should be retried by the service. Nothing is lost or miscounted
+    // (the refused one is simply not recorded), but a caseworker logging a call while a colleague
+    // logs a visit is told their record conflicts.
+    it.fails('records contacts posted at the same moment by two staff, each counted', async () => {
+      // Prepare
+      const { referral } = await openCase();
+      // Act
+      const answers = await Promise.all(
+        [6, 7, 8, 9, 10].map((hour) =>
+          post(
+            `/referrals/${referral.id}/contacts`,
+            contact(at(day0, hour)),
+            hour === 9 ? tokens.manager : tokens.caseworker,
+          ),
+        ),
+      );
+      // Assess
+      expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
+      expect((await get(`/referrals/${referral.id}/contacts`)).body.items).toHaveLength(5);
+      expect((await view(referral.id)).contactCounts).toEqual({ preRelease: 5, postRelease: 0 });
+    });
+
     it('refuses a contact on a closed case: 409', async () => {
       // Prepare
       const { referral } = await openCase();
@@ -1111,6 +1188,12 @@ describe('the release work', () => {
     };
     const itemOf = (list: { items: Item[] }, referralId: string) =>
       list.items.find((item) => item.referralId === referralId);
+    /** The counts across the top, with the worklist's own filters (GET /worklist/counts). */
+    const countsOf = async (token: string, query = '') => {
+      const answer = await get(`/worklist/counts${query}`, token);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body as Record<string, number>;
+    };
 
     it('lists a case released today with no first appointment: its next action, risks, why and priority', async () => {
       // Prepare
@@ -1190,8 +1273,9 @@ describe('the release work', () => {
       expect(all.items.map((item) => item.referralId).sort()).toEqual(
         [mine.referral.id, theirs.referral.id, nobodys.referral.id].sort(),
       );
-      expect(me.counts).toMatchObject({ firstDays: 1 });
-      expect(all.counts).toMatchObject({ firstDays: 3 });
+      expect(await countsOf(area.me.token, '?assignee=me')).toMatchObject({ firstDays: 1 });
+      expect(await countsOf(area.me.token, '?assignee=unassigned')).toMatchObject({ firstDays: 1 });
+      expect(await countsOf(area.me.token)).toMatchObject({ firstDays: 3 });
     });
 
     it('counts across the top: releasing within 7 days, in the first 4 days, overdue, open alerts', async () => {
@@ -1205,14 +1289,15 @@ describe('the release work', () => {
       const overdue = await releasedCase(3, area.areaId, {}, {}, t);
       const old = await releasedCase(8, area.areaId, { referredOn: addDays(day0, -12) }, {}, t);
       // Act
-      const before = await worklist(t);
+      const before = await countsOf(t);
       await sweepAt(noon);
+      const counted = await countsOf(t);
       const after = await worklist(t);
       // Assess: two releasing soon; released today and 3 days ago in their first days; the two
       // released 3 and 8 days ago are past their first appointment's deadline, and the sweep
       // raises an alert on each.
-      expect(before.counts).toEqual({ releasingSoon: 2, firstDays: 2, overdue: 2, openAlerts: 0 });
-      expect(after.counts).toEqual({ releasingSoon: 2, firstDays: 2, overdue: 2, openAlerts: 2 });
+      expect(before).toEqual({ releasingSoon: 2, firstDays: 2, overdue: 2, openAlerts: 0 });
+      expect(counted).toEqual({ releasingSoon: 2, firstDays: 2, overdue: 2, openAlerts: 2 });
       expect(itemOf(after, overdue.referral.id)).toMatchObject({
         openAlerts: 1,
         nextAction: { rule: 'no_first_appointment', overdue: true },
@@ -1221,7 +1306,7 @@ describe('the release work', () => {
       expect(itemOf(after, old.referral.id)?.riskFlags).not.toContain('first_days');
     });
 
-    it('pages most urgent first with a cursor: no repeats, counts on the first page only', async () => {
+    it('pages most urgent first with a cursor, without repeats', async () => {
       // Prepare
       const area = await freshArea();
       const made: string[] = [];
@@ -1234,13 +1319,27 @@ describe('the release work', () => {
       const items = pages.flatMap((page) => page.items) as Item[];
       expect(pages.length).toBeGreaterThanOrEqual(3);
       expect(items).toHaveLength(6);
-      expect(pages[0]?.counts).toEqual(expect.objectContaining({ firstDays: 4 }));
-      for (const page of pages.slice(1)) expect(page.counts).toBeUndefined();
+      expect(await countsOf(area.me.token)).toMatchObject({ firstDays: 4 });
       expect(items.map((item) => item.referralId).sort()).toEqual([...made].sort());
       const priorities = items.map((item) => item.priority);
       expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
       const single = await worklist(area.me.token, '?limit=200');
       expect(single.items.map((item) => item.referralId)).toEqual(items.map((item) => item.referralId));
+    });
+
+    // CONTRACT DEVIATION (commit 8ced8c1): /tmp/issue12/contract.md says GET /worklist answers
+    // `counts` on the first page (same filters) and none on later pages; the counts now come only
+    // from a new GET /worklist/counts, which neither the contract nor README's API section names.
+    // Possibly deliberate (the Speed rule), but the contract should then say so.
+    it.fails('answers the counts on the first page of GET /worklist only, as the contract says', async () => {
+      // Prepare
+      const area = await freshArea();
+      for (const daysAgo of [0, 1, 2]) await releasedCase(daysAgo, area.areaId, {}, {}, area.me.token);
+      // Act
+      const pages = await allPages('/worklist', area.me.token, 2);
+      // Assess
+      expect(pages[0]?.counts).toEqual({ releasingSoon: 0, firstDays: 3, overdue: 2, openAlerts: 0 });
+      for (const page of pages.slice(1)) expect(page.counts).toBeUndefined();
     });
 
     it('keeps a case released within its window on the worklist while its next action is more than a week away', async () => {
@@ -1316,6 +1415,7 @@ describe('the release work', () => {
         (page) => page.items,
       );
       const outside = await get(`/worklist?areaId=${areas.hereford}`, tokens.caseworker);
+      const outsideCounts = await get(`/worklist/counts?areaId=${areas.hereford}`, tokens.caseworker);
       // Assess
       const worcsIds = worcsList.map((item) => item.referralId);
       expect(worcsIds).toContain(worcs.referral.id);
@@ -1324,6 +1424,7 @@ describe('the release work', () => {
       expect(freshList.items.map((item) => item.referralId)).toEqual([fresh.referral.id]);
       expect(managerWorcs.map((item) => item.referralId)).not.toContain(here.referral.id);
       expect(outside.status).toBe(400);
+      expect(outsideCounts.status).toBe(400);
     });
 
     it('keeps a case whose release-not-confirmed alert was raised, with its next action, until the alert is dealt with', async () => {
@@ -1762,6 +1863,43 @@ describe('the release work', () => {
       });
     });
 
+    it('escalates a missed first appointment by its own appointment, naming that rule in the managers’ email, and moves the escalation with the case', async () => {
+      // Prepare: a first appointment at 10:00 today, marked missed at noon.
+      const { referral } = await releasedCase(0);
+      const booked = await post(`/referrals/${referral.id}/appointments`, {
+        at: withOffset(at(day0, 10)),
+        location: 'Hub',
+        kind: 'first',
+      });
+      expect((await markMissed(referral.id, booked.body.id)).status).toBe(200);
+      await stack.bus.idle();
+      const missed = (await alertsOf(referral.id)).find((one) => one.rule === 'first_appointment_missed');
+      // Act
+      await sweepAt(hoursLater(noon, 24.5));
+      const escalation = (await alertsOf(referral.id)).find((one) => one.rule === 'alert_unacknowledged');
+      const moved = await patch(
+        referral.id,
+        { areaId: areas.hereford },
+        (await view(referral.id)).version,
+        tokens.manager,
+      );
+      // Assess
+      expect(escalation).toMatchObject({
+        status: 'open',
+        escalates: { alertId: missed?.id, rule: 'first_appointment_missed' },
+      });
+      expect(escalation?.id).not.toBe(missed?.id);
+      const mails = mailFor(referral.id).filter((mail) => mail.subject.includes('Alert not acknowledged'));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.to).toEqual([DEMO.manager]);
+      expect(`${mails[0]?.subject}\n${mails[0]?.text}`).toContain('First appointment missed');
+      expect(moved.status).toBe(200);
+      const herefordAlerts = (await get('/alerts?limit=200', hereford)).body.items.map(
+        (one: { id: string }) => one.id,
+      );
+      expect(herefordAlerts).toEqual(expect.arrayContaining([missed?.id, escalation?.id]));
+    });
+
     it('raises no escalation for an alert acknowledged in time', async () => {
       // Prepare
       const { referral } = await releasedCase(2);
@@ -2132,12 +2270,14 @@ describe('the release work', () => {
       // Act and assess
       for (const token of [other.manager, other.caseworker, hereford]) {
         for (const route of newRoutes(referral.id)) {
-          const answer = await call(stack, route.method, route.path, {
-            token,
-            body: route.body,
-            headers: ifMatch(1),
-          });
-          expect(answer.status, `${route.method} ${route.path}`).toBe(404);
+          for (const version of [1, 99]) {
+            const answer = await call(stack, route.method, route.path, {
+              token,
+              body: route.body,
+              headers: ifMatch(version),
+            });
+            expect(answer.status, `${route.method} ${route.path} If-Match ${version}`).toBe(404);
+          }
         }
       }
       const after = await view(referral.id);
@@ -2154,7 +2294,11 @@ describe('the release work', () => {
       const { referral } = await openCase();
       // Act and assess
       for (const token of [tokens.chair, tokens.analyst, other.chair]) {
-        for (const route of [...newRoutes(referral.id), { method: 'GET', path: '/worklist' }]) {
+        for (const route of [
+          ...newRoutes(referral.id),
+          { method: 'GET', path: '/worklist' },
+          { method: 'GET', path: '/worklist/counts' },
+        ]) {
           const answer = await call(stack, route.method, route.path, {
             token,
             body: 'body' in route ? route.body : undefined,
@@ -2177,12 +2321,14 @@ describe('the release work', () => {
       });
       const theirContacts = await get(`/referrals/${other.referralId}/contacts`, tokens.manager);
       const theirFilter = await get(`/worklist?areaId=${other.areaId}`, tokens.manager);
+      const theirCounts = await get(`/worklist/counts?areaId=${other.areaId}`, tokens.manager);
       // Assess
       expect(worklist.map((item) => item.referralId)).not.toContain(other.referralId);
       expect(caseload.map((row) => row.id)).not.toContain(other.referralId);
       expect(theirs.status).toBe(404);
       expect(theirContacts.status).toBe(404);
       expect(theirFilter.status).toBe(400);
+      expect(theirCounts.status).toBe(400);
       const untouched = await get(`/referrals/${other.referralId}`, other.caseworker);
       expect(untouched.body).toMatchObject({ version: 1, source: 'HMP Hewell' });
     });
