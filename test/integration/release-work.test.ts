@@ -1594,6 +1594,43 @@ describe('the release work', () => {
       ]);
     });
 
+    it('shows a renamed person’s new name on every case of theirs, and sorts by it', async () => {
+      // Prepare: one person with two open cases, and another person.
+      const area = await freshArea();
+      const t = area.me.token;
+      const { person, referral } = await releasedCase(
+        1,
+        area.areaId,
+        {},
+        { familyName: 'Aaron', givenName: 'Lee' },
+        t,
+      );
+      const second = await post(
+        `/people/${person.id}/referrals`,
+        { pathway: 'divert', areaId: area.areaId, source: 'Police', referredOn: addDays(day0, -1) },
+        t,
+      );
+      expect(second.status).toBe(201);
+      await releasedCase(1, area.areaId, {}, { familyName: 'Moore', givenName: 'Ash' }, t);
+      // Act
+      const renamed = await call(stack, 'PATCH', `/people/${person.id}`, {
+        token: t,
+        body: { familyName: 'Zuckerman' },
+        headers: ifMatch(person.version),
+      });
+      // Assess
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      const rows = (await allPages('/referrals?sort=name', t, 200)).flatMap((page) => page.items) as Row[];
+      expect(rows.map((row) => row.person.familyName)).toEqual(['Moore', 'Zuckerman', 'Zuckerman']);
+      const work = (await allPages('/worklist', t, 200)).flatMap((page) => page.items) as {
+        referralId: string;
+        person: { familyName: string };
+      }[];
+      expect(work.find((item) => item.referralId === referral.id)?.person.familyName).toBe('Zuckerman');
+      const alerts = await get('/alerts?limit=200', t);
+      expect(alerts.status).toBe(200);
+    });
+
     it('lists the unreleased prison cases expected within 84 days, by expected date', async () => {
       // Prepare
       const area = await freshArea();
