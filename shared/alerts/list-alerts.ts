@@ -1,7 +1,7 @@
 import type { Clock } from '../adapters/ports.ts';
 import type { MemberActor, MemberPrincipal } from '../auth/area-access.ts';
 import { type Alert, type AlertStatus, alertsOfArea } from '../data/alerts-repo.ts';
-import { recordReads } from '../data/audit-repo.ts';
+import { recordListReads } from '../data/audit-repo.ts';
 import { keys } from '../data/keys.ts';
 import { getPeople } from '../data/people-repo.ts';
 import { type Page, type PageRequest, slicePage } from '../data/query-page.ts';
@@ -78,14 +78,12 @@ export async function alertsPage(
   const listed = slicePage(await alertsToWorkOn(table, actor.principal, areaIds, status), await page());
   const personOf = await personIdsOf(table, tenantId, listed.items);
   const people = await getPeople(table, tenantId, [...personOf.values()]);
-  await recordReads(
+  await recordListReads(
     table,
     tenantId,
     listed.items.flatMap((alert) => {
       const personId = personOf.get(alert.referralId);
-      return personId
-        ? [{ personId, action: 'list' as const, record: 'alert' as const, recordId: alert.id }]
-        : [];
+      return personId ? [{ personId, record: 'alert' as const, recordId: alert.id }] : [];
     }),
     actor,
     deps.clock(),

@@ -24,6 +24,7 @@ import {
   changeCase,
   type IfMatch,
 } from './change-case.ts';
+import { contactCountsFor } from './contacts.ts';
 
 /**
  * The case actions of API.md "Cases": each one change to a case, decided by the domain rules and
@@ -57,23 +58,41 @@ const referralAction =
     return changed.referral;
   };
 
-/** The person left prison; the alert clock starts. */
-export const recordRelease = referralAction<z.output<typeof ReleaseBody>>((body, { current, now }) => ({
-  changes: {
-    ...rules.recordRelease(current.referral, body.releasedOn, now),
-    releaseType: body.releaseType,
-    ...(body.establishment ? { establishment: body.establishment } : {}),
-  },
-  event: {
-    kind: 'released',
-    summary: `Released on ${body.releasedOn} (${words(body.releaseType)})${body.establishment ? ` from ${body.establishment}` : ''}`,
-    details: {
-      releasedOn: body.releasedOn,
+/** The person left prison; the alert clock starts; contacts on or after the day count as after release. */
+export const recordRelease = async (
+  deps: CaseDeps,
+  actor: MemberActor,
+  referralId: string,
+  body: z.output<typeof ReleaseBody>,
+  ifMatch?: IfMatch,
+): Promise<Referral> => {
+  const contactCounts = await contactCountsFor(
+    deps.table,
+    actor.principal.tenantId,
+    referralId,
+    body.releasedOn,
+  );
+  return releaseAction(contactCounts)(deps, actor, referralId, body, ifMatch);
+};
+
+const releaseAction = (contactCounts: Referral['contactCounts']) =>
+  referralAction<z.output<typeof ReleaseBody>>((body, { current, now }) => ({
+    changes: {
+      ...rules.recordRelease(current.referral, body.releasedOn, now),
       releaseType: body.releaseType,
-      establishment: body.establishment,
+      ...(body.establishment ? { establishment: body.establishment } : {}),
+      contactCounts,
     },
-  },
-}));
+    event: {
+      kind: 'released',
+      summary: `Released on ${body.releasedOn} (${words(body.releaseType)})${body.establishment ? ` from ${body.establishment}` : ''}`,
+      details: {
+        releasedOn: body.releasedOn,
+        releaseType: body.releaseType,
+        establishment: body.establishment,
+      },
+    },
+  }));
 
 /** Books an appointment. */
 export async function bookAppointment(

@@ -1,5 +1,5 @@
 import type { MemberActor } from '../auth/area-access.ts';
-import { recordReads } from '../data/audit-repo.ts';
+import { recordListReads } from '../data/audit-repo.ts';
 import { keys } from '../data/keys.ts';
 import { mergedPage, type OrderedPart } from '../data/merged-page.ts';
 import { getPeople } from '../data/people-repo.ts';
@@ -8,7 +8,6 @@ import { type Page, type PageRequest, queryAll, slicePage } from '../data/query-
 import { listedReferral, type StoredReferral } from '../data/referrals-repo.ts';
 import { type DueFilter, dueUpToKey, dueWindowEnd } from '../domain/caseload.ts';
 import { addDays, londonDate } from '../domain/dates.ts';
-import type { Person } from '../schemas/person.ts';
 import type { CaseloadSort } from '../schemas/referral.ts';
 import { progressOf, withoutWorkAttributes } from './case-progress.ts';
 import { personSummary, type ReadDeps } from './read-cases.ts';
@@ -98,25 +97,21 @@ function caseloadPart(tenantId: string, areaId: string, filter: CaseloadFilter, 
   } satisfies OrderedPart;
 }
 
-const byText = (a: string | undefined, b: string | undefined) =>
-  a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b, 'en-GB');
-
-/** How each column the caseload sorts by compares two cases (missing values last). */
+/** The value of each column the caseload sorts by, as text (absent when the case has none). */
 const COLUMN: Record<
   Exclude<CaseloadSort, 'next_action'>,
-  (a: StoredReferral, b: StoredReferral, people: Map<string, Person>) => number
+  (referral: StoredReferral, people: Map<string, StoredPersonSummary>) => string | undefined
 > = {
-  name: (a, b, people) => {
-    const one = people.get(a.personId);
-    const two = people.get(b.personId);
-    return byText(one?.familyName, two?.familyName) || byText(one?.givenName, two?.givenName);
+  name: (referral, people) => {
+    const person = people.get(referral.personId);
+    return person && `${person.familyName}\u0000${person.givenName}`;
   },
-  pathway: (a, b) => byText(a.pathway, b.pathway),
-  status: (a, b) => byText(a.status, b.status),
-  released: (a, b) => byText(a.releasedOn, b.releasedOn),
-  expected_release: (a, b) => byText(a.expectedReleaseOn, b.expectedReleaseOn),
-  referred: (a, b) => byText(a.referredOn, b.referredOn),
-  assignee: (a, b) => byText(a.assignedToName, b.assignedToName),
+  pathway: (referral) => referral.pathway,
+  status: (referral) => referral.status,
+  released: (referral) => referral.releasedOn,
+  expected_release: (referral) => referral.expectedReleaseOn,
+  referred: (referral) => referral.referredOn,
+  assignee: (referral) => referral.assignedToName,
 };
 
 /**
@@ -138,23 +133,27 @@ async function sortedCaseload(
   )
     .flat()
     .map((item) => ({ item, referral: listedReferral(item) }));
+  // Names from each case's own copy of its person (older cases: the person, read in batches).
   const people =
     filter.sort === 'name'
-      ? await getPeople(
-          deps.table,
+      ? await peopleOf(
+          deps,
           tenantId,
-          all.map(({ referral }) => referral.personId),
+          all.map(({ referral }) => referral),
         )
-      : new Map<string, Person>();
+      : new Map<string, StoredPersonSummary>();
   const sign = filter.order === 'desc' ? -1 : 1;
-  const compare = COLUMN[filter.sort];
-  all.sort(
+  const columnOf = COLUMN[filter.sort];
+  const rows = all.map((row) => ({ ...row, value: columnOf(row.referral, people) }));
+  // A case without the column's value comes last in either order; ties keep caseload order.
+  rows.sort(
     (a, b) =>
-      sign * compare(a.referral, b.referral, people) ||
+      Number(a.value === undefined) - Number(b.value === undefined) ||
+      (a.value !== undefined && b.value !== undefined ? sign * a.value.localeCompare(b.value, 'en-GB') : 0) ||
       String(a.item.GSI1SK).localeCompare(String(b.item.GSI1SK)),
   );
   return slicePage(
-    all.map(({ referral }) => referral),
+    rows.map(({ referral }) => referral),
     page,
   );
 }
@@ -217,12 +216,11 @@ export async function caseloadRows(deps: ReadDeps, actor: MemberActor, page: rea
   // The names and the audit of reading them are independent: both at once.
   const [peopleById] = await Promise.all([
     peopleOf(deps, tenantId, page),
-    recordReads(
+    recordListReads(
       deps.table,
       tenantId,
       page.map((referral) => ({
         personId: referral.personId,
-        action: 'list' as const,
         record: 'referral' as const,
         recordId: referral.id,
       })),

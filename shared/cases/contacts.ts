@@ -2,13 +2,14 @@ import { type MemberActor, requireAreaOf } from '../auth/area-access.ts';
 import { recordReads } from '../data/audit-repo.ts';
 import { newId } from '../data/ids.ts';
 import { keys } from '../data/keys.ts';
-import { type Page, type PageRequest, queryPage } from '../data/query-page.ts';
+import { type Page, type PageRequest, prefixQuery, queryAll, queryPage } from '../data/query-page.ts';
 import { newItem, toRecord } from '../data/records.ts';
 import { loadCase } from '../data/referrals-repo.ts';
+import type { Table } from '../data/table.ts';
 import { putNew } from '../data/table-io.ts';
 import { londonDate } from '../domain/dates.ts';
 import { requireOpen } from '../domain/referral-rules.ts';
-import { ValidationFailed } from '../errors.ts';
+import { ValidationFailed, VersionConflict } from '../errors.ts';
 import type { Contact, ContactStage, CreateContactBody } from '../schemas/contact.ts';
 import type * as z from '../schemas/zod.ts';
 import { type CaseDeps, changeCase } from './change-case.ts';
@@ -37,6 +38,23 @@ const OUTCOME_WORDS: Record<Contact['outcome'], string> = {
  * before release, a call after it), on the timeline, and counts it on the case by stage.
  */
 export async function recordContact(
+  deps: CaseDeps,
+  actor: MemberActor,
+  referralId: string,
+  body: z.output<typeof CreateContactBody>,
+): Promise<Contact> {
+  // Contacts logged at the same moment (two staff, two tabs) all count: a contact needs no
+  // If-Match, so one that lost the race to another change of the case is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordContactOnce(deps, actor, referralId, body);
+    } catch (error) {
+      if (!(error instanceof VersionConflict) || attempt >= 5) throw error;
+    }
+  }
+}
+
+async function recordContactOnce(
   deps: CaseDeps,
   actor: MemberActor,
   referralId: string,
@@ -95,7 +113,34 @@ export async function recordContact(
   return recorded as Contact;
 }
 
-/** `GET /referrals/{referralId}/contacts`: the case's contacts, newest first; the read is audited. */
+/**
+ * How many of a case's contacts fall before and after a release on `releasedOn`: recounted when
+ * the release is recorded or its date corrected, since the stage follows the release date.
+ */
+export async function contactCountsFor(
+  table: Table,
+  tenantId: string,
+  referralId: string,
+  releasedOn: string | undefined,
+): Promise<{ preRelease: number; postRelease: number }> {
+  const items = await queryAll(table, {
+    ...prefixQuery(keys.referral(tenantId, referralId).PK, keys.contactPrefix(referralId)),
+    ProjectionExpression: '#at',
+    ExpressionAttributeNames: { '#at': 'at' },
+  });
+  const counts = { preRelease: 0, postRelease: 0 };
+  for (const item of items) {
+    if (stageOf(String(item.at), releasedOn) === 'pre_release') counts.preRelease += 1;
+    else counts.postRelease += 1;
+  }
+  return counts;
+}
+
+/**
+ * `GET /referrals/{referralId}/contacts`: the case's contacts, newest first; the read is audited.
+ * Each contact's stage is judged against the release date as it now is (it may have been
+ * recorded or corrected since).
+ */
 export async function listContacts(
   deps: ReadDeps,
   actor: MemberActor,
@@ -124,5 +169,11 @@ export async function listContacts(
     actor,
     deps.clock(),
   );
-  return { items: listed.items.map((item) => toRecord<Contact>(item)), lastKey: listed.lastKey };
+  return {
+    items: listed.items.map((item) => {
+      const contact = toRecord<Contact>(item);
+      return { ...contact, stage: stageOf(contact.at, referral.releasedOn) };
+    }),
+    lastKey: listed.lastKey,
+  };
 }

@@ -9,6 +9,7 @@ import type { Member } from '../schemas/member.ts';
 import type { Referral, UpdateReferralBody } from '../schemas/referral.ts';
 import type * as z from '../schemas/zod.ts';
 import { applyCaseChange, type CaseDeps } from './change-case.ts';
+import { contactCountsFor } from './contacts.ts';
 
 /** True when a member may hold a case of the area: a caseworker or manager who covers it. */
 export const mayHold = (member: Pick<Member, 'role' | 'areaIds'> | undefined, areaId: string): boolean =>
@@ -104,7 +105,10 @@ export async function updateReferral(
   }
   if (Object.keys(problems).length) throw new ValidationFailed('Some changes cannot be made.', problems);
   if (changes.length === 0) return referral;
-  const set = Object.fromEntries(changes.map((change) => [change.field, change.to]));
+  const set: Record<string, unknown> = Object.fromEntries(changes.map((change) => [change.field, change.to]));
+  if ('releasedOn' in set) {
+    set.contactCounts = await contactCountsFor(deps.table, tenantId, referral.id, String(set.releasedOn));
+  }
   if ('assignedTo' in set) set.assignedToName = edit.assignedToName ?? null;
   const changed = await applyCaseChange(deps, tenantId, actor, current, () => ({
     changes: set as Partial<Referral>,

@@ -1,5 +1,5 @@
 import type { MemberActor } from '../auth/area-access.ts';
-import { recordReads } from '../data/audit-repo.ts';
+import { recordListReads } from '../data/audit-repo.ts';
 import { keys } from '../data/keys.ts';
 import { mergedPage } from '../data/merged-page.ts';
 import { type Page, type PageRequest, queryAll } from '../data/query-page.ts';
@@ -25,15 +25,54 @@ export interface WorklistCounts {
   openAlerts: number;
 }
 
+/** What a worklist item is made of: the rest of a case stays in the table (and off the wire). */
+const ITEM_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'workPK',
+  'workSK',
+  'id',
+  'personId',
+  'personSummary',
+  'areaId',
+  'assignedTo',
+  'assignedToName',
+  'pathway',
+  'status',
+  'releasedOn',
+  'expectedReleaseOn',
+  'windowClosesOn',
+  'riskFlags',
+  'nextDueAt',
+  'nextDueRule',
+  'openAlerts',
+] as const;
+
+/** What the counts read of each case. */
+const COUNTED_ATTRIBUTES = ['releasedOn', 'expectedReleaseOn', 'nextDueAt', 'openAlerts'] as const;
+
 /** The WorkIndex query of one area: its cases listed by now, as the assignee filter shapes it. */
-function workPart(tenantId: string, areaId: string, filter: WorklistFilter, memberId: string, now: Date) {
+function workPart(
+  tenantId: string,
+  areaId: string,
+  filter: WorklistFilter,
+  memberId: string,
+  now: Date,
+  attributes: readonly string[] = ITEM_ATTRIBUTES,
+) {
   const listed = { expression: 'listedFrom <= :now', values: { ':now': now.toISOString() } };
   const { values, ...filtered } = caseFilter({ assignee: filter.assignee }, memberId, [listed]);
+  const names = 'ExpressionAttributeNames' in filtered ? filtered.ExpressionAttributeNames : undefined;
   return {
     part: areaId,
     query: {
       KeyConditionExpression: 'workPK = :pk',
       ...filtered,
+      ProjectionExpression: attributes.map((_, index) => `#p${index}`).join(', '),
+      ExpressionAttributeNames: {
+        ...names,
+        ...Object.fromEntries(attributes.map((name, index) => [`#p${index}`, name])),
+      },
       ExpressionAttributeValues: { ':pk': keys.workPartition(tenantId, areaId), ...values },
     },
   };
@@ -51,7 +90,7 @@ export async function worklistCounts(
   const now = deps.clock();
   const today = londonDate(now);
   const parts = filter.areas.map((areaId) =>
-    workPart(actor.principal.tenantId, areaId, filter, actor.memberId, now),
+    workPart(actor.principal.tenantId, areaId, filter, actor.memberId, now, COUNTED_ATTRIBUTES),
   );
   const items = (
     await Promise.all(
@@ -59,7 +98,6 @@ export async function worklistCounts(
         queryAll(deps.table, {
           ...part.query,
           IndexName: 'WorkIndex',
-          ProjectionExpression: 'releasedOn, expectedReleaseOn, nextDueAt, openAlerts',
         }),
       ),
     )
@@ -161,12 +199,11 @@ export async function worklistPage(
   // The names and the audit of reading them are independent: both at once.
   const [people] = await Promise.all([
     peopleOf(deps, tenantId, referrals),
-    recordReads(
+    recordListReads(
       deps.table,
       tenantId,
       referrals.map((referral) => ({
         personId: referral.personId,
-        action: 'list' as const,
         record: 'referral' as const,
         recordId: referral.id,
       })),

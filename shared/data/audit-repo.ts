@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.ts';
+import { londonDate } from '../domain/dates.ts';
 import { putAll } from './batch-write.ts';
 import { newId } from './ids.ts';
 import { keys } from './keys.ts';
@@ -63,6 +64,64 @@ export async function recordReads(
   await putAll(
     table,
     entries.map((entry) => auditItem(tenantId, entry, actor, now)),
+    4,
+  );
+}
+
+/**
+ * List reads already recorded by this process today (tenant, member, person, record, day): a
+ * list opened again the same day records nothing new. Bounded, and forgotten each day.
+ */
+const listedToday = new Set<string>();
+let listedDay = '';
+const LISTED_KEPT = 50_000;
+
+/**
+ * Writes the audit records of people shown in a list (the caseload, the worklist, the alerts):
+ * one record per member, person, listed record and day (in England's calendar, as staff count
+ * days), its `at` the last listing that day. A record has a fixed key for its day, so the same
+ * listing again overwrites it rather than adding one, and this process skips it altogether.
+ * Reads of a person's own records (`recordReads`) are each recorded.
+ */
+export async function recordListReads(
+  table: Table,
+  tenantId: string,
+  entries: readonly Omit<AuditEntry, 'action'>[],
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const day = londonDate(now);
+  if (day !== listedDay || listedToday.size > LISTED_KEPT) {
+    listedToday.clear();
+    listedDay = day;
+  }
+  const fresh = entries.filter((entry) => {
+    const key = [table.name, tenantId, actor.memberId, entry.personId, entry.record, entry.recordId].join(
+      '|',
+    );
+    if (listedToday.has(key)) return false;
+    listedToday.add(key);
+    return true;
+  });
+  const at = now.toISOString();
+  await putAll(
+    table,
+    fresh.map((entry) => ({
+      ...keys.audit(
+        tenantId,
+        entry.personId,
+        `${day}T00:00:00.000Z`,
+        `list-${actor.memberId}-${entry.record}-${entry.recordId}`,
+      ),
+      type: 'audit',
+      id: `list-${day}-${actor.memberId}-${entry.recordId}`,
+      at,
+      ...entry,
+      action: 'list',
+      by: { memberId: actor.memberId, name: actor.name, role: actor.role },
+      sourceIp: actor.sourceIp,
+      requestId: actor.requestId,
+    })),
     4,
   );
 }

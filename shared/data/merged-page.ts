@@ -39,10 +39,10 @@ async function readPart(
   let startKey = start;
   let read = 0;
   do {
-    // A filtered query's limit counts the items read, not those kept: the first read takes a
-    // few more than a page (the filters leave out few), any further one a larger batch.
+    // A filtered query's limit counts the items read, not those kept: the first read takes one
+    // more than a page (the filters leave out few), any further one a larger batch.
     const first = startKey === start;
-    const size = !part.query.FilterExpression ? limit : first ? limit + 10 : Math.max(limit * 2, 100);
+    const size = !part.query.FilterExpression ? limit : first ? limit + 1 : Math.max(limit * 2, 100);
     const page = await queryPage(
       table,
       { ...part.query, IndexName: indexName, ScanIndexForward: !descending },

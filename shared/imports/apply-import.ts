@@ -77,6 +77,18 @@ async function moveExpectedRelease(
   const { referral } = current;
   const from = referral.expectedReleaseOn ?? null;
   if (from === row.expectedReleaseOn) return 'matched';
+  // As PATCH refuses it: a release cannot be expected before the case was referred.
+  if (row.expectedReleaseOn < referral.referredOn) {
+    return {
+      errors: [
+        {
+          row: row.row,
+          field: 'expected_release_date',
+          message: `is before the referral date of the case it matches (${longDate(referral.referredOn)}): that case keeps its expected release date`,
+        },
+      ],
+    };
+  }
   const line = `the release list of ${row.establishment} (row ${row.row + 1} of the list)`;
   await applyCaseChange(context.deps, context.tenantId, context.actor, current, () => ({
     changes: { expectedReleaseOn: row.expectedReleaseOn },

@@ -2,10 +2,11 @@ import type { Clock } from '../adapters/ports.ts';
 import { type MemberActor, requireAreaOf, requireOwnArea } from '../auth/area-access.ts';
 import { type AuditEntry, auditItem, recordReads } from '../data/audit-repo.ts';
 import { newId } from '../data/ids.ts';
+import { keys } from '../data/keys.ts';
 import * as people from '../data/people-repo.ts';
 import type { Page, PageRequest } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
-import { putItem } from '../data/table-io.ts';
+import { getMany, putItem } from '../data/table-io.ts';
 import { referenceIn } from '../domain/case-reference.ts';
 import { nameKey } from '../domain/name-key.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
@@ -100,12 +101,21 @@ export interface SearchPosition {
   given?: boolean;
 }
 
+/** The area of each case, by id (one batch read of a few attributes). */
+async function areasOfCases(table: Table, tenantId: string, referralIds: readonly string[]) {
+  const items = await getMany(
+    table,
+    referralIds.map((referralId) => keys.referral(tenantId, referralId)),
+  );
+  return new Map(items.map((item) => [String(item.id), String(item.areaId)]));
+}
+
 /** The people a search names exactly (an NHS number or a case reference), or undefined for a name search. */
 async function exactMatches(
   deps: PeopleDeps,
   tenantId: string,
   q: string,
-): Promise<(Person & { referralId?: string })[] | undefined> {
+): Promise<(Person & { referralId?: string; visibleIn?: string })[] | undefined> {
   const prisonNumber = normalisePrisonNumber(q);
   if (PRISON_NUMBER.test(prisonNumber)) {
     const personId = await people.personIdByPrisonNumber(deps.table, tenantId, prisonNumber);
@@ -114,15 +124,25 @@ async function exactMatches(
   }
   const reference = referenceIn(q);
   if (reference) {
+    // A case is found by the area that holds it, which a move may have made another than its
+    // person's: the found item says where, and the search keeps only the caller's.
     const cases = await people.casesByReference(deps.table, tenantId, reference);
-    const found = await people.getPeople(
-      deps.table,
-      tenantId,
-      cases.map((one) => one.personId),
-    );
+    const [found, held] = await Promise.all([
+      people.getPeople(
+        deps.table,
+        tenantId,
+        cases.map((one) => one.personId),
+      ),
+      areasOfCases(
+        deps.table,
+        tenantId,
+        cases.map((one) => one.referralId),
+      ),
+    ]);
     return cases.flatMap((one) => {
       const person = found.get(one.personId);
-      return person ? [{ ...person, referralId: one.referralId }] : [];
+      const areaId = held.get(one.referralId);
+      return person && areaId ? [{ ...person, referralId: one.referralId, visibleIn: areaId }] : [];
     });
   }
   const nhsNumber = q.replace(/[\s-]/g, '');
@@ -157,8 +177,10 @@ export async function findPeople(
   let next: SearchPosition | undefined;
   const exact = await exactMatches(deps, tenantId, q);
   if (exact) {
-    // Only people of the caller's areas: an NHS number or reference of another area finds no one.
-    found = exact.filter((person) => areas.includes(person.areaId));
+    // Only people (or, by reference, cases) of the caller's areas: another area's finds no one.
+    found = exact
+      .filter((person) => areas.includes(person.visibleIn ?? person.areaId))
+      .map(({ visibleIn: _visibleIn, ...person }) => person);
   } else {
     const { family, given } = nameSearch(q);
     if (!family) {
