@@ -209,12 +209,13 @@ export async function peopleOf(
   return people;
 }
 
-/** One page of a caseload as the list shows it: with each person's summary; the reads are audited. */
-export async function caseloadRows(deps: ReadDeps, actor: MemberActor, page: readonly StoredReferral[]) {
+/**
+ * The people a page of cases names, with their listing audited: both at once, as they are
+ * independent. The caseload and the worklist name their people through this.
+ */
+export async function peopleListed(deps: ReadDeps, actor: MemberActor, page: readonly StoredReferral[]) {
   const { tenantId } = actor.principal;
-  const now = deps.clock();
-  // The names and the audit of reading them are independent: both at once.
-  const [peopleById] = await Promise.all([
+  const [people] = await Promise.all([
     peopleOf(deps, tenantId, page),
     recordListReads(
       deps.table,
@@ -225,9 +226,16 @@ export async function caseloadRows(deps: ReadDeps, actor: MemberActor, page: rea
         recordId: referral.id,
       })),
       actor,
-      now,
+      deps.clock(),
     ),
   ]);
+  return people;
+}
+
+/** One page of a caseload as the list shows it: with each person's summary; the reads are audited. */
+export async function caseloadRows(deps: ReadDeps, actor: MemberActor, page: readonly StoredReferral[]) {
+  const now = deps.clock();
+  const peopleById = await peopleListed(deps, actor, page);
   return page.map((referral) => {
     const person = peopleById.get(referral.personId);
     const progress = progressOf(referral, now);

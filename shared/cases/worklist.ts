@@ -1,5 +1,4 @@
 import type { MemberActor } from '../auth/area-access.ts';
-import { recordListReads } from '../data/audit-repo.ts';
 import { keys } from '../data/keys.ts';
 import { mergedPage } from '../data/merged-page.ts';
 import { type Page, type PageRequest, queryAll } from '../data/query-page.ts';
@@ -9,7 +8,7 @@ import { caseReference } from '../domain/case-reference.ts';
 import { daysBetween, londonDate } from '../domain/dates.ts';
 import { FIRST_DAYS, LOOKAHEAD_DAYS, priorityAt, whyListed } from '../domain/worklist.ts';
 import { progressOf } from './case-progress.ts';
-import { caseFilter, peopleOf } from './caseload.ts';
+import { caseFilter, peopleListed } from './caseload.ts';
 import type { ReadDeps } from './read-cases.ts';
 
 export interface WorklistFilter {
@@ -196,21 +195,7 @@ export async function worklistPage(
     ...listedReferral(item),
     urgentAt: String(item.workSK).split('#')[0],
   }));
-  // The names and the audit of reading them are independent: both at once.
-  const [people] = await Promise.all([
-    peopleOf(deps, tenantId, referrals),
-    recordListReads(
-      deps.table,
-      tenantId,
-      referrals.map((referral) => ({
-        personId: referral.personId,
-        record: 'referral' as const,
-        recordId: referral.id,
-      })),
-      actor,
-      now,
-    ),
-  ]);
+  const people = await peopleListed(deps, actor, referrals);
   return {
     items: referrals.map((referral) => worklistItem(referral, people.get(referral.personId), now)),
     lastKey: listed.lastKey,

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, expectAccessible, expectHeading, newPage, signIn, startE2e } from './app.ts';
+import { expectBanner, fillDate, longDate, summaryLinks } from './page-helpers.ts';
 
 const PERSON = { given: 'Chris', family: 'Morgan', name: 'Chris Morgan', prisonNumber: 'G4821TK' };
 const CASEWORKER = { email: 'caseworker.worcs@example.test', name: 'Sam Patel' };
@@ -14,37 +15,6 @@ function day(days: number): string {
   const date = new Date();
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** A date as the app shows it: "14 March 2026". */
-function longDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
-}
-
-/** Types a `YYYY-MM-DD` date into the GOV.UK date input with id `id`. */
-async function fillDate(page: Page, id: string, iso: string): Promise<void> {
-  const [year, month, dayOfMonth] = iso.split('-');
-  await page.locator(`#${id}-day`).fill(String(Number(dayOfMonth)));
-  await page.locator(`#${id}-month`).fill(String(Number(month)));
-  await page.locator(`#${id}-year`).fill(year as string);
-}
-
-/** Waits for the success banner that says `text`. */
-async function expectBanner(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.govuk-notification-banner--success').filter({ hasText: text }).waitFor();
-}
-
-/** The hrefs of the error summary's links, in order. */
-async function summaryLinks(page: Page): Promise<(string | null)[]> {
-  const summary = page.locator('.govuk-error-summary');
-  await summary.waitFor();
-  const links = summary.getByRole('link');
-  return Promise.all((await links.all()).map((link) => link.getAttribute('href')));
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Menu' });

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaIds, callApi, day, nextPrisonNumber } from './api.ts';
 import { type E2e, expectAccessible, expectHeading, newPage, signIn, startE2e } from './app.ts';
+import { expectBanner, fillDate, longDate, summaryLinks } from './page-helpers.ts';
 
 const CASEWORKER = { email: 'caseworker.worcs@example.test', name: 'Sam Patel' };
 /** Leaves prison in three days: the in-reach work happens now. */
@@ -9,37 +10,6 @@ const SOON = { given: 'Robin', family: 'Hale', name: 'Robin Hale' };
 /** Left prison two days ago, with no first appointment yet. */
 const OUT = { given: 'Jamie', family: 'Reed', name: 'Jamie Reed' };
 const MISSED = 'First appointment missed';
-
-/** A date as the app shows it: "14 March 2026". */
-function longDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
-}
-
-/** Types a `YYYY-MM-DD` date into the GOV.UK date input with id `id`. */
-async function fillDate(page: Page, id: string, iso: string): Promise<void> {
-  const [year, month, dayOfMonth] = iso.split('-');
-  await page.locator(`#${id}-day`).fill(String(Number(dayOfMonth)));
-  await page.locator(`#${id}-month`).fill(String(Number(month)));
-  await page.locator(`#${id}-year`).fill(year as string);
-}
-
-/** Waits for the success banner that says `text`. */
-async function expectBanner(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.govuk-notification-banner--success').filter({ hasText: text }).waitFor();
-}
-
-/** The hrefs of the error summary's links, in order. */
-async function summaryLinks(page: Page): Promise<(string | null)[]> {
-  const summary = page.locator('.govuk-error-summary');
-  await summary.waitFor();
-  const links = summary.getByRole('link');
-  return Promise.all((await links.all()).map((link) => link.getAttribute('href')));
-}
 
 /** A row of the case page's summary list. */
 const fact = (page: Page, key: string) =>

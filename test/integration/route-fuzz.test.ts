@@ -51,6 +51,11 @@ const QUERIES = [
   'q=',
   `q=${'x'.repeat(500)}`,
   'due=later',
+  'sort=sideways',
+  'order=up',
+  'assignee=nobody',
+  'releasingWithinDays=0',
+  'releasingWithinDays=1e9',
 ];
 const PATH_IDS = ['a#b', '..', '%00', 'x'.repeat(300), '😀', 'ab'];
 

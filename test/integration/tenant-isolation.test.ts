@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAreas, personWithReferral } from './case-fixtures.ts';
 import { call, demoTokens, otherTenant, startTestStack } from './harness.ts';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -47,6 +48,47 @@ describe('tenants never see each other', () => {
   it.each(['chair', 'manager'] as const)('another tenant’s area id is 404 for its %s', async (who) => {
     const token = who === 'chair' ? other.chair : otherManager;
     expect((await call(stack, 'GET', `/areas/${demoAreaId}`, { token })).status).toBe(404);
+  });
+
+  it('another tenant’s case cannot be corrected, planned, contacted or listed, and stays as it was', async () => {
+    // Prepare: a released case of the demo partnership.
+    const { referral } = await personWithReferral(
+      stack,
+      tokens.caseworker,
+      (await demoAreas(stack, tokens.chair)).worcs,
+    );
+    const path = `/referrals/${referral.id}`;
+    const before = (await call(stack, 'GET', path, { token: tokens.caseworker })).body;
+
+    // Act: another tenant's manager tries every new case route with its id.
+    const answers = await Promise.all([
+      call(stack, 'PATCH', path, {
+        token: otherManager,
+        body: { source: 'Another tenant' },
+        headers: { 'if-match': `"${before.version}"` },
+      }),
+      call(stack, 'PUT', `${path}/release-plan`, { token: otherManager, body: { accommodation: 'settled' } }),
+      call(stack, 'POST', `${path}/contacts`, {
+        token: otherManager,
+        body: { at: new Date().toISOString(), method: 'phone', outcome: 'made' },
+      }),
+      call(stack, 'GET', `${path}/contacts`, { token: otherManager }),
+      call(stack, 'GET', `${path}/assignees`, { token: otherManager }),
+    ]);
+    const worklist = await call(stack, 'GET', '/worklist?limit=200', { token: otherManager });
+    const search = await call(stack, 'GET', `/people?q=${before.reference}`, { token: otherManager });
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(worklist.body.items.map((item: { referralId: string }) => item.referralId)).not.toContain(
+      referral.id,
+    );
+    expect(search.body.items).toEqual([]);
+    const after = (await call(stack, 'GET', path, { token: tokens.caseworker })).body;
+    expect(after.version).toBe(before.version);
+    expect(after.source).toBe(before.source);
+    expect(after.releasePlan).toBeUndefined();
+    expect(after.contactCounts).toEqual({ preRelease: 0, postRelease: 0 });
   });
 
   it('another tenant’s area cannot be changed, and stays as it was', async () => {

@@ -10,14 +10,14 @@ import {
 import { addDays, daysBetween } from '../../shared/domain/dates.ts';
 import { ALERT_RULES, PATHWAYS } from '../../shared/domain/values.ts';
 import { PartnershipSettings } from '../../shared/schemas/partnership.ts';
-import { APPOINTMENT_STATUSES, type Appointment, type Referral } from '../../shared/schemas/referral.ts';
+import { APPOINTMENT_STATUSES, type Referral } from '../../shared/schemas/referral.ts';
+import { appointment, referral, released } from './support/case-records.ts';
 
 /**
- * The alert rules are pure: the "clock" is the fixed times written on the records below. The
- * scenario: referred 1 March 2026, expected out 10 March, released 10 March (nominally 09:00 UTC).
+ * The alert rules are pure: the "clock" is the fixed times written on the records below
+ * (test/unit/support/case-records.ts): referred 1 March 2026, expected out and released 10 March.
  */
 const DEFAULTS = PartnershipSettings.parse({});
-const REFERRED = '2026-03-01';
 const EXPECTED = '2026-03-10';
 const RELEASED = '2026-03-10';
 
@@ -26,47 +26,6 @@ const settingsWith = (
   alertRules: Partial<PartnershipSettings['alertRules']>,
   engagementWindowDays?: number,
 ) => PartnershipSettings.parse({ alertRules, ...(engagementWindowDays ? { engagementWindowDays } : {}) });
-
-function referral(changes: Partial<Referral> = {}): Referral {
-  return {
-    id: 'referral-0001',
-    version: 1,
-    createdAt: '2026-03-01T10:00:00.000Z',
-    updatedAt: '2026-03-01T10:00:00.000Z',
-    personId: 'person-0001',
-    pathway: 'continuity_of_care',
-    areaId: 'area-north',
-    source: 'HMP Hewell',
-    referredOn: REFERRED,
-    expectedReleaseOn: EXPECTED,
-    status: 'referred',
-    offences: [],
-    reference: 'C-00000001',
-    programmes: [],
-    openAlerts: 0,
-    contactCounts: { preRelease: 0, postRelease: 0 },
-    ...changes,
-  };
-}
-
-const released = (changes: Partial<Referral> = {}) =>
-  referral({ status: 'released', releasedOn: RELEASED, releaseType: 'licence', ...changes });
-
-/** A first appointment booked on 9 March for 11 March 10:00 UTC. */
-function appointment(changes: Partial<Appointment> = {}): Appointment {
-  return {
-    id: 'appointment-0001',
-    referralId: 'referral-0001',
-    at: '2026-03-11T10:00:00.000Z',
-    location: 'Hub, Worcester',
-    kind: 'first',
-    status: 'booked',
-    version: 1,
-    createdAt: '2026-03-09T10:00:00.000Z',
-    updatedAt: '2026-03-09T10:00:00.000Z',
-    ...changes,
-  };
-}
 
 /** The checks as the rules answer them, each as `{rule, dueAt}` (slots are tested apart). */
 const dueChecks = (...args: Parameters<typeof allDueChecks>): Pick<DueCheck, 'rule' | 'dueAt'>[] =>

@@ -14,7 +14,8 @@ import {
 import { addDays } from '../../shared/domain/dates.ts';
 import { PATHWAYS } from '../../shared/domain/values.ts';
 import { PartnershipSettings } from '../../shared/schemas/partnership.ts';
-import { APPOINTMENT_STATUSES, type Appointment, type Referral } from '../../shared/schemas/referral.ts';
+import { APPOINTMENT_STATUSES, type Appointment } from '../../shared/schemas/referral.ts';
+import { appointment, referral, released } from './support/case-records.ts';
 
 /**
  * Alert slots: what each alert is about, so that a rule about one subject (a first appointment,
@@ -25,46 +26,6 @@ import { APPOINTMENT_STATUSES, type Appointment, type Referral } from '../../sha
 const DEFAULTS = PartnershipSettings.parse({});
 const settingsWith = (alertRules: Partial<PartnershipSettings['alertRules']>) =>
   PartnershipSettings.parse({ alertRules });
-
-function referral(changes: Partial<Referral> = {}): Referral {
-  return {
-    id: 'referral-0001',
-    version: 1,
-    createdAt: '2026-03-01T10:00:00.000Z',
-    updatedAt: '2026-03-01T10:00:00.000Z',
-    personId: 'person-0001',
-    pathway: 'continuity_of_care',
-    areaId: 'area-north',
-    source: 'HMP Hewell',
-    referredOn: '2026-03-01',
-    expectedReleaseOn: '2026-03-10',
-    status: 'referred',
-    offences: [],
-    reference: 'C-00000001',
-    programmes: [],
-    openAlerts: 0,
-    contactCounts: { preRelease: 0, postRelease: 0 },
-    ...changes,
-  };
-}
-
-const released = (changes: Partial<Referral> = {}) =>
-  referral({ status: 'released', releasedOn: '2026-03-10', releaseType: 'licence', ...changes });
-
-function appointment(changes: Partial<Appointment> = {}): Appointment {
-  return {
-    id: 'appointment-0001',
-    referralId: 'referral-0001',
-    at: '2026-03-11T10:00:00.000Z',
-    location: 'Hub, Worcester',
-    kind: 'first',
-    status: 'booked',
-    version: 1,
-    createdAt: '2026-03-09T10:00:00.000Z',
-    updatedAt: '2026-03-09T10:00:00.000Z',
-    ...changes,
-  };
-}
 
 /** The first appointment, marked missed at 10:20 on 11 March. */
 const missedFirst = appointment({ status: 'missed', updatedAt: '2026-03-11T10:20:00.000Z' });

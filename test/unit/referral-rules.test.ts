@@ -18,36 +18,12 @@ import {
 import { PATHWAYS } from '../../shared/domain/values.ts';
 import { ApiError, Conflict, ValidationFailed } from '../../shared/errors.ts';
 import { APPOINTMENT_STATUSES, type Appointment, type Referral } from '../../shared/schemas/referral.ts';
+import { referral, released } from './support/case-records.ts';
 
 const NOW = new Date('2026-04-01T09:30:00.000Z');
 const TODAY = '2026-04-01';
 const TOMORROW = '2026-04-02';
 
-/** A referral on the prison pathway, referred on 1 March, expected out on 10 March. */
-function referral(changes: Partial<Referral> = {}): Referral {
-  return {
-    id: 'referral-0001',
-    version: 1,
-    createdAt: '2026-03-01T10:00:00.000Z',
-    updatedAt: '2026-03-01T10:00:00.000Z',
-    personId: 'person-0001',
-    pathway: 'continuity_of_care',
-    areaId: 'area-north',
-    source: 'HMP Hewell',
-    referredOn: '2026-03-01',
-    expectedReleaseOn: '2026-03-10',
-    status: 'referred',
-    offences: [],
-    reference: 'C-00000001',
-    programmes: [],
-    openAlerts: 0,
-    contactCounts: { preRelease: 0, postRelease: 0 },
-    ...changes,
-  };
-}
-
-const released = (changes: Partial<Referral> = {}) =>
-  referral({ status: 'released', releasedOn: '2026-03-10', releaseType: 'licence', ...changes });
 const closed = (changes: Partial<Referral> = {}) =>
   referral({ status: 'closed', closedOn: '2026-03-20', closeReason: 'moved_away', ...changes });
 

@@ -16,8 +16,8 @@ import {
   whyListed,
   workEntry,
 } from '../../shared/domain/worklist.ts';
-import type { Appointment } from '../../shared/schemas/referral.ts';
 import type { ReleasePlan } from '../../shared/schemas/release-plan.ts';
+import { appointment } from './support/case-records.ts';
 
 /**
  * The worklist's rules are pure: every clock is fixed here. The scenario: a prison release on
@@ -42,21 +42,6 @@ const plan = (changes: Partial<PlanFacts> = {}): PlanFacts => ({
   naloxoneIssued: true,
   ...changes,
 });
-
-function appointment(changes: Partial<Appointment> = {}): Appointment {
-  return {
-    id: 'appointment-0001',
-    referralId: 'referral-0001',
-    at: '2026-03-11T10:00:00.000Z',
-    location: 'Hub, Worcester',
-    kind: 'first',
-    status: 'booked',
-    version: 1,
-    createdAt: '2026-03-09T10:00:00.000Z',
-    updatedAt: '2026-03-09T10:00:00.000Z',
-    ...changes,
-  };
-}
 
 const NON_PRISON = PATHWAYS.filter(
   (pathway) => pathway !== 'continuity_of_care' && pathway !== 'through_the_gate',
