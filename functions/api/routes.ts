@@ -8,7 +8,7 @@ import { routes as partnership } from './routes/partnership.ts';
 import { routes as people } from './routes/people.ts';
 import { routes as publicRoutes } from './routes/public.ts';
 import { routes as reports } from './routes/reports.ts';
-import { routes as worklist } from './routes/worklist.ts';
+import { routes as views } from './routes/views.ts';
 
 /**
  * Every route of the HTTP API (API.md), keyed by operationId: the single source for the CDK
@@ -21,7 +21,7 @@ export const routes = {
   ...partnership,
   ...people,
   ...cases,
-  ...worklist,
+  ...views,
   ...casework,
   ...alerts,
   ...reports,

@@ -13,7 +13,7 @@ export const API_FEATURES = [
   'partnership',
   'people',
   'cases',
-  'worklist',
+  'views',
   'casework',
   'alerts',
   'reports',

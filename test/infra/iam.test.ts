@@ -664,7 +664,7 @@ describe('IAM permissions', () => {
         'partnership',
         'people',
         'reports',
-        'worklist',
+        'views',
       ]);
       expect(
         routesOf('admin').every((route) => route.roles !== 'public' && route.roles.join() === 'operator'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes/cases.ts';
 import { routes as reportRoutes } from '../../functions/api/routes/reports.ts';
-import { routes as listRoutes } from '../../functions/api/routes/worklist.ts';
+import { routes as listRoutes } from '../../functions/api/routes/views.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 
 /**
@@ -16,9 +16,9 @@ describe('the typed route map (functions/api/routes/, shared/http/api-types.ts)'
       // @ts-expect-error: the release body has no field `releaseDay`.
       () => apiHandler(routes.recordRelease, async ({ body }) => ({ body: body.releaseDay })),
       // @ts-expect-error: the path has no parameter `personId`.
-      () => apiHandler(routes.getReferral, async ({ params }) => ({ body: params.personId })),
+      () => apiHandler(listRoutes.getReferral, async ({ params }) => ({ body: params.personId })),
       // @ts-expect-error: a JSON route must answer a body its response schema accepts.
-      () => apiHandler(routes.getReferral, async () => ({})),
+      () => apiHandler(listRoutes.getReferral, async () => ({})),
       // @ts-expect-error: a CSV route answers text, not a body.
       () => apiHandler(reportRoutes.getContinuityReportCsv, async () => ({ body: 'x' })),
       // @ts-expect-error: the success status is the route's, not the handler's.

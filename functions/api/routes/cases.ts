@@ -6,8 +6,7 @@ import {
 } from '../../../shared/domain/referral-rules.ts';
 import { bodyRules } from '../../../shared/http/body-rules.ts';
 import { defineFeature } from '../../../shared/http/route-def.ts';
-import { CaseView, Timeline } from '../../../shared/schemas/case-view.ts';
-import { Id, ListQuery } from '../../../shared/schemas/common.ts';
+import { Id } from '../../../shared/schemas/common.ts';
 import {
   Appointment,
   CloseBody,
@@ -20,13 +19,13 @@ import {
   UpdateAppointmentBody,
 } from '../../../shared/schemas/referral.ts';
 import * as z from '../../../shared/schemas/zod.ts';
-import { AUDITED_READ, CASE_CHANGE, CASE_STAFF } from './common.ts';
+import { CASE_CHANGE, CASE_STAFF } from './common.ts';
 
 const personParams = z.object({ personId: Id });
 const referralParams = z.object({ referralId: Id });
 const appointmentParams = z.object({ referralId: Id, appointmentId: Id });
 
-/** Cases: putting a person on a pathway, the caseload, a case and everything recorded on it. */
+/** Cases: putting a person on a pathway, and recording each step of the chain on it. */
 export const routes = defineFeature('cases', {
   createReferral: {
     method: 'POST',
@@ -47,25 +46,6 @@ export const routes = defineFeature('cases', {
     idempotent: true,
     // Person, assignee and settings, then the referral put with the person's list updated.
     access: { table: ['GetItem', 'PutItem', 'UpdateItem'] },
-  },
-  getReferral: {
-    method: 'GET',
-    path: '/referrals/{referralId}',
-    roles: CASE_STAFF,
-    summary: 'A case with its person summary, appointments and alerts',
-    params: referralParams,
-    response: CaseView,
-    access: { table: ['Query', 'GetItem', ...AUDITED_READ] },
-  },
-  getTimeline: {
-    method: 'GET',
-    path: '/referrals/{referralId}/timeline',
-    roles: CASE_STAFF,
-    summary: 'Every event of the case, with who and when',
-    params: referralParams,
-    query: ListQuery,
-    response: Timeline,
-    access: { table: ['Query', ...AUDITED_READ] },
   },
   recordRelease: {
     method: 'POST',

@@ -1,11 +1,18 @@
 import { defineFeature } from '../../../shared/http/route-def.ts';
-import { Caseload } from '../../../shared/schemas/case-view.ts';
+import { Caseload, CaseView, Timeline } from '../../../shared/schemas/case-view.ts';
+import { Id, ListQuery } from '../../../shared/schemas/common.ts';
 import { CaseloadQuery, WorklistCountsQuery, WorklistQuery } from '../../../shared/schemas/referral.ts';
 import { Worklist, WorklistCounts } from '../../../shared/schemas/worklist.ts';
+import * as z from '../../../shared/schemas/zod.ts';
 import { AUDITED_READ, CASE_STAFF } from './common.ts';
 
-/** The lists staff work from: the worklist (home page of caseworkers and managers) and the caseload. */
-export const routes = defineFeature('worklist', {
+const referralParams = z.object({ referralId: Id });
+
+/**
+ * What staff read cases through: the worklist (the home page of caseworkers and managers), the
+ * caseload, a case and its timeline.
+ */
+export const routes = defineFeature('views', {
   getWorklist: {
     method: 'GET',
     path: '/worklist',
@@ -36,5 +43,24 @@ export const routes = defineFeature('worklist', {
     // The caseload of each area from GSI1 (expected releases from GSI2), the people in one batch
     // read, and the audit records.
     access: { table: ['BatchGetItem', ...AUDITED_READ], indexes: ['GSI1', 'GSI2'] },
+  },
+  getReferral: {
+    method: 'GET',
+    path: '/referrals/{referralId}',
+    roles: CASE_STAFF,
+    summary: 'A case with its person summary, appointments and alerts',
+    params: referralParams,
+    response: CaseView,
+    access: { table: ['Query', 'GetItem', ...AUDITED_READ] },
+  },
+  getTimeline: {
+    method: 'GET',
+    path: '/referrals/{referralId}/timeline',
+    roles: CASE_STAFF,
+    summary: 'Every event of the case, with who and when',
+    params: referralParams,
+    query: ListQuery,
+    response: Timeline,
+    access: { table: ['Query', ...AUDITED_READ] },
   },
 });

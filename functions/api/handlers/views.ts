@@ -1,9 +1,10 @@
 import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
 import { caseloadPage } from '../../../shared/cases/caseload.ts';
+import { readCase, readTimeline } from '../../../shared/cases/read-cases.ts';
 import { worklistCounts, worklistPage } from '../../../shared/cases/worklist.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { cursorScope, listPage } from '../../../shared/http/pagination.ts';
-import { routes } from '../routes/worklist.ts';
+import { routes } from '../routes/views.ts';
 
 /** `GET /worklist`: the open cases of the caller's areas that need someone, most urgent first. */
 export const getWorklist = apiHandler(routes.getWorklist, async (request, deps) => {
@@ -56,5 +57,20 @@ export const listReferrals = apiHandler(routes.listReferrals, async (request, de
     body: await listPage(deps, request.query, scope, (page) =>
       caseloadPage(deps, actor, { areas, ...filter }, page),
     ),
+  };
+});
+
+/** `GET /referrals/{referralId}`: the case with its person summary, appointments and alerts. */
+export const getReferral = apiHandler(routes.getReferral, async (request, deps) => ({
+  body: await readCase(deps, actorOf(request), request.params.referralId),
+}));
+
+/** `GET /referrals/{referralId}/timeline`: every event of the case with who and when. */
+export const getTimeline = apiHandler(routes.getTimeline, async (request, deps) => {
+  const actor = actorOf(request);
+  const { referralId } = request.params;
+  const scope = cursorScope([actor.principal.tenantId], 'getTimeline', referralId);
+  return {
+    body: await listPage(deps, request.query, scope, (page) => readTimeline(deps, actor, referralId, page)),
   };
 });
