@@ -75,7 +75,8 @@ function caseloadPart(tenantId: string, areaId: string, filter: CaseloadFilter, 
         ...withDue,
         ExpressionAttributeValues: {
           ':pk': keys.releasingPartition(tenantId, areaId),
-          ':from': today,
+          // From the earliest: a release expected already and not yet confirmed needs in-reach most.
+          ':from': '0',
           ':to': `${addDays(today, filter.releasingWithinDays)}\uffff`,
           ...more,
         },
@@ -100,19 +101,28 @@ function caseloadPart(tenantId: string, areaId: string, filter: CaseloadFilter, 
 /** The value of each column the caseload sorts by, as text (absent when the case has none). */
 const COLUMN: Record<
   Exclude<CaseloadSort, 'next_action'>,
-  (referral: StoredReferral, people: Map<string, StoredPersonSummary>) => string | undefined
+  (referral: StoredReferral, people: Map<string, StoredPersonSummary>) => readonly string[] | undefined
 > = {
   name: (referral, people) => {
     const person = people.get(referral.personId);
-    return person && `${person.familyName}\u0000${person.givenName}`;
+    return person && [person.familyName, person.givenName];
   },
-  pathway: (referral) => referral.pathway,
-  status: (referral) => referral.status,
-  released: (referral) => referral.releasedOn,
-  expected_release: (referral) => referral.expectedReleaseOn,
-  referred: (referral) => referral.referredOn,
-  assignee: (referral) => referral.assignedToName,
+  pathway: (referral) => [referral.pathway],
+  status: (referral) => [referral.status],
+  released: (referral) => (referral.releasedOn ? [referral.releasedOn] : undefined),
+  expected_release: (referral) => (referral.expectedReleaseOn ? [referral.expectedReleaseOn] : undefined),
+  referred: (referral) => [referral.referredOn],
+  assignee: (referral) => (referral.assignedToName ? [referral.assignedToName] : undefined),
 };
+
+/** Compares two column values part by part (a family name, then a given name), as people read them. */
+function compareValues(a: readonly string[], b: readonly string[]): number {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const byPart = (a[index] ?? '').localeCompare(b[index] ?? '', 'en-GB');
+    if (byPart !== 0) return byPart;
+  }
+  return 0;
+}
 
 /**
  * The whole caseload of the areas sorted by a column (not the index's order): each area's
@@ -149,7 +159,7 @@ async function sortedCaseload(
   rows.sort(
     (a, b) =>
       Number(a.value === undefined) - Number(b.value === undefined) ||
-      (a.value !== undefined && b.value !== undefined ? sign * a.value.localeCompare(b.value, 'en-GB') : 0) ||
+      (a.value !== undefined && b.value !== undefined ? sign * compareValues(a.value, b.value) : 0) ||
       String(a.item.GSI1SK).localeCompare(String(b.item.GSI1SK)),
   );
   return slicePage(
@@ -169,6 +179,8 @@ export async function caseloadOf(
   filter: CaseloadFilter,
   page: PageRequest,
 ): Promise<Page<StoredReferral>> {
+  // Cases expected to release are open by definition.
+  if (filter.releasingWithinDays && filter.status === 'closed') return { items: [] };
   const sort = filter.sort ?? 'next_action';
   if (sort !== 'next_action') return sortedCaseload(deps, actor, { ...filter, sort }, page);
   const now = deps.clock();

@@ -23,6 +23,8 @@ export interface Alert {
   appointmentId?: string;
   /** The alert an `alert_unacknowledged` alert escalates. */
   escalates?: { alertId: string; rule: AlertRule };
+  /** When its escalation clock starts, if not at `raisedAt` (alerts raised before escalation existed). */
+  escalateFrom?: string;
   referralId: string;
   /** Absent on alerts raised before it was kept: the alerts list then reads it from the referral. */
   personId?: string;

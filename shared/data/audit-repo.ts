@@ -95,14 +95,9 @@ export async function recordListReads(
     listedToday.clear();
     listedDay = day;
   }
-  const fresh = entries.filter((entry) => {
-    const key = [table.name, tenantId, actor.memberId, entry.personId, entry.record, entry.recordId].join(
-      '|',
-    );
-    if (listedToday.has(key)) return false;
-    listedToday.add(key);
-    return true;
-  });
+  const keyOf = (entry: Omit<AuditEntry, 'action'>) =>
+    [table.name, tenantId, actor.memberId, entry.personId, entry.record, entry.recordId].join('|');
+  const fresh = entries.filter((entry) => !listedToday.has(keyOf(entry)));
   const at = now.toISOString();
   await putAll(
     table,
@@ -124,6 +119,8 @@ export async function recordListReads(
     })),
     4,
   );
+  // Only once written: a failed write is tried again by the next listing.
+  for (const entry of fresh) listedToday.add(keyOf(entry));
 }
 
 /** Who read or changed a person's records, oldest first. */

@@ -35,6 +35,11 @@ export interface AlertState {
   raisedAt: string;
   dueAt?: string;
   resolvedBy?: { memberId: string };
+  /**
+   * When the alert's escalation clock starts, if not when it was raised: alerts raised before
+   * escalation existed start it when the migration reached them, so an upgrade sends no burst.
+   */
+  escalateFrom?: string;
 }
 
 /** The member id the service resolves alerts as, when their condition no longer holds. */
@@ -158,7 +163,10 @@ export function caseChecks(
     checks.push({
       rule: 'alert_unacknowledged',
       slot: slotFor('alert_unacknowledged', slot),
-      dueAt: hours(new Date(alert.raisedAt), settings.alertRules.escalateAfterHours).toISOString(),
+      dueAt: hours(
+        new Date(alert.escalateFrom ?? alert.raisedAt),
+        settings.alertRules.escalateAfterHours,
+      ).toISOString(),
       escalates: { slot, rule: alert.rule },
     });
   }
@@ -179,7 +187,9 @@ export function raisedSlots(
 ): Set<string> {
   const slots = new Set<string>();
   for (const alert of alerts) {
-    if (withdrawn(alert)) continue;
+    // A missed appointment is alerted once, even if the alert was withdrawn (a new appointment
+    // was booked, then cancelled): the appointment itself has not changed.
+    if (withdrawn(alert) && alert.rule !== 'first_appointment_missed') continue;
     if (alert.rule === 'first_appointment_missed' && !alert.slot) {
       for (const appointment of appointments) {
         if (appointment.kind === 'first' && appointment.createdAt <= alert.raisedAt) {

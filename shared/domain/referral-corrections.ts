@@ -68,12 +68,15 @@ export function checkReferralEdit(referral: Referral, edit: ReferralEdit, now: D
       problems.engagedOn = `must be on or after the ${isPrisonPathway(referral.pathway) ? 'release date' : 'referral date'} (${earliest}), got ${edit.engagedOn}`;
     }
   }
-  if (edit.expectedReleaseOn) {
+  if (
+    edit.expectedReleaseOn !== undefined &&
+    edit.expectedReleaseOn !== (referral.expectedReleaseOn ?? null)
+  ) {
     if (!isPrisonPathway(referral.pathway)) {
       problems.expectedReleaseOn = `a ${referral.pathway} referral has no prison release: leave this out`;
     } else if (referral.releasedOn) {
       problems.expectedReleaseOn = `the release is recorded (${referral.releasedOn}): correct the release date instead`;
-    } else if (edit.expectedReleaseOn < referral.referredOn) {
+    } else if (edit.expectedReleaseOn && edit.expectedReleaseOn < referral.referredOn) {
       problems.expectedReleaseOn = `must be on or after the referral date (${referral.referredOn}), got ${edit.expectedReleaseOn}`;
     }
   }

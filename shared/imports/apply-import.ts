@@ -55,12 +55,20 @@ interface RowContext {
  */
 type RowOutcome = 'created' | 'matched' | { updated: ImportUpdate } | { errors: ImportError[] };
 
-/** The person's open prison-pathway case awaiting release, if they have one. */
-async function awaitingRelease(context: RowContext, person: Person): Promise<CaseRecord | undefined> {
+/**
+ * The person's open prison-pathway case awaiting release in the row's area, if they have one: a
+ * case moved to an area the uploader may not cover is never touched.
+ */
+async function awaitingRelease(
+  context: RowContext,
+  person: Person,
+  areaId: string,
+): Promise<CaseRecord | undefined> {
   for (const referralId of person.referralIds) {
     const found = await loadCase(context.deps.table, context.tenantId, referralId).catch(() => undefined);
     const referral = found?.referral;
-    if (referral && isPrisonPathway(referral.pathway) && referral.status === 'referred') return found;
+    const waiting = referral && isPrisonPathway(referral.pathway) && referral.status === 'referred';
+    if (waiting && referral.areaId === areaId && context.areaIds.includes(areaId)) return found;
   }
   return undefined;
 }
@@ -156,7 +164,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
   const finding = matchRow(row, holder ? { personId: holder, person } : undefined, areaIds);
   if (finding.kind === 'refused') return { errors: finding.errors };
   if (holder && person) {
-    const waiting = await awaitingRelease(context, person);
+    const waiting = await awaitingRelease(context, person, row.areaId);
     if (waiting) return moveExpectedRelease(context, waiting, row);
     try {
       await addReferral(deps, referral(holder));

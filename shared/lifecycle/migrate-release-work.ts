@@ -202,6 +202,12 @@ export async function migrateReleaseWork(
         const current = await loadCase(table, tenantId, String(id)).catch(() => undefined);
         if (!current) continue;
         const { referral } = current;
+        // Open alerts raised before escalation existed start its clock now, not when raised.
+        const alerts = current.alerts.map((alert) =>
+          alert.status === 'open' && !alert.slot && !alert.escalateFrom
+            ? { ...alert, escalateFrom: now.toISOString() }
+            : alert,
+        );
         const substanceGroup = referral.substanceGroup ?? substance.get(referral.id);
         const owner = owners.get(referral.id);
         const derived = derivedAttributes(
@@ -209,9 +215,17 @@ export async function migrateReleaseWork(
           { ...referral, substanceGroup },
           current.appointments,
           settings,
-          current.alerts,
+          alerts,
         );
+        const escalating = alerts.filter((alert, index) => alert !== current.alerts[index]);
         await transactWrite(table, [
+          ...escalating.map((alert) =>
+            updateItem(
+              keys.alert(tenantId, referral.id, alert.rule),
+              { set: { escalateFrom: alert.escalateFrom } },
+              { ConditionExpression: 'attribute_exists(PK)' },
+            ),
+          ),
           updateItem(
             keys.referral(tenantId, referral.id),
             {

@@ -4,12 +4,15 @@ import * as z from './zod.ts';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 
-/** An alert id: the referral's id and the rule, joined by `-`. */
+/**
+ * An alert id: the referral's id and the alert's slot, joined by `-`. A case from a release list
+ * has a longer id than one made by hand (`<importId>f<row>`).
+ */
 export const AlertId = z
   .string()
   .check(
     z.regex(
-      /^[0-9a-z]{26}-[a-z_]{5,40}(\.[a-z_]{5,40})?(\.[0-9a-z]{26})?$/,
+      /^[0-9a-z]{26,60}-[a-z_]{5,40}(\.[a-z_]{5,40})?(\.[0-9a-z]{26,60})?$/,
       'must be an alert id issued by the service',
     ),
   );

@@ -25,8 +25,8 @@ export function WorklistPage() {
       Promise.all([
         api.worklist(filters, cursor),
         api.allAreas(),
-        // The counts cover the whole worklist: the first page only asks for them.
-        cursor ? Promise.resolve(undefined) : api.worklistCounts(filters),
+        // The counts cover the whole worklist, whichever page is shown.
+        api.worklistCounts(filters),
       ]),
     [api, tab, areaId, cursor],
   );
