@@ -82,6 +82,27 @@ describe('the release work data migration', () => {
         ...keys.releaseCohort(TENANT, releasedOn.slice(0, 7), areaId, OPEN),
       }),
     );
+    // An open alert raised three days ago, before alerts had slots or escalated.
+    await put({
+      ...keys.alert(TENANT, OPEN, 'no_first_appointment'),
+      ...keys.alertsOfArea(
+        TENANT,
+        areaId,
+        `${addDays(today, -3)}T10:00:00.000Z`,
+        `${OPEN}-no_first_appointment`,
+      ),
+      type: 'alert',
+      id: `${OPEN}-no_first_appointment`,
+      rule: 'no_first_appointment',
+      referralId: OPEN,
+      areaId,
+      status: 'open',
+      dueAt: `${addDays(today, -3)}T09:00:00.000Z`,
+      raisedAt: `${addDays(today, -3)}T10:00:00.000Z`,
+      version: 1,
+      createdAt: `${addDays(today, -3)}T10:00:00.000Z`,
+      updatedAt: `${addDays(today, -3)}T10:00:00.000Z`,
+    });
     await put(
       referral(CLOSED, {
         status: 'closed',
@@ -136,6 +157,23 @@ describe('the release work data migration', () => {
       token: tokens.caseworker,
     });
     expect(timeline.body.items.map((event: { kind: string }) => event.kind)).toContain('release_planned');
+  });
+
+  it('starts the escalation clock of an older open alert at the migration, so an upgrade sends no burst', async () => {
+    // Act: a sweep straight after the migration, and one a day later.
+    const now = await stack.sweep();
+    const escalations = async () =>
+      (await call(stack, 'GET', `/referrals/${OPEN}`, { token: tokens.caseworker })).body.alerts.filter(
+        (alert: { rule: string }) => alert.rule === 'alert_unacknowledged',
+      );
+    // Assess
+    expect(now.raised).toBe(0);
+    expect(await escalations()).toEqual([]);
+    stack.clock.set(new Date(Date.now() + 25 * 3_600_000));
+    await stack.sweep();
+    expect(
+      (await escalations()).map((alert: { escalates: { rule: string } }) => alert.escalates.rule),
+    ).toEqual(['no_first_appointment']);
   });
 
   it('changes nothing when it runs again', async () => {
