@@ -5,6 +5,7 @@ import { deleteAll, putAll } from './bulk-write.ts';
 import { type Holder, keysOf, type OpenCase, type OpenCaseKind, openCase } from './open-cases.ts';
 import {
   autocannonText,
+  CYCLES,
   callList,
   countedGet,
   type GetRow,
@@ -140,7 +141,7 @@ async function run(context: BenchContext): Promise<Section> {
   // Nothing of this partnership stays due for the sweeps of later benchmarks.
   await deleteAll(stack.table, keysOf(seeded));
 
-  const half = context.durationSeconds / 2;
+  const half = Number((context.durationSeconds / (2 * CYCLES)).toFixed(2));
   const markdown = `
 The caseload's first page, \`GET /api/referrals?limit=${PAGE}\` (caseload order, overdue first), as a caseworker of an area with ${SMALL.toLocaleString('en-GB')} open cases and as one of an area with ${LARGE.toLocaleString('en-GB')}.
 
@@ -151,7 +152,7 @@ ${getTable(rows)}
 - **Seeded** straight into the table (BatchWriteItem: ${few.seededSeconds.toFixed(1)} s and ${many.seededSeconds.toFixed(1)} s), in a partnership of its own (\`${TENANT}\`) with two areas, one caseworker each: ${SMALL.toLocaleString('en-GB')} open continuity-of-care cases in one area and ${LARGE.toLocaleString('en-GB')} in the other, the same mix in both, each a person and a referral built with \`referralItem\` (the service's \`newReferralItem\` and \`derivedAttributes\`, so the GSI1 caseload keys are the service's own): 25% awaiting release 1 to 84 days ahead, 35% released in the last 21 days (half with a first appointment booked, an appointment item too), 15% released 22 to 90 days ago and never engaged, 25% engaged after release. Two in three have a release plan; a third each are held by the area's caseworker, by a manager and by nobody. No closed cases: they sit in another GSI1 partition, which the caseload does not read.
 - **Request**: the same \`GET /api/referrals?limit=${PAGE}\`, its first page every time, with each area's caseworker's token (each covers only their area): one GSI1 page of the area's open cases in caseload order, the page's people in one batch read and an audit record per case listed (BatchWriteItem, 25 a call). Each answer was checked: ${PAGE} cases, all of the area.
 - **DynamoDB calls per request** and **items read** (a query's scanned items, a batch get's items) were counted for one request at each size on the stack's client while nothing else used it: ${few.label} ${callList(few.work.calls)}; ${many.label} ${callList(many.work.calls)}. Each call with the items it read, in the order they answered: ${few.label} ${few.work.perCall.join(', ')}; ${many.label} ${many.work.perCall.join(', ')} (writes read none).
-- ${context.connections} autocannon connections (in their own process), each size ${context.durationSeconds} s in all, in two runs of ${half} s (each after a ${context.warmupSeconds} s warm-up) in A B B A order (${SMALL}, ${LARGE}, ${LARGE}, ${SMALL}), so drift weighs on both alike. Latencies are the response times of every 2xx response; p50s are nearest-rank medians. autocannon's own histograms said: ${few.label} ${autocannonText(measured.a)}; ${many.label} ${autocannonText(measured.b)}.
+- ${context.connections} autocannon connections (in their own process), each size ${context.durationSeconds} s in all, in ${2 * CYCLES} runs of ${half} s (each after a ${context.warmupSeconds} s warm-up): ${CYCLES} cycles in A B B A order (${SMALL}, ${LARGE}, ${LARGE}, ${SMALL}), so drift weighs on both alike. Latencies are the response times of every 2xx response; p50s are nearest-rank medians. autocannon's own histograms said: ${few.label} ${autocannonText(measured.a)}; ${many.label} ${autocannonText(measured.b)}.
 - **One at a time**: before the load, ${ALONE_ROUNDS} rounds of one request over ${SMALL}, two over ${LARGE.toLocaleString('en-GB')} and one over ${SMALL} again (A B B A), each sent only when the last had answered, timed to the last byte: medians ${ms(alone.a)} ms and ${ms(alone.b)} ms, ${ratioOf(alone.b, alone.a)}.
 - Limit (issue 12, "Speed"): the page over ${LARGE.toLocaleString('en-GB')} open cases at most ${LIMIT}× the same over ${SMALL}. The seeded cases are deleted afterwards, so later sweeps find none of them due (the audit records the requests wrote stay).
 `;

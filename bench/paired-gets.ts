@@ -42,9 +42,12 @@ function sideOf(runs: LoadResult[]): GetSide {
   };
 }
 
+/** A B B A cycles per comparison: more, shorter runs weigh a drift that is not linear evenly too. */
+export const CYCLES = 3;
+
 /**
- * Measures two GET loads through the API in A B B A order (as case-records does), each run half
- * the measured time after its own warm-up, with the run's connections.
+ * Measures two GET loads through the API in A B B A order (as case-records does), `CYCLES` times
+ * over, each run a share of the measured time after its own warm-up, with the run's connections.
  */
 export async function pairedGets(
   context: BenchContext,
@@ -58,13 +61,18 @@ export async function pairedGets(
       token: side.token,
       connections: context.connections,
       warmupSeconds: context.warmupSeconds,
-      durationSeconds: context.durationSeconds / 2,
+      durationSeconds: context.durationSeconds / (2 * CYCLES),
       paths: side.paths,
     });
-  const runs = await abba(
-    () => load(a),
-    () => load(b),
-  );
+  const runs: { a: LoadResult[]; b: LoadResult[] } = { a: [], b: [] };
+  for (let cycle = 0; cycle < CYCLES; cycle++) {
+    const one = await abba(
+      () => load(a),
+      () => load(b),
+    );
+    runs.a.push(...one.a);
+    runs.b.push(...one.b);
+  }
   return { a: sideOf(runs.a), b: sideOf(runs.b) };
 }
 

@@ -5,6 +5,7 @@ import { deleteAll, putAll } from './bulk-write.ts';
 import { type Holder, keysOf, type OpenCase, type OpenCaseKind, openCase } from './open-cases.ts';
 import {
   autocannonText,
+  CYCLES,
   callList,
   countedGet,
   type GetRow,
@@ -137,7 +138,7 @@ async function run(context: BenchContext): Promise<Section> {
   // Nothing of this partnership stays due for the sweeps of later benchmarks.
   await deleteAll(stack.table, keysOf(cases));
 
-  const half = context.durationSeconds / 2;
+  const half = Number((context.durationSeconds / (2 * CYCLES)).toFixed(2));
   const markdown = `
 The worklist against one case read, as a caseworker of an area with ${CASES} open cases, all on the worklist.
 
@@ -155,7 +156,7 @@ ${getTable(rows)}
 - **Worklist**: \`GET /api/worklist?areaId=<the area>&assignee=all\` (the "All" tab, default page of ${PAGE}), the same first page every time: one WorkIndex page, the page's people in one batch read and an audit record per case listed (BatchWriteItem, 25 a call, sent together). The counts across the top are \`GET /worklist/counts\`, a request of their own.
 - **Case read**: \`GET /api/referrals/{id}\`, cycling over the ${CASES} cases: the case query, the person and one audit record.
 - **DynamoDB calls per request** and **items read** (a query's scanned items, a get's item, a batch get's items) were counted for one request of each on the stack's client while nothing else used it: worklist ${callList(worklistWork.calls)}; case read ${callList(caseWork.calls)}. Each call with the items it read, in the order they answered: worklist ${worklistWork.perCall.join(', ')}; case read ${caseWork.perCall.join(', ')} (writes read none).
-- ${context.connections} autocannon connections (in their own process), each side ${context.durationSeconds} s in all, in two runs of ${half} s (each after a ${context.warmupSeconds} s warm-up) in A B B A order (worklist, case read, case read, worklist), so drift weighs on both alike. Latencies are the response times of every 2xx response; p50s are nearest-rank medians. autocannon's own histograms said: worklist ${autocannonText(measured.a)}; case read ${autocannonText(measured.b)}.
+- ${context.connections} autocannon connections (in their own process), each side ${context.durationSeconds} s in all, in ${2 * CYCLES} runs of ${half} s (each after a ${context.warmupSeconds} s warm-up): ${CYCLES} cycles in A B B A order (worklist, case read, case read, worklist), so drift weighs on both alike. Latencies are the response times of every 2xx response; p50s are nearest-rank medians. autocannon's own histograms said: worklist ${autocannonText(measured.a)}; case read ${autocannonText(measured.b)}.
 - **One at a time**: before the load, ${ALONE_ROUNDS} rounds of one worklist request, two case reads and one worklist request again (A B B A), each sent only when the last had answered, timed to the last byte: medians ${ms(alone.a)} ms and ${ms(alone.b)} ms, ${ratioOf(alone.a, alone.b)}. Under the load the machine's CPUs (DynamoDB Local's above all) are the queue, so a loaded p50 follows the work a request makes; alone, it follows the chain of calls it waits on.
 - Limit (issue 12, "Speed"): the worklist's p50 at most ${LIMIT}× the case read's, with ${CASES} open cases in the area. The seeded cases are deleted afterwards, so later sweeps find none of them due (the audit records the requests wrote stay).
 `;

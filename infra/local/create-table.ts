@@ -14,7 +14,9 @@ const indexSpec = (index: (typeof TABLE_INDEXES)[number]) => ({
     { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
     { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: 'ALL' as const },
+  Projection: index.projected
+    ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projected] }
+    : { ProjectionType: 'ALL' as const },
 });
 
 /**

@@ -3,6 +3,7 @@ import { keys } from '../data/keys.ts';
 import { mergedPage } from '../data/merged-page.ts';
 import { type Page, type PageRequest, queryAll } from '../data/query-page.ts';
 import { listedReferral, type StoredReferral } from '../data/referrals-repo.ts';
+import { WORK_INDEX_ATTRIBUTES } from '../data/table-def.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
 import { caseReference } from '../domain/case-reference.ts';
 import { daysBetween, londonDate } from '../domain/dates.ts';
@@ -24,28 +25,14 @@ export interface WorklistCounts {
   openAlerts: number;
 }
 
-/** What a worklist item is made of: the rest of a case stays in the table (and off the wire). */
+/** What a worklist item is made of: the keys (a page's position) and what its index keeps. */
 const ITEM_ATTRIBUTES = [
   'PK',
   'SK',
   'workPK',
   'workSK',
-  'id',
-  'personId',
-  'personSummary',
-  'areaId',
-  'assignedTo',
-  'assignedToName',
-  'pathway',
-  'status',
-  'releasedOn',
-  'expectedReleaseOn',
-  'windowClosesOn',
-  'riskFlags',
-  'nextDueAt',
-  'nextDueRule',
-  'openAlerts',
-] as const;
+  ...WORK_INDEX_ATTRIBUTES.filter((name) => name !== 'listedFrom'),
+];
 
 /** What the counts read of each case. */
 const COUNTED_ATTRIBUTES = ['releasedOn', 'expectedReleaseOn', 'nextDueAt', 'openAlerts'] as const;

@@ -10,7 +10,32 @@ export interface IndexDef {
   sortKey: string;
   /** Why the index exists; sparse indexes hold only the items that set their keys. */
   purpose: string;
+  /** The attributes it keeps besides the keys (all of them when absent). */
+  projected?: readonly string[];
 }
+
+/**
+ * What the worklist reads of a case (shared/cases/worklist.ts), and so all its index keeps: a
+ * worklist page reads small index items, not whole cases.
+ */
+export const WORK_INDEX_ATTRIBUTES = [
+  'id',
+  'personId',
+  'personSummary',
+  'areaId',
+  'assignedTo',
+  'assignedToName',
+  'pathway',
+  'status',
+  'releasedOn',
+  'expectedReleaseOn',
+  'windowClosesOn',
+  'riskFlags',
+  'nextDueAt',
+  'nextDueRule',
+  'openAlerts',
+  'listedFrom',
+] as const;
 
 export const TABLE_INDEXES: readonly IndexDef[] = [
   {
@@ -30,6 +55,7 @@ export const TABLE_INDEXES: readonly IndexDef[] = [
     partitionKey: 'workPK',
     sortKey: 'workSK',
     purpose: 'sparse: the open cases of an area with a next action, by urgency, for the worklist',
+    projected: WORK_INDEX_ATTRIBUTES,
   },
   {
     name: 'DueIndex',
