@@ -20,7 +20,11 @@ export function progressOf(referral: StoredReferral, now: Date): CaseProgress {
         : null,
     daysSinceRelease: daysSinceRelease(referral.releasedOn, now) ?? null,
     windowClosesOn: referral.windowClosesOn ?? null,
-    riskFlags: risksAt(referral.riskFlags ?? [], referral.releasedOn, now),
+    // An engaged or closed case carries no risk tag: the first days no longer need someone.
+    riskFlags:
+      referral.status === 'engaged' || referral.status === 'closed'
+        ? []
+        : risksAt(referral.riskFlags ?? [], referral.releasedOn, now),
   };
 }
 

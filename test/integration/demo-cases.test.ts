@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateOf } from '../../shared/domain/dates.ts';
+import { demoAreas, personWithReferral } from './case-fixtures.ts';
 import { call, demoTokens, startTestStack } from './harness.ts';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -56,5 +58,24 @@ describe('the demo caseload', () => {
     const detail = await call(stack, 'GET', `/referrals/${hughes.referralId}`, { token: tokens.caseworker });
     expect(detail.body.releasePlan).toMatchObject({ accommodation: 'no_fixed_abode', version: 1 });
     expect(detail.body.contactCounts).toEqual({ preRelease: 1, postRelease: 0 });
+  });
+
+  it('tags no risk on a case that has engaged, even in its first days', async () => {
+    // Prepare: released today and engaged today.
+    const today = dateOf(stack.clock.now());
+    const areaId = (await demoAreas(stack, tokens.chair)).worcs;
+    const { referral } = await personWithReferral(stack, tokens.caseworker, areaId);
+    const post = (path: string, body: unknown) =>
+      call(stack, 'POST', path, { token: tokens.caseworker, body });
+    await post(`/referrals/${referral.id}/release`, { releasedOn: today, releaseType: 'licence' });
+    const released = await call(stack, 'GET', `/referrals/${referral.id}`, { token: tokens.caseworker });
+    expect(released.body.riskFlags).toContain('first_days');
+
+    // Act
+    await post(`/referrals/${referral.id}/engagement`, { startedOn: today });
+    const engaged = await call(stack, 'GET', `/referrals/${referral.id}`, { token: tokens.caseworker });
+
+    // Assess
+    expect(engaged.body.riskFlags).toEqual([]);
   });
 });
