@@ -4,18 +4,19 @@ import type { AppointmentTarget, LoadResult, LoadSpec } from './http-load.ts';
 
 const DAY_MS = 86_400_000;
 
-/** `GET /api/referrals/{id}`, cycling over the ids. */
-function getReferralRequests(referralIds: readonly string[]): Request[] {
+/** GETs of the paths, in turn. */
+function getRequests(paths: readonly string[]): Request[] {
+  if (paths.length === 0) throw new Error('no paths to load');
   let next = 0;
-  return [
-    {
-      method: 'GET',
-      setupRequest: (request) => {
-        const id = referralIds[next++ % referralIds.length];
-        return { ...request, path: `/api/referrals/${id}` };
-      },
-    },
-  ];
+  return [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }];
+}
+
+/** The requests of a target. */
+function requestsOf(target: LoadSpec['target']): Request[] {
+  if (target.kind === 'rescheduleAppointment') return rescheduleRequests(target.appointments);
+  return getRequests(
+    target.kind === 'getPaths' ? target.paths : target.referralIds.map((id) => `/api/referrals/${id}`),
+  );
 }
 
 /**
@@ -80,10 +81,7 @@ async function fire(spec: LoadSpec, requests: Request[], seconds: number, latenc
 }
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
-  const requests =
-    spec.target.kind === 'getReferral'
-      ? getReferralRequests(spec.target.referralIds)
-      : rescheduleRequests(spec.target.appointments);
+  const requests = requestsOf(spec.target);
   if (spec.warmupSeconds > 0) await fire(spec, requests, spec.warmupSeconds);
   const latenciesMs: number[] = [];
   const result = await fire(spec, requests, spec.durationSeconds, latenciesMs);

@@ -18,7 +18,9 @@ export interface LoadSpec {
   durationSeconds: number;
   target:
     | { kind: 'getReferral'; referralIds: string[] }
-    | { kind: 'rescheduleAppointment'; appointments: AppointmentTarget[] };
+    | { kind: 'rescheduleAppointment'; appointments: AppointmentTarget[] }
+    /** GETs of any paths under the origin (`/api/...` with their query), in turn. */
+    | { kind: 'getPaths'; paths: readonly string[] };
 }
 
 /** The measured run (the warm-up is discarded). */

@@ -3,8 +3,7 @@ import type { LocalStack } from '../infra/local/stack.ts';
 import { abba } from './abba.ts';
 import type { BenchContext } from './benchmark.ts';
 import { type DynamoWork, dynamoWorkOf } from './dynamo-reads.ts';
-import { runGetLoad } from './get-load.ts';
-import type { LoadResult } from './http-load.ts';
+import { type LoadResult, runHttpLoad } from './http-load.ts';
 import { ms } from './report.ts';
 import { percentile, type Summary, summarize } from './stats.ts';
 
@@ -56,13 +55,13 @@ export async function pairedGets(
 ): Promise<{ a: GetSide; b: GetSide }> {
   const origin = `http://127.0.0.1:${new URL(context.stack.url).port}`;
   const load = (side: GetSideSpec) =>
-    runGetLoad({
+    runHttpLoad({
       origin,
       token: side.token,
       connections: context.connections,
       warmupSeconds: context.warmupSeconds,
       durationSeconds: context.durationSeconds / (2 * CYCLES),
-      paths: side.paths,
+      target: { kind: 'getPaths', paths: side.paths },
     });
   const runs: { a: LoadResult[]; b: LoadResult[] } = { a: [], b: [] };
   for (let cycle = 0; cycle < CYCLES; cycle++) {

@@ -1,10 +1,7 @@
 import type { OutgoingMail } from '../adapters/ports.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
-import type { AlertRule } from '../domain/values.ts';
-
-export { caseReference } from '../domain/case-reference.ts';
-
 import { caseReference } from '../domain/case-reference.ts';
+import type { AlertRule } from '../domain/values.ts';
 
 const londonTime = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', {

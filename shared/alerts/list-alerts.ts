@@ -7,7 +7,7 @@ import { getPeople } from '../data/people-repo.ts';
 import { type Page, type PageRequest, slicePage } from '../data/query-page.ts';
 import type { Table } from '../data/table.ts';
 import { getMany } from '../data/table-io.ts';
-import { caseReference } from './alert-email.ts';
+import { caseReference } from '../domain/case-reference.ts';
 
 const STATUS_ORDER: Record<AlertStatus, number> = { open: 0, acknowledged: 1, resolved: 2 };
 

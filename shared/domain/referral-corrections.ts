@@ -1,7 +1,12 @@
-import { Conflict, ValidationFailed } from '../errors.ts';
+import { ValidationFailed } from '../errors.ts';
 import type { Referral } from '../schemas/referral.ts';
-import { londonDate } from './dates.ts';
 import { isPrisonPathway } from './pathways.ts';
+import {
+  earlierDateProblem,
+  expectedReleaseProblem,
+  futureDateProblem,
+  requireOpen,
+} from './referral-rules.ts';
 
 /** What a `PATCH /referrals/{id}` asks to change, once the assignee and area are known to be allowed. */
 export interface ReferralEdit {
@@ -41,53 +46,48 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * case cannot change at all.
  */
 export function checkReferralEdit(referral: Referral, edit: ReferralEdit, now: Date): FieldChange[] {
-  if (referral.status === 'closed') {
-    throw new Conflict(
-      'referral_closed',
-      `This case was closed on ${referral.closedOn}: it can no longer be changed.`,
-    );
-  }
-  const today = londonDate(now);
-  const problems: Record<string, string> = {};
+  requireOpen(referral);
+  const problems: Record<string, string | undefined> = {};
+  const prison = isPrisonPathway(referral.pathway);
   const releasedOn = edit.releasedOn ?? referral.releasedOn;
   const engagedOn = edit.engagedOn ?? referral.engagedOn;
   if (edit.releasedOn !== undefined) {
-    if (!referral.releasedOn) problems.releasedOn = 'no release is recorded yet: record the release instead';
-    else if (edit.releasedOn > today)
-      problems.releasedOn = `must be today or earlier, got ${edit.releasedOn}`;
-    else if (edit.releasedOn < referral.referredOn)
-      problems.releasedOn = `must be on or after the referral date (${referral.referredOn}), got ${edit.releasedOn}`;
-    else if (engagedOn && edit.releasedOn > engagedOn)
-      problems.releasedOn = `must be on or before the treatment start (${engagedOn}), got ${edit.releasedOn}`;
+    problems.releasedOn = !referral.releasedOn
+      ? 'no release is recorded yet: record the release instead'
+      : (futureDateProblem(edit.releasedOn, now) ??
+        earlierDateProblem(edit.releasedOn, referral.referredOn, 'referral date') ??
+        (engagedOn && edit.releasedOn > engagedOn
+          ? `must be on or before the treatment start (${engagedOn}), got ${edit.releasedOn}`
+          : undefined));
   }
   if (edit.engagedOn !== undefined) {
-    const earliest = isPrisonPathway(referral.pathway) ? releasedOn : referral.referredOn;
-    if (!referral.engagedOn) problems.engagedOn = 'no treatment start is recorded yet: record it instead';
-    else if (edit.engagedOn > today) problems.engagedOn = `must be today or earlier, got ${edit.engagedOn}`;
-    else if (earliest && edit.engagedOn < earliest) {
-      problems.engagedOn = `must be on or after the ${isPrisonPathway(referral.pathway) ? 'release date' : 'referral date'} (${earliest}), got ${edit.engagedOn}`;
-    }
+    problems.engagedOn = !referral.engagedOn
+      ? 'no treatment start is recorded yet: record it instead'
+      : (futureDateProblem(edit.engagedOn, now) ??
+        (prison
+          ? earlierDateProblem(edit.engagedOn, releasedOn, 'release date')
+          : earlierDateProblem(edit.engagedOn, referral.referredOn, 'referral date')));
   }
   if (
     edit.expectedReleaseOn !== undefined &&
     edit.expectedReleaseOn !== (referral.expectedReleaseOn ?? null)
   ) {
-    if (!isPrisonPathway(referral.pathway)) {
-      problems.expectedReleaseOn = `a ${referral.pathway} referral has no prison release: leave this out`;
-    } else if (referral.releasedOn) {
-      problems.expectedReleaseOn = `the release is recorded (${referral.releasedOn}): correct the release date instead`;
-    } else if (edit.expectedReleaseOn && edit.expectedReleaseOn < referral.referredOn) {
-      problems.expectedReleaseOn = `must be on or after the referral date (${referral.referredOn}), got ${edit.expectedReleaseOn}`;
-    }
+    const expected = edit.expectedReleaseOn ?? undefined;
+    problems.expectedReleaseOn =
+      expectedReleaseProblem(referral.pathway, expected) ??
+      (referral.releasedOn
+        ? `the release is recorded (${referral.releasedOn}): correct the release date instead`
+        : earlierDateProblem(expected, referral.referredOn, 'referral date'));
   }
   const changes = (Object.keys(edit) as (keyof ReferralEdit)[])
     .filter((field) => field !== 'reason' && field !== 'assignedToName')
     .filter((field) => !same(edit[field], referral[field as keyof Referral]))
     .map((field) => ({ field, from: referral[field as keyof Referral] ?? null, to: edit[field] ?? null }));
   const corrects = changes.some((change) => (CORRECTED_FACTS as readonly string[]).includes(change.field));
-  if (corrects && !edit.reason) {
-    problems.reason = 'give the reason for correcting a recorded date (up to 500 characters)';
-  }
-  if (Object.keys(problems).length) throw new ValidationFailed('Some changes cannot be made.', problems);
+  if (corrects) problems.reason = correctionReasonProblem(edit);
+  const found = Object.fromEntries(
+    Object.entries(problems).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  if (Object.keys(found).length) throw new ValidationFailed('Some changes cannot be made.', found);
   return changes;
 }

@@ -78,4 +78,28 @@ describe('the demo caseload', () => {
     // Assess
     expect(engaged.body.riskFlags).toEqual([]);
   });
+
+  it('audits a person shown in a list once a day per member, however often the list is opened', async () => {
+    // Prepare: the worklist names Hughes.
+    const first = await call(stack, 'GET', '/worklist', { token: tokens.caseworker });
+    const hughes = first.body.items.find(
+      (item: { person: { familyName: string } }) => item.person.familyName === 'Hughes',
+    );
+    const detail = await call(stack, 'GET', `/referrals/${hughes.referralId}`, { token: tokens.caseworker });
+
+    // Act: the caseworker opens the worklist and the caseload again.
+    await call(stack, 'GET', '/worklist', { token: tokens.caseworker });
+    await call(stack, 'GET', '/referrals?limit=200', { token: tokens.caseworker });
+
+    // Assess: one list record of the case by the caseworker, beside the record read.
+    const audit = await call(stack, 'GET', `/audit?personId=${detail.body.person.id}&limit=200`, {
+      token: tokens.manager,
+    });
+    const listed = audit.body.items.filter(
+      (entry: { action: string; record: string; by: { role: string } }) =>
+        entry.action === 'list' && entry.record === 'referral' && entry.by.role === 'caseworker',
+    );
+    expect(listed).toHaveLength(1);
+    expect(audit.body.items.some((entry: { action: string }) => entry.action === 'read')).toBe(true);
+  });
 });

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  caseloadOrder,
-  caseloadOrderKey,
-  type DueFilter,
-  dueUpToKey,
-  dueWindowEnd,
-  matchesDue,
-} from '../../shared/domain/caseload.ts';
+import { caseloadOrderKey, type DueFilter, dueUpToKey, dueWindowEnd } from '../../shared/domain/caseload.ts';
 import { addDays } from '../../shared/domain/dates.ts';
+import { caseloadOrder, matchesDue } from './support/caseload-spec.ts';
 
 /**
  * The caseload index's sort key: one ascending query over `${orderKey}#${id}` must give the

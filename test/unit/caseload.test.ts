@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseloadOrder, type DueFilter, matchesDue } from '../../shared/domain/caseload.ts';
+import type { DueFilter } from '../../shared/domain/caseload.ts';
+import { caseloadOrder, matchesDue } from './support/caseload-spec.ts';
 
 const NOW = new Date('2026-04-01T09:30:00.000Z');
 
