@@ -82,6 +82,7 @@ export function referralItem(
     options.appointments ?? [],
     settings,
     settled,
+    now,
   );
   for (const [name, value] of Object.entries(derived)) {
     if (value === null) delete item[name];

@@ -7,6 +7,7 @@ import { routes as imports } from './routes/imports.ts';
 import { routes as partnership } from './routes/partnership.ts';
 import { routes as people } from './routes/people.ts';
 import { routes as publicRoutes } from './routes/public.ts';
+import { routes as registers } from './routes/registers.ts';
 import { routes as reports } from './routes/reports.ts';
 import { routes as views } from './routes/views.ts';
 
@@ -27,6 +28,7 @@ export const routes = {
   ...reports,
   ...imports,
   ...admin,
+  ...registers,
 };
 
 /** The route table's operationIds. */

@@ -1,7 +1,8 @@
 import type { OutgoingMail } from '../adapters/ports.ts';
 import { ALERT_CATALOGUE } from '../domain/alert-catalogue.ts';
 import { caseReference } from '../domain/case-reference.ts';
-import type { AlertRule } from '../domain/values.ts';
+import { isPrisonPathway, PATHWAY_NAMES } from '../domain/pathways.ts';
+import type { AlertRule, Pathway } from '../domain/values.ts';
 
 const londonTime = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', {
@@ -15,7 +16,13 @@ const londonTime = (iso: string) =>
  * identifies the person (no name, date of birth, prison or NHS number, nor health detail).
  */
 export function alertEmail(
-  alert: { rule: AlertRule; referralId: string; dueAt: string; escalates?: { rule: AlertRule } },
+  alert: {
+    rule: AlertRule;
+    referralId: string;
+    dueAt: string;
+    escalates?: { rule: AlertRule };
+    pathway?: string;
+  },
   areaName: string,
   to: string[],
   appUrl: string,
@@ -24,18 +31,23 @@ export function alertEmail(
   const reference = caseReference(alert.referralId);
   // An escalation names the alert nobody acknowledged, in words.
   const escalated = alert.escalates ? ALERT_CATALOGUE[alert.escalates.rule].name : undefined;
+  // What the rule means on this pathway: off the prison pathways there is no release to count from.
+  const offPrison = alert.pathway !== undefined && !isPrisonPathway(alert.pathway);
+  const email = offPrison && 'emailOffPrison' in what ? what.emailOffPrison : what.email;
+  const pathway = alert.pathway ? PATHWAY_NAMES[alert.pathway as Pathway] : undefined;
   return {
     to,
-    subject: `Continuity alert: ${what.name}${escalated ? ` (${escalated})` : ''} – ${areaName} (${reference})`,
+    subject: `Continuity alert: ${what.name}${escalated ? ` (${escalated})` : ''}${pathway ? ` on ${pathway}` : ''} – ${areaName} (${reference})`,
     text: [
-      what.email.happened,
+      email.happened,
       ...(escalated ? ['', `The open alert: ${escalated}`] : []),
       '',
+      ...(pathway ? [`Pathway: ${pathway.charAt(0).toUpperCase()}${pathway.slice(1)}`] : []),
       `Area: ${areaName}`,
       `Case reference: ${reference}`,
       `Due: ${londonTime(alert.dueAt)}`,
       '',
-      `What to do: ${what.email.action}`,
+      `What to do: ${email.action}`,
       '',
       `Open the case: ${appUrl.replace(/\/$/, '')}/referrals/${alert.referralId}`,
       '',

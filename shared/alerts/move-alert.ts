@@ -76,7 +76,7 @@ export async function moveAlert(
     [
       alertMoveWrite(tenantId, alert, move, now),
       putItem(event),
-      derivedRefresh(tenantId, current, settings, alerts),
+      derivedRefresh(tenantId, current, settings, alerts, now),
       ...withdrawalWrites(tenantId, cleared, resolution, now),
     ],
     (failed) => (failed.includes(0) || failed.includes(2) ? new VersionConflict() : undefined),

@@ -54,7 +54,9 @@ export async function notifyAlert(deps: NotifyDeps, detail: AlertRaisedDetail): 
     return 'no_recipients';
   }
   try {
-    const sent = await deps.mailer.send(alertEmail(alert, area?.name ?? 'your area', to, deps.appUrl));
+    const sent = await deps.mailer.send(
+      alertEmail({ ...alert, pathway: current.referral.pathway }, area?.name ?? 'your area', to, deps.appUrl),
+    );
     await markMail(deps.table, tenantId, alertId, {
       state: 'sent',
       sentAt: deps.clock().toISOString(),

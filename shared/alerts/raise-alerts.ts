@@ -109,7 +109,7 @@ export async function raiseDueAlerts(
     cleared.includes(alert) ? { ...alert, ...resolvedAs(CLEARED, now) } : alert,
   );
   const raised = raisedSlots(settled, current.appointments);
-  const due = dueChecks(current.referral, current.appointments, settings, raised, settled).filter(
+  const due = dueChecks(current.referral, current.appointments, settings, raised, settled, now).filter(
     (check) => check.dueAt <= now.toISOString(),
   );
   // An alert the service withdrew (its condition had cleared) is raised anew over its old item,
@@ -127,7 +127,7 @@ export async function raiseDueAlerts(
   ];
   try {
     await transactWrite(deps.table, [
-      derivedRefresh(tenantId, current, settings, afterwards),
+      derivedRefresh(tenantId, current, settings, afterwards, now),
       ...withdrawalWrites(tenantId, cleared, CLEARED, now),
       ...items.map((item) => {
         const before = replaced.get(String(item.id));

@@ -21,6 +21,11 @@ export function recipientsOf(
     if (audience === 'managers') for (const email of managers) addresses.add(email);
     if (audience === 'team')
       for (const email of area.alertEmails.length ? area.alertEmails : managers) addresses.add(email);
+    if (audience === 'caseworker_else_team') {
+      const caseworker = assignedTo ? members.find((member) => member.id === assignedTo) : undefined;
+      const team = area.alertEmails.length ? area.alertEmails : managers;
+      for (const email of caseworker ? [caseworker.email] : team) addresses.add(email);
+    }
     if (audience === 'caseworker' && assignedTo) {
       const caseworker = members.find((member) => member.id === assignedTo);
       if (caseworker) addresses.add(caseworker.email);

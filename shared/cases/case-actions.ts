@@ -2,10 +2,15 @@ import { logger } from '../adapters/logger.ts';
 import type { EventPublisher } from '../adapters/ports.ts';
 import { raiseDueAlerts } from '../alerts/raise-alerts.ts';
 import type { MemberActor } from '../auth/area-access.ts';
+import { failedToAttendItem } from '../data/failed-to-attend-repo.ts';
 import { newId } from '../data/ids.ts';
 import { appointmentWrite, newAppointmentWrite } from '../data/referrals-repo.ts';
+import { putNew } from '../data/table-io.ts';
+import { establishmentCode } from '../domain/establishment-rules.ts';
+import { REQUIRED_ASSESSMENT_KINDS } from '../domain/pathways.ts';
 import * as rules from '../domain/referral-rules.ts';
 import { NotFound, VersionConflict } from '../errors.ts';
+import { establishmentName } from '../reference/establishments.ts';
 import type {
   Appointment,
   CloseBody,
@@ -76,23 +81,37 @@ export const recordRelease = async (
 };
 
 const releaseAction = (contactCounts: Referral['contactCounts']) =>
-  referralAction<z.output<typeof ReleaseBody>>((body, { current, now }) => ({
-    changes: {
-      ...rules.recordRelease(current.referral, body.releasedOn, now),
-      releaseType: body.releaseType,
-      ...(body.establishment ? { establishment: body.establishment } : {}),
-      contactCounts,
-    },
-    event: {
-      kind: 'released',
-      summary: `Released on ${body.releasedOn} (${words(body.releaseType)})${body.establishment ? ` from ${body.establishment}` : ''}`,
-      details: {
-        releasedOn: body.releasedOn,
+  referralAction<z.output<typeof ReleaseBody>>((body, { current, now }) => {
+    // Typed as a code or a name; the register's code is what is kept.
+    const establishment = body.establishment
+      ? establishmentCode('establishment', body.establishment)
+      : undefined;
+    return {
+      changes: {
+        ...rules.recordRelease(current.referral, body.releasedOn, now),
         releaseType: body.releaseType,
-        establishment: body.establishment,
+        ...(establishment ? { establishment } : {}),
+        contactCounts,
       },
-    },
-  }));
+      event: {
+        kind: 'released',
+        summary: `Released on ${body.releasedOn} (${words(body.releaseType)})${establishment ? ` from ${establishmentName(establishment)}` : ''}`,
+        details: { releasedOn: body.releasedOn, releaseType: body.releaseType, establishment },
+      },
+    };
+  });
+
+/** How the timeline names an appointment of each kind. */
+const KIND_WORDS: Record<Appointment['kind'], string> = {
+  first: 'First appointment',
+  follow_up: 'Follow-up appointment',
+  initial_assessment: 'Initial required assessment',
+  follow_up_assessment: 'Follow-up required assessment',
+  session: 'DIVERT session',
+};
+
+/** Appointments whose being missed raises an alert at once (the first, a required assessment, a session). */
+const ALERTED_WHEN_MISSED: ReadonlySet<string> = new Set(['first', ...REQUIRED_ASSESSMENT_KINDS, 'session']);
 
 /** Books an appointment. */
 export async function bookAppointment(
@@ -113,7 +132,14 @@ export async function bookAppointment(
       const { appointment, write } = newAppointmentWrite(
         tenantId,
         current.referral.id,
-        { id: newId(now), at, location: body.location, kind: body.kind, status: 'booked' },
+        {
+          id: newId(now),
+          at,
+          location: body.location,
+          kind: body.kind,
+          ...(body.mode ? { mode: body.mode } : {}),
+          status: 'booked',
+        },
         now,
       );
       booked = appointment;
@@ -123,8 +149,14 @@ export async function bookAppointment(
         writes: [write],
         event: {
           kind: 'appointment_booked',
-          summary: `${body.kind === 'first' ? 'First appointment' : 'Follow-up appointment'} booked for ${at} at ${body.location}`,
-          details: { appointmentId: appointment.id, at, kind: body.kind, location: body.location },
+          summary: `${KIND_WORDS[body.kind]} booked for ${at} at ${body.location}${body.mode ? ` (${words(body.mode)})` : ''}`,
+          details: {
+            appointmentId: appointment.id,
+            at,
+            kind: body.kind,
+            location: body.location,
+            mode: body.mode,
+          },
         },
         audited: { record: 'appointment', recordId: appointment.id },
       };
@@ -161,9 +193,13 @@ export async function changeAppointment(
       updatedAt: now.toISOString(),
     };
     updated = changed;
-    const what = appointment.kind === 'first' ? 'First appointment' : 'Appointment';
+    const what = KIND_WORDS[appointment.kind];
     return {
-      changes: appointment.kind === 'first' && body.at ? { firstAppointmentAt: at } : {},
+      changes: {
+        ...(appointment.kind === 'first' && body.at ? { firstAppointmentAt: at } : {}),
+        // On DIVERT, taking part is the engagement: the first session attended records it.
+        ...(body.status === 'attended' ? rules.engagementByAttending(current.referral, changed) : {}),
+      },
       appointments: current.appointments.map((candidate) =>
         candidate.id === appointment.id ? changed : candidate,
       ),
@@ -180,7 +216,7 @@ export async function changeAppointment(
     };
   });
   const result = updated as Appointment;
-  if (result.status === 'missed' && result.kind === 'first') {
+  if (result.status === 'missed' && ALERTED_WHEN_MISSED.has(result.kind)) {
     await raiseDueAlerts(deps, actor.principal.tenantId, ids.referralId).catch((error: unknown) => {
       logger.warn('could not raise the missed-appointment alert at once', { error: String(error) });
     });
@@ -198,13 +234,18 @@ export const recordEngagement = referralAction<z.output<typeof EngagementBody>>(
 
 /** Ends the case with its reason. */
 export const closeCase = referralAction<z.output<typeof CloseBody>>(
-  ({ reason, closedOn }, { current, now }) => ({
-    changes: { ...rules.closeCase(current.referral, closedOn, now), closeReason: reason },
+  ({ reason, closedOn }, { tenantId, current, now }) => ({
+    changes: { ...rules.closeCase(current.referral, closedOn, now, reason), closeReason: reason },
     event: {
       kind: 'closed',
       summary: `Case closed on ${closedOn}: ${words(reason)}`,
       details: { reason, closedOn },
     },
+    // The manager's list for the police under the local protocol finds the case by this entry.
+    writes:
+      reason === 'failed_to_attend'
+        ? [putNew(failedToAttendItem(tenantId, current.referral, closedOn, current.appointments))]
+        : [],
   }),
 );
 

@@ -16,6 +16,7 @@ export interface CaseloadFilter {
   areas: readonly string[];
   status?: StoredReferral['status'];
   pathway?: StoredReferral['pathway'];
+  programme?: string;
   due?: DueFilter;
   assignee?: 'me' | 'unassigned' | 'all';
   releasingWithinDays?: number;
@@ -23,9 +24,9 @@ export interface CaseloadFilter {
   order?: 'asc' | 'desc';
 }
 
-/** The filter expression of the filters no index key answers: status, pathway, assignee. */
+/** The filter expression of the filters no index key answers: status, pathway, programme, assignee. */
 export function caseFilter(
-  filter: Pick<CaseloadFilter, 'status' | 'pathway' | 'assignee'>,
+  filter: Pick<CaseloadFilter, 'status' | 'pathway' | 'assignee' | 'programme'>,
   memberId: string,
   extra: { expression: string; values: Record<string, unknown> }[] = [],
 ) {
@@ -40,6 +41,10 @@ export function caseFilter(
   if (filter.pathway) {
     parts.push('pathway = :pathway');
     values[':pathway'] = filter.pathway;
+  }
+  if (filter.programme) {
+    parts.push('contains(programmes, :programme)');
+    values[':programme'] = filter.programme;
   }
   if (filter.assignee === 'me') {
     parts.push('assignedTo = :me');

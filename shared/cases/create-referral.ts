@@ -22,6 +22,7 @@ import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { CreateReferralBody, Referral } from '../schemas/referral.ts';
 import type * as z from '../schemas/zod.ts';
 import type { CaseDeps } from './change-case.ts';
+import { referenceProblems } from './pathway-references.ts';
 
 /** A referral to add, from the form or from a release list. */
 export interface NewReferral {
@@ -102,6 +103,10 @@ export async function referPerson(
     }
   }
   const settings = (await getPartnership(deps.table, tenantId)).settings;
+  const problems = await referenceProblems(deps.table, tenantId, body, settings.programmes);
+  if (Object.keys(problems).length > 0) {
+    throw new ValidationFailed('The referral names what the partnership does not have.', problems);
+  }
   return addReferral(deps, {
     tenantId,
     referral: {

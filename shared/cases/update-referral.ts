@@ -1,15 +1,20 @@
 import { type MemberActor, requireAreaOf } from '../auth/area-access.ts';
 import { findArea } from '../data/areas-repo.ts';
+import { findCustodySuite } from '../data/custody-suites-repo.ts';
 import { findMember } from '../data/members-repo.ts';
+import { getPartnership } from '../data/partnerships-repo.ts';
 import { loadCase } from '../data/referrals-repo.ts';
 import { longDate } from '../domain/dates.ts';
+import { establishmentProblem } from '../domain/establishment-rules.ts';
 import { checkReferralEdit, type FieldChange, type ReferralEdit } from '../domain/referral-corrections.ts';
 import { Forbidden, ValidationFailed, VersionConflict } from '../errors.ts';
+import { establishmentName, findEstablishment } from '../reference/establishments.ts';
 import type { Member } from '../schemas/member.ts';
 import type { Referral, UpdateReferralBody } from '../schemas/referral.ts';
 import type * as z from '../schemas/zod.ts';
 import { applyCaseChange, type CaseDeps } from './change-case.ts';
 import { contactCountsFor } from './contacts.ts';
+import { referenceProblems } from './pathway-references.ts';
 
 /** True when a member may hold a case of the area: a caseworker or manager who covers it. */
 export const mayHold = (member: Pick<Member, 'role' | 'areaIds'> | undefined, areaId: string): boolean =>
@@ -24,6 +29,11 @@ const LABEL: Record<FieldChange['field'], string> = {
   programmes: 'Programmes',
   releasedOn: 'Release date',
   engagedOn: 'Treatment start',
+  establishment: 'Prison',
+  test: 'Drug test',
+  communityResolutionOn: 'Community resolution date',
+  custodySuiteId: 'Custody suite',
+  order: 'Court order',
   reason: 'Reason',
 };
 
@@ -32,7 +42,19 @@ function shown(field: FieldChange['field'], value: unknown, names: Map<string, s
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'none';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
   if (Array.isArray(value)) return value.map((one) => String(one).replaceAll('_', ' ')).join(', ');
-  if (field === 'areaId' || field === 'assignedTo') return names.get(String(value)) ?? String(value);
+  if (field === 'areaId' || field === 'assignedTo' || field === 'custodySuiteId') {
+    return names.get(String(value)) ?? String(value);
+  }
+  if (field === 'establishment') return establishmentName(String(value));
+  if (field === 'test' && typeof value === 'object') {
+    const test = value as NonNullable<Referral['test']>;
+    return `${test.result} on ${longDate(test.testedOn)}`;
+  }
+  if (field === 'order' && typeof value === 'object') {
+    const order = value as NonNullable<Referral['order']>;
+    const reviews = order.reviewDates.map(longDate).join(', ') || 'none';
+    return `${order.months} months from ${longDate(order.madeOn)} at ${order.court}, reviews ${reviews}`;
+  }
   return String(value);
 }
 
@@ -80,7 +102,24 @@ export async function updateReferral(
     } else names.set(to.id, to.name);
     if (from) names.set(from.id, from.name);
   }
-  const edit: ReferralEdit = { ...body };
+  const { establishment: typed, ...fields } = body;
+  const edit: ReferralEdit = { ...fields };
+  if (typed !== undefined) {
+    const found = findEstablishment(typed);
+    if (found) edit.establishment = found.code;
+    else problems.establishment = establishmentProblem(typed) as string;
+  }
+  if (body.custodySuiteId !== undefined || body.programmes !== undefined) {
+    const { settings } = await getPartnership(deps.table, tenantId);
+    Object.assign(
+      problems,
+      await referenceProblems(deps.table, tenantId, body, settings.programmes, referral.programmes),
+    );
+    if (body.custodySuiteId && !problems.custodySuiteId) {
+      const suite = await findCustodySuite(deps.table, tenantId, body.custodySuiteId);
+      if (suite) names.set(suite.id, suite.name);
+    }
+  }
   if (body.assignedTo) {
     const member = await findMember(deps.table, tenantId, body.assignedTo);
     if (!mayHold(member, areaId)) {

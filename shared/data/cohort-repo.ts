@@ -15,6 +15,10 @@ const REPORT_FIELDS = [
   'firstAppointmentAt',
   'establishment',
   'offences',
+  'programmes',
+  'custodySuiteId',
+  'order',
+  'assessedOn',
 ];
 
 /**
@@ -44,5 +48,5 @@ export async function cohortCases(
       }),
     ),
   );
-  return pages.flat().map((item) => ({ offences: [], ...item }) as unknown as ReportCase);
+  return pages.flat().map((item) => ({ offences: [], programmes: [], ...item }) as unknown as ReportCase);
 }

@@ -212,6 +212,22 @@ export const keys = {
    * A lookup item of a referral by its case reference (`C-…`, upper case), so search finds the
    * case an alert names. Several referrals may share a reference; each has its own item.
    */
+  /** A police custody suite of the partnership. */
+  custodySuite: (tenantId: string, custodySuiteId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `CUSTODYSUITE${DELIMITER}${part(custodySuiteId)}`,
+  }),
+  custodySuitePrefix: 'CUSTODYSUITE#',
+  /**
+   * A drug-testing-on-arrest case closed as failed to attend, on its area's list for the police,
+   * by the day it closed. A closed case never changes again, so the entry never moves.
+   */
+  failedToAttend: (tenantId: string, areaId: string, closedOn: string, referralId: string): Key => ({
+    PK: tenantPartition(tenantId),
+    SK: `FAILEDTOATTEND${DELIMITER}${part(areaId)}${DELIMITER}${part(closedOn)}${DELIMITER}${part(referralId)}`,
+  }),
+  /** The SK prefix of an area's failed-to-attend list. */
+  failedToAttendOfArea: (areaId: string): string => `FAILEDTOATTEND${DELIMITER}${part(areaId)}${DELIMITER}`,
   caseReference: (tenantId: string, reference: string, referralId: string): Key => ({
     PK: tenantPartition(tenantId),
     SK: `CASEREF${DELIMITER}${part(reference)}${DELIMITER}${part(referralId)}`,

@@ -1,7 +1,8 @@
 import { type AlertState, dueChecks, nextActionOf, raisedSlots } from '../domain/alert-rules.ts';
 import { caseReference } from '../domain/case-reference.ts';
 import { caseloadOrderKey } from '../domain/caseload.ts';
-import { addDays, monthOf } from '../domain/dates.ts';
+import { addDays, londonDate, monthOf } from '../domain/dates.ts';
+import { REQUIRED_ASSESSMENT_KINDS } from '../domain/pathways.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import type { AlertRule } from '../domain/values.ts';
 import { type RiskFlag, recordedRisks, workEntry } from '../domain/worklist.ts';
@@ -67,13 +68,14 @@ export function derivedAttributes(
   appointments: readonly Appointment[],
   settings: PartnershipSettings,
   alerts: readonly AlertState[],
+  now: Date,
 ): Record<string, unknown> {
   const keyDate =
     referral.status === 'closed'
       ? (referral.closedOn ?? referral.referredOn)
       : (referral.releasedOn ?? referral.expectedReleaseOn ?? referral.referredOn);
   const open = referral.status !== 'closed';
-  const pending = dueChecks(referral, appointments, settings, raisedSlots(alerts, appointments), alerts);
+  const pending = dueChecks(referral, appointments, settings, raisedSlots(alerts, appointments), alerts, now);
   const due = pending[0];
   const next = open ? nextActionOf(pending, alerts) : undefined;
   const risks = open ? recordedRisks(referral, appointments) : [];
@@ -95,6 +97,12 @@ export function derivedAttributes(
     windowDays: settings.engagementWindowDays,
     windowClosesOn: referral.releasedOn ? addDays(referral.releasedOn, settings.engagementWindowDays) : null,
     openAlerts: alerts.filter((alert) => alert.status === 'open').length,
+    // Drug testing on arrest's measure: a required assessment attended (the reports read it).
+    assessedOn:
+      appointments
+        .filter((a) => a.status === 'attended' && REQUIRED_ASSESSMENT_KINDS.includes(a.kind))
+        .map((a) => londonDate(new Date(a.at)))
+        .sort()[0] ?? null,
     riskFlags: risks,
     ...(entry
       ? { ...keys.work(tenantId, referral.areaId, entry.urgentAt, referral.id), ...entry }
@@ -123,7 +131,7 @@ export function newReferralItem(
     { programmes: [], contactCounts: { preRelease: 0, postRelease: 0 }, ...fields },
     now,
   ) as Referral & Record<string, unknown>;
-  const derived = derivedAttributes(tenantId, base, [], settings, []);
+  const derived = derivedAttributes(tenantId, base, [], settings, [], now);
   return Object.fromEntries(Object.entries({ ...base, ...derived }).filter(([, value]) => value !== null));
 }
 
@@ -190,7 +198,7 @@ export async function commitCaseChange(
   now: Date,
 ): Promise<Referral> {
   const after = { ...before.referral, ...changes };
-  const derived = derivedAttributes(tenantId, after, appointmentsAfter, settings, alertsAfter);
+  const derived = derivedAttributes(tenantId, after, appointmentsAfter, settings, alertsAfter, now);
   const update = versionedUpdate(
     keys.referral(tenantId, after.id),
     before.referral.version,
@@ -235,8 +243,9 @@ export function derivedRefresh(
   current: CaseRecord,
   settings: PartnershipSettings,
   alerts: readonly AlertState[],
+  now: Date,
 ): TransactItem {
-  const derived = derivedAttributes(tenantId, current.referral, current.appointments, settings, alerts);
+  const derived = derivedAttributes(tenantId, current.referral, current.appointments, settings, alerts, now);
   return updateItem(
     keys.referral(tenantId, current.referral.id),
     { set: derived },

@@ -1,7 +1,10 @@
 import type { AlertRule } from './values.ts';
 
-/** Who an alert tells (DESIGN.md §3): the area's team, the assigned caseworker, the area's managers. */
-export type Audience = 'team' | 'caseworker' | 'managers';
+/**
+ * Who an alert tells (DESIGN.md §3): the area's team, the assigned caseworker, the area's
+ * managers, or the assigned caseworker and the area's team only when nobody is assigned.
+ */
+export type Audience = 'team' | 'caseworker' | 'managers' | 'caseworker_else_team';
 
 /** The alert-rule setting a chair can change, under `settings.alertRules`: its form field, range and default. */
 export interface AlertTiming {
@@ -28,6 +31,11 @@ export interface AlertRuleFacts {
   readonly audience: readonly Audience[];
   /** The email's body: what happened and what to do. It never identifies the person. */
   readonly email: { readonly happened: string; readonly action: string };
+  /**
+   * The email's body on pathways with no prison release, where the prison wording would be
+   * wrong (a first appointment after referral, not after release).
+   */
+  readonly emailOffPrison?: { readonly happened: string; readonly action: string };
   /** The setting that times it, when a chair can tune it (engagement_window_missed follows the window). */
   readonly timing?: AlertTiming;
   /**
@@ -76,6 +84,11 @@ export const ALERT_CATALOGUE = {
     audience: ['caseworker', 'team'],
     email: {
       happened: 'A first appointment after release was missed, or its time passed with no outcome recorded.',
+      action: 'Contact the person today, rebook the appointment, and record the outcome.',
+    },
+    emailOffPrison: {
+      happened:
+        'A first treatment appointment after referral was missed, or its time passed with no outcome recorded.',
       action: 'Contact the person today, rebook the appointment, and record the outcome.',
     },
     timing: {
@@ -174,6 +187,82 @@ export const ALERT_CATALOGUE = {
     firesWhen: {
       label: 'Escalate an open alert after',
       describe: (hours) => `${count(hours, 'hour')} open and not acknowledged`,
+    },
+  },
+  required_assessment_missed: {
+    name: 'Required assessment missed',
+    nextAction: 'Check the required assessment was attended',
+    timeline: 'Alert raised: required assessment missed',
+    audience: ['caseworker', 'team'],
+    email: {
+      happened:
+        'A required assessment after a positive drug test on arrest was missed, or its time passed with no outcome recorded. Failing to attend it without good cause is an offence.',
+      action:
+        'Contact the person today and rebook the assessment. If they failed to attend, close the case as failed to attend so the manager can tell the police under the local protocol.',
+    },
+    timing: {
+      setting: 'requiredAssessmentGraceHours',
+      label: 'Required assessment grace',
+      hint: 'Hours after a required assessment’s time, still not marked attended, before it is treated as missed.',
+      suffix: 'hours',
+      unit: 'hour',
+      min: 1,
+      max: 72,
+      default: 4,
+    },
+    firesWhen: {
+      label: 'Required assessment grace',
+      describe: (hours) => `${count(hours, 'hour')} after its time`,
+    },
+  },
+  session_missed: {
+    name: 'DIVERT session missed',
+    nextAction: 'Check the DIVERT session was attended',
+    timeline: 'Alert raised: DIVERT session missed',
+    audience: ['caseworker', 'team'],
+    email: {
+      happened: 'A DIVERT intervention session was missed, or its time passed with no attendance recorded.',
+      action:
+        'Contact the person today and book another session; the community resolution depends on their taking part.',
+    },
+    timing: {
+      setting: 'sessionGraceHours',
+      label: 'DIVERT session grace',
+      hint: 'Hours after a DIVERT session’s time, still not marked attended, before it is treated as missed.',
+      suffix: 'hours',
+      unit: 'hour',
+      min: 1,
+      max: 72,
+      default: 4,
+    },
+    firesWhen: {
+      label: 'DIVERT session grace',
+      describe: (hours) => `${count(hours, 'hour')} after its time`,
+    },
+  },
+  court_review_due: {
+    name: 'Court review due',
+    nextAction: 'Prepare the progress report for the court review',
+    timeline: 'Alert raised: a court review of the order is due',
+    audience: ['caseworker_else_team'],
+    email: {
+      happened: 'A court review of a drug or alcohol treatment order on this case is coming up.',
+      action:
+        'Prepare the treatment progress report for the review with the probation practitioner, and record any change in Continuity.',
+    },
+    timing: {
+      setting: 'courtReviewNoticeDays',
+      label: 'Court review notice',
+      hint: 'Days before a court review date on which the caseworker (or the area team, when nobody is assigned) is told.',
+      suffix: 'days',
+      unit: 'day',
+      min: 1,
+      max: 28,
+      default: 7,
+    },
+    firesWhen: {
+      label: 'Court review notice',
+      describe: (days) => `${count(days, 'day')} before each review date, at 9am`,
     },
   },
 } as const satisfies Record<AlertRule, AlertRuleFacts>;

@@ -1,6 +1,7 @@
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
-import { addDays, startOfDayPlus } from './dates.ts';
+import { addDays, londonDayStart, startOfDayPlus } from './dates.ts';
+import { REQUIRED_ASSESSMENT_KINDS } from './pathways.ts';
 import { isPending, isPrisonPathway } from './referral-rules.ts';
 import type { AlertRule } from './values.ts';
 
@@ -20,8 +21,13 @@ export interface DueCheck {
    * `alert_unacknowledged.<escalated slot>`). An alert's id is its referral's id and its slot.
    */
   slot: string;
-  /** The first appointment a `first_appointment_missed` check watches. */
+  /** The appointment a missed-appointment check (first, required assessment, session) watches. */
   appointmentId?: string;
+  /**
+   * When the check stops holding although nothing on the case changed: a court review's
+   * notice is no use once the review day is over.
+   */
+  until?: string;
   /** The alert an `alert_unacknowledged` check escalates. */
   escalates?: { slot: string; rule: AlertRule };
 }
@@ -103,21 +109,84 @@ const DUE_AT: Record<OncePerCase, (facts: CaseFacts) => Date | undefined> = {
 };
 
 /**
- * When the watched first appointment counts as missed: on the prison pathway the first
- * appointment after release; on drug testing on arrest the required assessment. Marked missed,
- * it is due at once; still booked, once its grace is over.
+ * When an appointment a rule watches counts as missed: marked missed, at once; still booked, once
+ * its grace is over; attended or cancelled, never.
  */
-function firstAppointmentMissedAt({ release, referral, first, settings }: CaseFacts): Date | undefined {
-  const watched = release || referral.pathway === 'drug_testing_on_arrest';
-  if (!watched || !first) return undefined;
-  if (first.status === 'missed') return new Date(first.updatedAt);
-  return isPending(first)
-    ? hours(new Date(first.at), settings.alertRules.firstAppointmentGraceHours)
-    : undefined;
+function missedAt(appointment: Appointment, graceHours: number): Date | undefined {
+  if (appointment.status === 'missed') return new Date(appointment.updatedAt);
+  return isPending(appointment) ? hours(new Date(appointment.at), graceHours) : undefined;
 }
 
-/** Every rule raised once per case: all but the two below, which are about one subject each. */
-type OncePerCase = Exclude<AlertRule, 'first_appointment_missed' | 'alert_unacknowledged'>;
+/**
+ * When the watched first appointment counts as missed: on a prison pathway the first
+ * appointment after release; on the others the first treatment appointment after referral.
+ */
+function firstAppointmentMissedAt({ release, prison, first, settings }: CaseFacts): Date | undefined {
+  if ((prison && !release) || !first) return undefined;
+  return missedAt(first, settings.alertRules.firstAppointmentGraceHours);
+}
+
+/** The rules about one appointment each that the pathway's own appointments raise. */
+const APPOINTMENT_RULES = [
+  {
+    rule: 'required_assessment_missed',
+    kinds: REQUIRED_ASSESSMENT_KINDS,
+    grace: (settings: PartnershipSettings) => settings.alertRules.requiredAssessmentGraceHours,
+  },
+  {
+    rule: 'session_missed',
+    kinds: ['session'],
+    grace: (settings: PartnershipSettings) => settings.alertRules.sessionGraceHours,
+  },
+] as const;
+
+/**
+ * The checks of the pathway's own work, which go on after a treatment start: each required
+ * assessment and DIVERT session missed, and each court review of a DRR or ATR order (due at
+ * 09:00 in England the notice's days before the review, until the review day is over).
+ */
+function pathwayChecks(
+  referral: Referral,
+  appointments: readonly Appointment[],
+  settings: PartnershipSettings,
+): DueCheck[] {
+  const checks: DueCheck[] = [];
+  for (const { rule, kinds, grace } of APPOINTMENT_RULES) {
+    for (const appointment of appointments) {
+      if (!(kinds as readonly string[]).includes(appointment.kind)) continue;
+      const at = missedAt(appointment, grace(settings));
+      if (at) {
+        checks.push({
+          rule,
+          slot: slotFor(rule, appointment.id),
+          dueAt: at.toISOString(),
+          appointmentId: appointment.id,
+        });
+      }
+    }
+  }
+  for (const reviewOn of referral.order?.reviewDates ?? []) {
+    checks.push({
+      rule: 'court_review_due',
+      slot: slotFor('court_review_due', reviewOn),
+      dueAt: londonDayStart(
+        addDays(reviewOn, -settings.alertRules.courtReviewNoticeDays),
+        NOMINAL_RELEASE_HOUR,
+      ),
+      until: londonDayStart(addDays(reviewOn, 1)),
+    });
+  }
+  return checks;
+}
+
+/** Every rule raised once per case: all but those about one subject each. */
+type OncePerCase = Exclude<
+  AlertRule,
+  | 'first_appointment_missed'
+  | 'alert_unacknowledged'
+  | (typeof APPOINTMENT_RULES)[number]['rule']
+  | 'court_review_due'
+>;
 
 /**
  * Every alert the case's state defines now, raised or not, with when it falls due (DESIGN.md §3):
@@ -129,8 +198,18 @@ export function caseChecks(
   appointments: readonly Appointment[],
   settings: PartnershipSettings,
   alerts: readonly AlertState[] = [],
+  now?: Date,
 ): DueCheck[] {
-  if (referral.status === 'closed' || referral.status === 'engaged' || referral.engagedOn) return [];
+  if (referral.status === 'closed') return [];
+  const live = (checks: DueCheck[]) => {
+    const at = now?.toISOString();
+    return (at ? checks.filter((check) => !check.until || at < check.until) : checks).sort(
+      (a, b) => a.dueAt.localeCompare(b.dueAt) || a.slot.localeCompare(b.slot),
+    );
+  };
+  const own = pathwayChecks(referral, appointments, settings);
+  if (referral.status === 'engaged' || referral.engagedOn)
+    return live([...own, ...escalations(alerts, settings)]);
   const prison = isPrisonPathway(referral.pathway);
   const facts: CaseFacts = {
     referral,
@@ -157,21 +236,32 @@ export function caseChecks(
       appointmentId: facts.first.id,
     });
   }
-  for (const alert of alerts) {
-    if (alert.status !== 'open' || alert.rule === 'alert_unacknowledged') continue;
-    const slot = slotOf(alert);
-    checks.push({
-      rule: 'alert_unacknowledged',
-      slot: slotFor('alert_unacknowledged', slot),
-      dueAt: hours(
-        new Date(alert.escalateFrom ?? alert.raisedAt),
-        settings.alertRules.escalateAfterHours,
-      ).toISOString(),
-      escalates: { slot, rule: alert.rule },
-    });
-  }
-  return checks.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.slot.localeCompare(b.slot));
+  return live([...checks, ...own, ...escalations(alerts, settings)]);
 }
+
+/** One `alert_unacknowledged` check per alert still open, due its escalation time after it was raised. */
+function escalations(alerts: readonly AlertState[], settings: PartnershipSettings): DueCheck[] {
+  return alerts
+    .filter((alert) => alert.status === 'open' && alert.rule !== 'alert_unacknowledged')
+    .map((alert) => {
+      const slot = slotOf(alert);
+      return {
+        rule: 'alert_unacknowledged' as const,
+        slot: slotFor('alert_unacknowledged', slot),
+        dueAt: hours(
+          new Date(alert.escalateFrom ?? alert.raisedAt),
+          settings.alertRules.escalateAfterHours,
+        ).toISOString(),
+        escalates: { slot, rule: alert.rule },
+      };
+    });
+}
+
+/** Rules raised once per appointment: a missed appointment is alerted once, whatever follows. */
+const PER_APPOINTMENT: ReadonlySet<AlertRule> = new Set<AlertRule>([
+  'first_appointment_missed',
+  ...APPOINTMENT_RULES.map(({ rule }) => rule),
+]);
 
 /** True when an alert was resolved by the service because its condition stopped holding: it may be raised again. */
 const withdrawn = (alert: AlertState) => alert.resolvedBy?.memberId === SERVICE_MEMBER_ID;
@@ -189,7 +279,7 @@ export function raisedSlots(
   for (const alert of alerts) {
     // A missed appointment is alerted once, even if the alert was withdrawn (a new appointment
     // was booked, then cancelled): the appointment itself has not changed.
-    if (withdrawn(alert) && alert.rule !== 'first_appointment_missed') continue;
+    if (withdrawn(alert) && !PER_APPOINTMENT.has(alert.rule)) continue;
     if (alert.rule === 'first_appointment_missed' && !alert.slot) {
       for (const appointment of appointments) {
         if (appointment.kind === 'first' && appointment.createdAt <= alert.raisedAt) {
@@ -217,8 +307,9 @@ export function dueChecks(
   settings: PartnershipSettings,
   raised: ReadonlySet<string> = new Set(),
   alerts: readonly AlertState[] = [],
+  now?: Date,
 ): DueCheck[] {
-  return caseChecks(referral, appointments, settings, alerts).filter(
+  return caseChecks(referral, appointments, settings, alerts, now).filter(
     (check) => !raised.has(check.slot) && !raised.has(check.rule),
   );
 }
@@ -240,7 +331,7 @@ export function alertsNoLongerHolding<A extends AlertState>(
   // The case's own conditions first; an escalation then holds only while the alert it escalates
   // is open and still holds itself.
   const holding = new Set(
-    caseChecks(referral, appointments, settings)
+    caseChecks(referral, appointments, settings, [], now)
       .filter((check) => check.dueAt <= at)
       .map((check) => check.slot),
   );
@@ -262,7 +353,7 @@ export function alertsNoLongerHolding<A extends AlertState>(
     (alert) => alert.status === 'open' && alert.rule !== 'alert_unacknowledged' && !cleared.has(alert),
   );
   const escalating = new Set(
-    caseChecks(referral, appointments, settings, stillOpen)
+    caseChecks(referral, appointments, settings, stillOpen, now)
       .filter((check) => check.rule === 'alert_unacknowledged' && check.dueAt <= at)
       .map((check) => check.slot),
   );

@@ -49,6 +49,22 @@ const londonFormat = (): Intl.DateTimeFormat =>
  */
 export const londonDate = (at: Date): string => londonFormat().format(at);
 
+let londonHour: Intl.DateTimeFormat | undefined;
+/**
+ * The instant (ISO) at which it is `hour`:00 on `date` in England, GMT or BST alike: when a
+ * notice "at 9am" is due. England's clocks change at 01:00 UTC, never at the hours asked here.
+ */
+export function londonDayStart(date: string, hour = 0): string {
+  londonHour ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  });
+  const guess = Date.parse(`${date}T00:00:00Z`) + hour * 3_600_000;
+  const offset = (Number(londonHour.format(new Date(guess))) - hour + 24) % 24;
+  return new Date(guess - offset * 3_600_000).toISOString();
+}
+
 let long: Intl.DateTimeFormat | undefined;
 /** A date as staff read it, "3 December 2026". */
 export function longDate(date: string): string {

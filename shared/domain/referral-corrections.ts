@@ -1,5 +1,6 @@
 import { ValidationFailed } from '../errors.ts';
 import type { Referral } from '../schemas/referral.ts';
+import { pathwayDetailProblems } from './pathway-details.ts';
 import { isPrisonPathway } from './pathways.ts';
 import {
   earlierDateProblem,
@@ -18,6 +19,12 @@ export interface ReferralEdit {
   programmes?: string[];
   releasedOn?: string;
   engagedOn?: string;
+  /** The register's code of the releasing prison (resolved from what was typed). */
+  establishment?: string;
+  test?: Referral['test'];
+  communityResolutionOn?: string;
+  custodySuiteId?: string;
+  order?: Referral['order'];
   reason?: string;
 }
 
@@ -79,6 +86,15 @@ export function checkReferralEdit(referral: Referral, edit: ReferralEdit, now: D
         ? `the release is recorded (${referral.releasedOn}): correct the release date instead`
         : earlierDateProblem(expected, referral.referredOn, 'referral date'));
   }
+  if (edit.establishment !== undefined && !prison) {
+    problems.establishment = `a ${referral.pathway} referral has no prison release: leave this out`;
+  }
+  Object.assign(
+    problems,
+    pathwayDetailProblems(referral.pathway, { ...edit, referredOn: referral.referredOn }, now, {
+      requireAll: false,
+    }),
+  );
   const changes = (Object.keys(edit) as (keyof ReferralEdit)[])
     .filter((field) => field !== 'reason' && field !== 'assignedToName')
     .filter((field) => !same(edit[field], referral[field as keyof Referral]))

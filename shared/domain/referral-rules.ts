@@ -2,7 +2,13 @@ import { Conflict, ValidationFailed } from '../errors.ts';
 import type { Appointment, Referral } from '../schemas/referral.ts';
 import { isPending, NEXT_APPOINTMENT_STATUSES } from './appointment-statuses.ts';
 import { daysBetween, londonDate } from './dates.ts';
-import { isPrisonPathway } from './pathways.ts';
+import {
+  APPOINTMENT_KINDS_OF_PATHWAY,
+  CLOSE_REASONS_OF_PATHWAY,
+  closeReasonAllowed,
+  engagesBySession,
+  isPrisonPathway,
+} from './pathways.ts';
 
 // The web app reads these facts too, from their own modules; the rules' callers still find them here.
 export { isPending } from './appointment-statuses.ts';
@@ -118,9 +124,15 @@ export function recordEngagement(referral: Referral, startedOn: string, now: Dat
   return { status: 'engaged' as const, engagedOn: startedOn };
 }
 
-/** Checks a case can be closed on `closedOn`. */
-export function closeCase(referral: Referral, closedOn: string, now: Date) {
+/** Checks a case can be closed on `closedOn` for `reason` (some reasons belong to one pathway). */
+export function closeCase(referral: Referral, closedOn: string, now: Date, reason?: string) {
   requireOpen(referral);
+  if (reason && !closeReasonAllowed(referral.pathway, reason)) {
+    throw fail(
+      'reason',
+      `${reason} closes a ${CLOSE_REASONS_OF_PATHWAY[reason]?.join(' or ')} case only, not ${referral.pathway}`,
+    );
+  }
   notInFuture('closedOn', closedOn, now);
   notBefore(
     'closedOn',
@@ -156,6 +168,10 @@ export function checkNewAppointment(
   input: { at: string; kind: string },
 ): void {
   requireOpen(referral);
+  const kinds = APPOINTMENT_KINDS_OF_PATHWAY[referral.pathway];
+  if (!kinds.includes(input.kind)) {
+    throw fail('kind', `a ${referral.pathway} case books ${kinds.join(', ')}, not ${input.kind}`);
+  }
   if (londonDate(new Date(input.at)) < referral.referredOn) {
     throw fail('at', `must be on or after the referral date (${referral.referredOn}), got ${input.at}`);
   }
@@ -168,6 +184,18 @@ export function checkNewAppointment(
       );
     }
   }
+}
+
+/**
+ * The engagement an attended appointment records, if any: on DIVERT the first session attended
+ * is the engagement (its day), where the other pathways record a treatment start themselves.
+ */
+export function engagementByAttending(
+  referral: Referral,
+  appointment: Appointment,
+): Partial<Pick<Referral, 'status' | 'engagedOn'>> {
+  if (!engagesBySession(referral.pathway) || referral.engagedOn || appointment.kind !== 'session') return {};
+  return { status: 'engaged', engagedOn: londonDate(new Date(appointment.at)) };
 }
 
 /** Checks an appointment status change; `rescheduled` needs the new time. */

@@ -26,6 +26,13 @@ export const PATHWAYS = [
   'through_the_gate',
   'other',
 ] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+/**
+ * The programmes the service names for a partnership to choose from (API.md "Criminal-justice
+ * pathways"); a partnership may add its own codes beside them.
+ */
+export const KNOWN_PROGRAMMES = ['through_the_gate', 'starting_point_plus', 'reconnect'] as const;
 export const ALERT_RULES = [
   'no_first_appointment',
   'first_appointment_missed',
@@ -33,5 +40,8 @@ export const ALERT_RULES = [
   'engagement_window_missed',
   'release_not_confirmed',
   'alert_unacknowledged',
+  'required_assessment_missed',
+  'session_missed',
+  'court_review_due',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];

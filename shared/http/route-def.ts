@@ -19,6 +19,7 @@ export const API_FEATURES = [
   'reports',
   'imports',
   'admin',
+  'registers',
 ] as const;
 export type ApiFeature = (typeof API_FEATURES)[number];
 

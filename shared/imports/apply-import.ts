@@ -24,6 +24,7 @@ import { caseReference } from '../domain/case-reference.ts';
 import { londonDate, longDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import { NotFound } from '../errors.ts';
+import { establishmentName } from '../reference/establishments.ts';
 import type { PartnershipSettings } from '../schemas/partnership.ts';
 import type { Person } from '../schemas/person.ts';
 import { ERROR_BYTES_KEPT, KeptList, matchRow } from './match-rows.ts';
@@ -97,7 +98,7 @@ async function moveExpectedRelease(
       ],
     };
   }
-  const line = `the release list of ${row.establishment} (row ${row.row + 1} of the list)`;
+  const line = `the release list of ${establishmentName(row.establishment)} (row ${row.row + 1} of the list)`;
   await applyCaseChange(context.deps, context.tenantId, context.actor, current, () => ({
     changes: { expectedReleaseOn: row.expectedReleaseOn },
     event: {
@@ -141,7 +142,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
       personId: person,
       pathway: 'continuity_of_care',
       areaId: row.areaId,
-      source: row.establishment,
+      source: establishmentName(row.establishment),
       establishment: row.establishment,
       referredOn: londonDate(now),
       expectedReleaseOn: row.expectedReleaseOn,
@@ -150,7 +151,7 @@ async function applyRow(context: RowContext, row: ReleaseRow): Promise<RowOutcom
       offences: [],
     },
     // The spreadsheet's row (the header is row 1), as the import pages number them.
-    summary: `Referred from the release list of ${row.establishment} (row ${row.row + 1} of the list)`,
+    summary: `Referred from the release list of ${establishmentName(row.establishment)} (row ${row.row + 1} of the list)`,
     actor,
     settings,
     now,

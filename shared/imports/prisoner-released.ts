@@ -2,6 +2,7 @@ import { COMMUNITY_RELEASE, type PrisonerReleasedEvent } from '../../events/hmpp
 import { logger } from '../adapters/logger.ts';
 import { londonDate } from '../domain/dates.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
+import { establishmentByCode } from '../reference/establishments.ts';
 import {
   applyEventOnce,
   casesOfPrisonNumber,
@@ -24,7 +25,8 @@ async function applyToCase(
   const released = reason === COMMUNITY_RELEASE;
   const releasedOn = londonDate(new Date(event.occurredAt));
   if (released && (current.referral.releasedOn || releasedOn < current.referral.referredOn)) return 'ignored';
-  const establishment = /^[A-Z]{3}$/i.test(prisonId) ? prisonId.toUpperCase() : undefined;
+  // HMPPS names the prison by its NOMIS code; one the register does not hold is left out.
+  const establishment = establishmentByCode(prisonId)?.code;
   return applyEventOnce(deps, followed, key, () => ({
     changes: released
       ? {

@@ -5,6 +5,7 @@ import { nameKey } from '../domain/name-key.ts';
 import { isValidNhsNumber } from '../domain/nhs-number.ts';
 import { normalisePrisonNumber, PRISON_NUMBER } from '../domain/prison-number.ts';
 import { SEXES, SUBSTANCE_GROUPS } from '../domain/values.ts';
+import { findEstablishment } from '../reference/establishments.ts';
 import type { Area } from '../schemas/area.ts';
 
 /** The columns of a release list, as API.md names them. */
@@ -239,12 +240,14 @@ export function checkReleaseCsv(
         `must be one of ${SUBSTANCE_GROUPS.join(', ')}, got ${quoted(cell('substance_group'))}`,
       );
     }
-    const establishment = required('establishment').toUpperCase();
-    if (cell('establishment') && !/^[A-Z]{3}$/.test(establishment)) {
+    // A code or a name, as release lists write it ("HEI", "HMP Hewell", "Hewell (HMP)"); the code is kept.
+    const typed = required('establishment');
+    const establishment = findEstablishment(typed)?.code ?? typed;
+    if (cell('establishment') && !findEstablishment(typed)) {
       fail(
         row,
         'establishment',
-        `must be the 3-letter prison code, like HEI for HMP Hewell, got ${quoted(cell('establishment'))}`,
+        `is not a prison of England and Wales in the register: give its code (like HEI) or its name (like HMP Hewell), got ${quoted(cell('establishment'))}`,
       );
     }
     const expectedReleaseOn = parseDate(required('expected_release_date'));

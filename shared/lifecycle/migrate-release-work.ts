@@ -97,7 +97,7 @@ async function moveFlags(
     const plan = planWithFlags(referral.releasePlan, flags, now);
     if (!plan || plan === referral.releasePlan) continue;
     const after = { ...referral, releasePlan: plan };
-    const derived = derivedAttributes(tenantId, after, current.appointments, settings, current.alerts);
+    const derived = derivedAttributes(tenantId, after, current.appointments, settings, current.alerts, now);
     writes.push(
       updateItem(
         keys.referral(tenantId, referral.id),
@@ -216,6 +216,7 @@ export async function migrateReleaseWork(
           current.appointments,
           settings,
           alerts,
+          now,
         );
         const escalating = alerts.filter((alert, index) => alert !== current.alerts[index]);
         await transactWrite(table, [

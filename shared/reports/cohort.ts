@@ -15,7 +15,13 @@ export type ReportCase = Pick<
   | 'firstAppointmentAt'
   | 'establishment'
   | 'offences'
->;
+  | 'programmes'
+  | 'custodySuiteId'
+  | 'order'
+> & {
+  /** Drug testing on arrest: the day a required assessment was first attended. */
+  assessedOn?: string;
+};
 
 /** Close reasons that end a case before engagement through no failure of the service. */
 export const EXIT_REASONS: readonly string[] = ['died', 'returned_to_custody', 'moved_away'];

@@ -178,23 +178,74 @@ export function byEstablishment(
     });
 }
 
+/** The six-month measure as published. */
+type Reoffending = Record<'decided' | 'withoutFurtherOffence' | 'pending', PublishedCount> & {
+  share: number | null;
+};
+
 export interface PathwayRow {
   pathway: ReportCase['pathway'];
   referrals: PublishedCount;
   engaged: PublishedCount;
   /** DIVERT and arrest referral: no further offence within six months of referral. */
-  reoffending?: {
-    decided: PublishedCount;
-    withoutFurtherOffence: PublishedCount;
-    pending: PublishedCount;
-    share: number | null;
-  };
+  reoffending?: Reoffending;
+  /** The same among those engaged. */
+  reoffendingEngaged?: Reoffending;
+  assessed?: PublishedCount;
+  failedToAttend?: PublishedCount;
+  completedProgramme?: PublishedCount;
+  failedToEngage?: PublishedCount;
+  reviewsToCome?: PublishedCount;
 }
 
 const REOFFENDING_PATHWAYS = ['divert', 'arrest_referral'];
 const SIX_MONTHS_DAYS = 183;
 
-/** Counts and outcomes of the other pathways: referrals, engaged, and the six-month reoffending measure. */
+/** The six-month measure over a group of cases: a case younger than six months is pending, unless it has already reoffended. */
+function reoffendingOf(group: readonly ReportCase[], today: string, suppress: boolean): Reoffending {
+  const sixMonthsOn = (c: ReportCase) => daysBetween(c.referredOn, today) >= SIX_MONTHS_DAYS;
+  const offendedWithin = (c: ReportCase) =>
+    c.offences.some((offence) => {
+      const days = daysBetween(c.referredOn, offence.offendedOn);
+      return days >= 0 && days < SIX_MONTHS_DAYS;
+    });
+  const decided = group.filter((c) => sixMonthsOn(c) || offendedWithin(c));
+  const without = decided.filter((c) => !offendedWithin(c)).length;
+  const counts = {
+    decided: decided.length,
+    withoutFurtherOffence: without,
+    pending: group.length - decided.length,
+  };
+  return suppressCounts<keyof typeof counts, 'share'>(
+    counts,
+    { share: { value: rateOf(without, decided.length), from: ['decided', 'withoutFurtherOffence'] } },
+    suppress,
+  );
+}
+
+/** The counts only one pathway has, by pathway: each counts cases of the group. */
+const OWN_MEASURES: Partial<Record<string, Record<string, (c: ReportCase, today: string) => boolean>>> = {
+  drug_testing_on_arrest: {
+    assessed: (c) => !!c.assessedOn,
+    failedToAttend: (c) => c.closeReason === 'failed_to_attend',
+  },
+  divert: {
+    completedProgramme: (c) => c.closeReason === 'completed_programme',
+    failedToEngage: (c) => c.closeReason === 'failed_to_engage',
+  },
+};
+
+/** Court review dates still to come on open DRR and ATR cases. */
+const reviewsToCome = (group: readonly ReportCase[], today: string) =>
+  group
+    .filter((c) => !c.closedOn)
+    .reduce((sum, c) => sum + (c.order?.reviewDates ?? []).filter((date) => date >= today).length, 0);
+
+/**
+ * Counts and outcomes of the pathways other than continuity of care: referrals, engaged (DIVERT:
+ * attended a session, which records the engagement), each pathway's own measures, and the
+ * six-month reoffending measure among everyone referred and among those engaged.
+ */
 export function pathwayOutcomes(
   cases: readonly ReportCase[],
   scope: Pick<ReportScope, 'today' | 'suppress'>,
@@ -204,34 +255,65 @@ export function pathwayOutcomes(
   ].sort();
   return pathways.map((pathway) => {
     const group = cases.filter((c) => c.pathway === pathway);
-    const base = suppressCounts(
-      { referrals: group.length, engaged: group.filter((c) => c.engagedOn).length },
-      {},
-      scope.suppress,
+    const engaged = group.filter((c) => c.engagedOn);
+    const own = Object.entries(OWN_MEASURES[pathway] ?? {}).map(
+      ([name, counts]) => [name, group.filter((c) => counts(c, scope.today)).length] as const,
     );
-    if (!REOFFENDING_PATHWAYS.includes(pathway)) return { pathway, ...base };
-    const sixMonthsOn = (c: ReportCase) => daysBetween(c.referredOn, scope.today) >= SIX_MONTHS_DAYS;
-    const offendedWithin = (c: ReportCase) =>
-      c.offences.some((offence) => {
-        const days = daysBetween(c.referredOn, offence.offendedOn);
-        return days >= 0 && days < SIX_MONTHS_DAYS;
-      });
-    // A case younger than six months is pending, unless it has already reoffended.
-    const decided = group.filter((c) => sixMonthsOn(c) || offendedWithin(c));
-    const without = decided.filter((c) => !offendedWithin(c)).length;
-    const counts = {
-      decided: decided.length,
-      withoutFurtherOffence: without,
-      pending: group.length - decided.length,
+    const counts: Record<string, number> = {
+      referrals: group.length,
+      engaged: engaged.length,
+      ...Object.fromEntries(own),
+      ...(pathway === 'drr' || pathway === 'atr' ? { reviewsToCome: reviewsToCome(group, scope.today) } : {}),
     };
+    const base = suppressCounts(counts, {}, scope.suppress);
+    if (!REOFFENDING_PATHWAYS.includes(pathway)) return { pathway, ...base } as PathwayRow;
     return {
       pathway,
       ...base,
-      reoffending: suppressCounts<keyof typeof counts, 'share'>(
-        counts,
-        { share: { value: rateOf(without, decided.length), from: ['decided', 'withoutFurtherOffence'] } },
-        scope.suppress,
-      ),
-    };
+      reoffending: reoffendingOf(group, scope.today, scope.suppress),
+      reoffendingEngaged: reoffendingOf(engaged, scope.today, scope.suppress),
+    } as PathwayRow;
   });
+}
+
+/** A custody suite's referrals on one pathway, as published. */
+export interface SuiteRow {
+  custodySuiteId: string;
+  name: string;
+  pathway: ReportCase['pathway'];
+  referrals: PublishedCount;
+  engaged: PublishedCount;
+  share: number | null;
+}
+
+/** The referrals that name a custody suite, by suite and pathway, with the share engaged. */
+export function bySuite(
+  cases: readonly ReportCase[],
+  names: ReadonlyMap<string, string>,
+  scope: Pick<ReportScope, 'suppress'>,
+): SuiteRow[] {
+  const groups = new Map<string, ReportCase[]>();
+  for (const c of cases) {
+    if (!c.custodySuiteId) continue;
+    const key = `${c.custodySuiteId}|${c.pathway}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const [first] = group as [ReportCase];
+      const engaged = group.filter((c) => c.engagedOn).length;
+      return {
+        custodySuiteId: first.custodySuiteId as string,
+        name: names.get(first.custodySuiteId as string) ?? 'A custody suite no longer listed',
+        pathway: first.pathway,
+        ...suppressCounts(
+          { referrals: group.length, engaged },
+          { share: { value: rateOf(engaged, group.length), from: ['referrals', 'engaged'] } },
+          scope.suppress,
+        ),
+        total: group.length,
+      };
+    })
+    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || a.pathway.localeCompare(b.pathway))
+    .map(({ total: _total, ...row }) => row);
 }

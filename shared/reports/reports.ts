@@ -3,10 +3,17 @@ import { memberOf, type Principal } from '../auth/principal.ts';
 import { toCsv } from '../csv/write-csv.ts';
 import { listAreas } from '../data/areas-repo.ts';
 import { cohortCases } from '../data/cohort-repo.ts';
+import { allCustodySuites } from '../data/custody-suites-repo.ts';
 import { getPartnership } from '../data/partnerships-repo.ts';
 import type { Table } from '../data/table.ts';
 import type { ReportCase } from './cohort.ts';
-import { byEstablishment, continuityRows, pathwayOutcomes, timeToEngagement } from './continuity-report.ts';
+import {
+  byEstablishment,
+  bySuite,
+  continuityRows,
+  pathwayOutcomes,
+  timeToEngagement,
+} from './continuity-report.ts';
 import { type ResolvedScope, reportScope } from './report-scope.ts';
 
 export interface ReportDeps {
@@ -19,6 +26,10 @@ export interface ReportAsked {
   from?: string;
   to?: string;
   areaId?: string;
+  /** Only referrals tagged with this programme. */
+  programme?: string;
+  /** Only referrals from this custody suite. */
+  custodySuiteId?: string;
 }
 
 /**
@@ -29,8 +40,11 @@ async function cohort(deps: ReportDeps, principal: Principal, asked: ReportAsked
   const partnership = await getPartnership(deps.table, memberOf(principal).tenantId);
   const scope = await reportScope(deps.table, principal, asked, partnership.settings, deps.clock());
   const casesOf = async (kind: 'RELEASED' | 'REFERRED'): Promise<ReportCase[]> =>
-    (await cohortCases(deps.table, scope.tenantId, kind, scope.months, scope.areaId)).filter((c) =>
-      scope.areaIds.includes(c.areaId),
+    (await cohortCases(deps.table, scope.tenantId, kind, scope.months, scope.areaId)).filter(
+      (c) =>
+        scope.areaIds.includes(c.areaId) &&
+        (!asked.programme || c.programmes.includes(asked.programme)) &&
+        (!asked.custodySuiteId || c.custodySuiteId === asked.custodySuiteId),
     );
   const windowDays = partnership.settings.engagementWindowDays;
   return { settings: partnership.settings, scope, windowDays, casesOf };
@@ -120,7 +134,15 @@ export async function establishmentReport(deps: ReportDeps, principal: Principal
 /** `GET /reports/pathways`: referrals, engagement and six-month reoffending on the other pathways. */
 export async function pathwayReport(deps: ReportDeps, principal: Principal, asked: ReportAsked) {
   const { scope, casesOf } = await cohort(deps, principal, asked);
-  const released = await casesOf('RELEASED');
-  const referred = await casesOf('REFERRED');
-  return { ...heading(scope), rows: pathwayOutcomes([...released, ...referred], scope) };
+  const [released, referred, suites] = await Promise.all([
+    casesOf('RELEASED'),
+    casesOf('REFERRED'),
+    allCustodySuites(deps.table, scope.tenantId),
+  ]);
+  const names = new Map(suites.map((suite) => [suite.id, suite.name]));
+  return {
+    ...heading(scope),
+    rows: pathwayOutcomes([...released, ...referred], scope),
+    bySuite: bySuite(referred, names, scope),
+  };
 }

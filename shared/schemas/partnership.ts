@@ -1,6 +1,7 @@
 import { byTimingSetting } from '../domain/alert-catalogue.ts';
 import { answer, DisplayName, Email, RecordMeta } from './common.ts';
 import { Member } from './member.ts';
+import { Programmes } from './programme.ts';
 import * as z from './zod.ts';
 
 /** The range of each whole-number setting, for the schemas below and for forms that show it. */
@@ -29,6 +30,8 @@ export const PartnershipSettings = z.object({
   alertRules: z.prefault(AlertRuleSettings, {}),
   /** Years a closed case is kept before it is purged (adult treatment records: commonly 8). */
   retentionYears: z._default(setting('retentionYears'), 8),
+  /** The programmes the partnership runs; a referral may be tagged only with these. */
+  programmes: z._default(z.array(z.string()), []),
 });
 export type PartnershipSettings = z.infer<typeof PartnershipSettings>;
 
@@ -72,6 +75,7 @@ export const UpdatePartnershipBody = z
         targetRate: z.optional(fraction),
         suppressSmallNumbers: z.optional(z.boolean()),
         retentionYears: z.optional(setting('retentionYears')),
+        programmes: z.optional(Programmes),
         alertRules: z.optional(z.strictObject(byTimingSetting((timing) => z.optional(wholeNumber(timing))))),
       }),
     ),

@@ -1,6 +1,7 @@
 import { ALERT_RULES, PATHWAYS } from '../domain/values.ts';
 import { DisplayName, Id, ListQuery, RecordMeta } from './common.ts';
 import { DateOnly, DateTime } from './dates.ts';
+import { Programme, Programmes } from './programme.ts';
 import { ReleasePlan } from './release-plan.ts';
 import * as z from './zod.ts';
 
@@ -16,7 +17,17 @@ export const RELEASE_TYPES = [
   'remand',
   'other',
 ] as const;
-export const APPOINTMENT_KINDS = ['first', 'follow_up'] as const;
+export const APPOINTMENT_KINDS = [
+  'first',
+  'follow_up',
+  'initial_assessment',
+  'follow_up_assessment',
+  'session',
+] as const;
+/** How an appointment or a DIVERT session is held. */
+export const APPOINTMENT_MODES = ['in_person', 'video', 'phone'] as const;
+/** A drug test on arrest that leads to a required assessment is positive for one of these. */
+export const TEST_RESULTS = ['opiates', 'cocaine', 'both'] as const;
 export const APPOINTMENT_STATUSES = ['booked', 'attended', 'missed', 'cancelled', 'rescheduled'] as const;
 export const CLOSE_REASONS = [
   'engaged_and_completed',
@@ -26,27 +37,55 @@ export const CLOSE_REASONS = [
   'declined',
   'lost_contact',
   'transferred',
+  'failed_to_attend',
+  'completed_programme',
+  'failed_to_engage',
   'other',
 ] as const;
 
-/** NOMIS agency id of a prison, e.g. HEI (HMP Hewell). */
-export const Establishment = z.pipe(
-  z.pipe(
-    z.string().check(z.trim()),
-    z.transform((value: string) => value.toUpperCase()),
-  ),
-  z.string().check(z.regex(/^[A-Z]{3}$/, 'must be the 3-letter prison code, like HEI for HMP Hewell')),
-);
-
-/** A programme a referral is tagged with, such as `through_the_gate` or `starting_point_plus`. */
-export const Programme = z
+/**
+ * A prison as typed: its NOMIS code (HEI) or its name (HMP Hewell, Hewell). The route's rules
+ * find it in the register (shared/reference/establishments.ts) and the code is stored.
+ */
+export const Establishment = z
   .string()
-  .check(z.regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a programme code such as starting_point_plus'));
+  .check(
+    z.trim(),
+    z.minLength(1, 'must be a prison’s code or name, like HEI or HMP Hewell'),
+    z.maxLength(80, 'must be at most 80 characters'),
+  );
 
-export const Programmes = z.array(Programme).check(
-  z.maxLength(10, 'must name at most 10 programmes'),
-  z.refine((list) => new Set(list).size === list.length, 'must not name a programme twice'),
-);
+/** `test` on a drug-testing-on-arrest referral: the positive test that requires an assessment. */
+export const DrugTest = z.strictObject({
+  testedOn: DateOnly,
+  result: enumOf(TEST_RESULTS),
+});
+
+/** `order` on a DRR or ATR referral: the court order and the dates it is reviewed in court. */
+export const CourtOrder = z.strictObject({
+  madeOn: DateOnly,
+  months: z
+    .number({ error: 'must be a whole number of months from 1 to 36' })
+    .check(
+      z.int('must be a whole number of months from 1 to 36'),
+      z.gte(1, 'must be a whole number of months from 1 to 36'),
+      z.lte(36, 'must be a whole number of months from 1 to 36'),
+    ),
+  court: DisplayName.check(z.maxLength(120, 'must be at most 120 characters')),
+  reviewDates: z.array(DateOnly).check(
+    z.maxLength(36, 'must hold at most 36 review dates'),
+    z.refine((dates) => new Set(dates).size === dates.length, 'must not name a review date twice'),
+  ),
+});
+export type CourtOrder = z.infer<typeof CourtOrder>;
+
+/** The fields of one pathway or a few (shared/domain/pathways.ts says which), on a create or a PATCH. */
+const pathwayDetails = {
+  test: z.optional(DrugTest),
+  communityResolutionOn: z.optional(DateOnly),
+  custodySuiteId: z.optional(Id),
+  order: z.optional(CourtOrder),
+};
 
 const Reason = DisplayName.check(z.maxLength(500, 'must be at most 500 characters'));
 
@@ -63,6 +102,8 @@ export const UpdateReferralBody = z
     programmes: z.optional(Programmes),
     releasedOn: z.optional(DateOnly),
     engagedOn: z.optional(DateOnly),
+    establishment: z.optional(Establishment),
+    ...pathwayDetails,
     reason: z.optional(Reason),
   })
   .check(
@@ -79,6 +120,8 @@ export const CreateReferralBody = z.strictObject({
   referredOn: DateOnly,
   expectedReleaseOn: z.optional(DateOnly),
   assignedTo: z.optional(Id),
+  programmes: z.optional(Programmes),
+  ...pathwayDetails,
 });
 
 export const ReleaseBody = z.strictObject({
@@ -91,6 +134,7 @@ export const CreateAppointmentBody = z.strictObject({
   at: DateTime,
   location: DisplayName.check(z.maxLength(120, 'must be at most 120 characters')),
   kind: enumOf(APPOINTMENT_KINDS),
+  mode: z.optional(enumOf(APPOINTMENT_MODES)),
 });
 
 export const UpdateAppointmentBody = z.strictObject({
@@ -108,6 +152,7 @@ export const Appointment = z.object({
   at: z.string(),
   location: z.string(),
   kind: z.enum(APPOINTMENT_KINDS),
+  mode: z.optional(z.enum(APPOINTMENT_MODES)),
   status: z.enum(APPOINTMENT_STATUSES),
   version: z.number(),
   createdAt: z.string(),
@@ -137,6 +182,16 @@ export const Referral = z.extend(RecordMeta, {
   /** The short reference alert emails name the case by, e.g. C-CMBWEK1X. */
   reference: z.string(),
   programmes: z.array(z.string()),
+  /** Drug testing on arrest: the positive test. */
+  test: z.optional(z.object({ testedOn: z.string(), result: z.enum(TEST_RESULTS) })),
+  /** DIVERT: the day the community resolution was given. */
+  communityResolutionOn: z.optional(z.string()),
+  /** Arrest referral (and optionally drug testing on arrest and DIVERT): the partnership's custody suite. */
+  custodySuiteId: z.optional(z.string()),
+  /** DRR and ATR: the court order. */
+  order: z.optional(
+    z.object({ madeOn: z.string(), months: z.number(), court: z.string(), reviewDates: z.array(z.string()) }),
+  ),
   releasePlan: z.optional(ReleasePlan),
   /** The person's substance group when the case was opened: the worklist's risk of no OST reads it. */
   substanceGroup: z.optional(z.string()),
@@ -175,6 +230,7 @@ export const CaseloadQuery = z.extend(ListQuery, {
   areaId: z.optional(Id),
   status: z.optional(enumOf(REFERRAL_STATUSES)),
   pathway: z.optional(enumOf(PATHWAYS)),
+  programme: z.optional(Programme),
   due: z.optional(enumOf(['overdue', 'today', 'week'] as const)),
   assignee: z.optional(enumOf(ASSIGNEE_FILTERS)),
   releasingWithinDays: z.optional(

@@ -55,7 +55,18 @@ export const EstablishmentReport = answer(() =>
 );
 export type EstablishmentReport = z.infer<typeof EstablishmentReport>;
 
-/** `GET /reports/pathways`: the pathways other than continuity of care. */
+/** The six-month measure: cases decided, those without a further offence, those still pending. */
+const Reoffending = z.object({
+  decided: PublishedCount,
+  withoutFurtherOffence: PublishedCount,
+  pending: PublishedCount,
+  share: Share,
+});
+
+/**
+ * `GET /reports/pathways`: the pathways other than the prison release, each with its own
+ * measures, and the referrals by custody suite.
+ */
 export const PathwayReport = answer(() =>
   z.object({
     ...period,
@@ -63,16 +74,33 @@ export const PathwayReport = answer(() =>
       z.object({
         pathway: z.enum(PATHWAYS),
         referrals: PublishedCount,
+        /** DIVERT: attended a session; the others: a treatment start recorded. */
         engaged: PublishedCount,
-        /** DIVERT and arrest referral: no further offence within six months of referral. */
-        reoffending: z.optional(
-          z.object({
-            decided: PublishedCount,
-            withoutFurtherOffence: PublishedCount,
-            pending: PublishedCount,
-            share: Share,
-          }),
-        ),
+        /** DIVERT and arrest referral: no further offence within six months of referral, among everyone referred. */
+        reoffending: z.optional(Reoffending),
+        /** The same among those engaged (DIVERT's own measure). */
+        reoffendingEngaged: z.optional(Reoffending),
+        /** Drug testing on arrest: cases that attended a required assessment. */
+        assessed: z.optional(PublishedCount),
+        /** Drug testing on arrest: cases closed as failed to attend. */
+        failedToAttend: z.optional(PublishedCount),
+        /** DIVERT: cases closed as completed the programme. */
+        completedProgramme: z.optional(PublishedCount),
+        /** DIVERT: cases closed as failed to engage. */
+        failedToEngage: z.optional(PublishedCount),
+        /** DRR and ATR: court review dates in the period's referrals still to come. */
+        reviewsToCome: z.optional(PublishedCount),
+      }),
+    ),
+    /** Referrals that name a custody suite (arrest referral, drug testing on arrest, DIVERT), by suite and pathway. */
+    bySuite: z.array(
+      z.object({
+        custodySuiteId: z.string(),
+        name: z.string(),
+        pathway: z.enum(PATHWAYS),
+        referrals: PublishedCount,
+        engaged: PublishedCount,
+        share: Share,
       }),
     ),
   }),

@@ -1,4 +1,5 @@
 import { Id } from './common.ts';
+import { Programme } from './programme.ts';
 import * as z from './zod.ts';
 
 const Month = z
@@ -10,6 +11,10 @@ export const ReportQuery = z.object({
   from: z.optional(Month),
   to: z.optional(Month),
   areaId: z.optional(Id),
+  /** Only referrals tagged with this programme. */
+  programme: z.optional(Programme),
+  /** Only referrals from this custody suite. */
+  custodySuiteId: z.optional(Id),
 });
 
 const Count = z.union([z.number().check(z.int()), z.literal('<5')]);

@@ -41,6 +41,20 @@ describe('the alert catalogue (shared/domain/alert-catalogue.ts)', () => {
     }
   });
 
+  it('sends a court review to the area team when nobody is assigned', () => {
+    // Prepare
+    const area = { id: 'area-1', alertEmails: ['team@example.test'] };
+    const members = [
+      { id: 'c1', email: 'caseworker@example.test', role: 'caseworker' as const, areaIds: ['area-1'] },
+    ];
+    // Act
+    const assigned = recipientsOf('court_review_due', area, members, 'c1');
+    const unassigned = recipientsOf('court_review_due', area, members, undefined);
+    // Assess
+    expect(assigned).toEqual(['caseworker@example.test']);
+    expect(unassigned).toEqual(['team@example.test']);
+  });
+
   it('sends each rule to its audience', () => {
     // Prepare
     const area = { id: 'area-1', alertEmails: ['team@example.test'] };
@@ -52,6 +66,8 @@ describe('the alert catalogue (shared/domain/alert-catalogue.ts)', () => {
       team: 'team@example.test',
       managers: 'manager@example.test',
       caseworker: 'caseworker@example.test',
+      // Assigned here, so the caseworker rather than the team.
+      caseworker_else_team: 'caseworker@example.test',
     };
     for (const rule of ALERT_RULES) {
       // Act

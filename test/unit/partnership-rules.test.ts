@@ -14,8 +14,12 @@ const current: PartnershipSettings = {
     engagementAtRiskDay: 14,
     releaseNotConfirmedDays: 1,
     escalateAfterHours: 24,
+    requiredAssessmentGraceHours: 4,
+    sessionGraceHours: 4,
+    courtReviewNoticeDays: 7,
   },
   retentionYears: 8,
+  programmes: [],
 };
 
 const AT_RISK_FIELD = 'settings.alertRules.engagementAtRiskDay';

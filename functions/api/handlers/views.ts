@@ -1,5 +1,6 @@
 import { actorOf, areasToList } from '../../../shared/auth/area-access.ts';
 import { caseloadPage } from '../../../shared/cases/caseload.ts';
+import { failedToAttendCsv, failedToAttendList } from '../../../shared/cases/failed-to-attend.ts';
 import { readCase, readTimeline } from '../../../shared/cases/read-cases.ts';
 import { worklistCounts, worklistPage } from '../../../shared/cases/worklist.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
@@ -49,6 +50,7 @@ export const listReferrals = apiHandler(routes.listReferrals, async (request, de
       'due',
       'assignee',
       'releasingWithinDays',
+      'programme',
       'sort',
       'order',
     ]),
@@ -74,3 +76,17 @@ export const getTimeline = apiHandler(routes.getTimeline, async (request, deps) 
     body: await listPage(deps, request.query, scope, (page) => readTimeline(deps, actor, referralId, page)),
   };
 });
+
+/** `GET /failed-to-attend`: the manager's list of cases closed as failed to attend, for the police. */
+export const listFailedToAttend = apiHandler(routes.listFailedToAttend, async (request, deps) => ({
+  body: { items: await failedToAttendList(deps, actorOf(request), request.query) },
+}));
+
+/** `GET /failed-to-attend.csv`: the same list as CSV. */
+export const listFailedToAttendCsv = apiHandler(routes.listFailedToAttendCsv, async (request, deps) => ({
+  text: {
+    contentType: 'text/csv; charset=utf-8',
+    content: failedToAttendCsv(await failedToAttendList(deps, actorOf(request), request.query)),
+    filename: 'failed-to-attend.csv',
+  },
+}));

@@ -1,3 +1,5 @@
+import { establishmentProblem } from '../../../shared/domain/establishment-rules.ts';
+import { pathwayDetailProblems } from '../../../shared/domain/pathway-details.ts';
 import {
   earlierDateProblem,
   expectedReleaseProblem,
@@ -40,6 +42,7 @@ export const routes = defineFeature('cases', {
       expectedReleaseOn:
         expectedReleaseProblem(body.pathway, body.expectedReleaseOn) ??
         earlierDateProblem(body.expectedReleaseOn, body.referredOn, 'referral date'),
+      ...pathwayDetailProblems(body.pathway, body, now, { requireAll: true }),
     })),
     response: Referral,
     status: 201,
@@ -56,6 +59,7 @@ export const routes = defineFeature('cases', {
     body: ReleaseBody,
     rules: bodyRules(ReleaseBody, (body, { now }) => ({
       releasedOn: futureDateProblem(body.releasedOn, now),
+      establishment: establishmentProblem(body.establishment),
     })),
     response: Referral,
     idempotent: true,

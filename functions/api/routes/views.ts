@@ -1,6 +1,7 @@
 import { defineFeature } from '../../../shared/http/route-def.ts';
 import { Caseload, CaseView, Timeline } from '../../../shared/schemas/case-view.ts';
 import { Id, ListQuery } from '../../../shared/schemas/common.ts';
+import { FailedToAttendList, FailedToAttendQuery } from '../../../shared/schemas/failed-to-attend.ts';
 import { CaseloadQuery, WorklistCountsQuery, WorklistQuery } from '../../../shared/schemas/referral.ts';
 import { Worklist, WorklistCounts } from '../../../shared/schemas/worklist.ts';
 import * as z from '../../../shared/schemas/zod.ts';
@@ -13,6 +14,27 @@ const referralParams = z.object({ referralId: Id });
  * caseload, a case and its timeline.
  */
 export const routes = defineFeature('views', {
+  listFailedToAttend: {
+    method: 'GET',
+    path: '/failed-to-attend',
+    roles: ['manager'],
+    summary:
+      'Drug-testing-on-arrest cases closed as failed to attend a required assessment, for the police under the local protocol',
+    query: FailedToAttendQuery,
+    response: FailedToAttendList,
+    // Each area's list entries, the cases and the custody suites in batch reads, and the audit records.
+    access: { table: ['Query', 'BatchGetItem', ...AUDITED_READ] },
+  },
+  listFailedToAttendCsv: {
+    method: 'GET',
+    path: '/failed-to-attend.csv',
+    roles: ['manager'],
+    summary: 'The failed-to-attend list as CSV',
+    query: FailedToAttendQuery,
+    response: z.string(),
+    contentType: 'text/csv; charset=utf-8',
+    access: { table: ['Query', 'BatchGetItem', ...AUDITED_READ] },
+  },
   getWorklist: {
     method: 'GET',
     path: '/worklist',
