@@ -119,10 +119,13 @@ function missedAt(appointment: Appointment, graceHours: number): Date | undefine
 
 /**
  * When the watched first appointment counts as missed: on a prison pathway the first
- * appointment after release; on the others the first treatment appointment after referral.
+ * appointment after release; on drug testing on arrest a first treatment appointment (cases
+ * recorded before required assessments had their own kinds booked them so). Other pathways
+ * record their engagement themselves.
  */
-function firstAppointmentMissedAt({ release, prison, first, settings }: CaseFacts): Date | undefined {
-  if ((prison && !release) || !first) return undefined;
+function firstAppointmentMissedAt({ release, referral, first, settings }: CaseFacts): Date | undefined {
+  const watched = release || referral.pathway === 'drug_testing_on_arrest';
+  if (!watched || !first) return undefined;
   return missedAt(first, settings.alertRules.firstAppointmentGraceHours);
 }
 
@@ -179,6 +182,12 @@ function pathwayChecks(
   return checks;
 }
 
+/** The rules of a pathway's own work, which go on after a treatment start. */
+const PATHWAY_RULES: ReadonlySet<AlertRule> = new Set<AlertRule>([
+  ...APPOINTMENT_RULES.map(({ rule }) => rule),
+  'court_review_due',
+]);
+
 /** Every rule raised once per case: all but those about one subject each. */
 type OncePerCase = Exclude<
   AlertRule,
@@ -208,8 +217,11 @@ export function caseChecks(
     );
   };
   const own = pathwayChecks(referral, appointments, settings);
-  if (referral.status === 'engaged' || referral.engagedOn)
-    return live([...own, ...escalations(alerts, settings)]);
+  if (referral.status === 'engaged' || referral.engagedOn) {
+    // Engaged, the release's alerts are over; the pathway's own work goes on, and so do its alerts.
+    const ongoing = alerts.filter((alert) => PATHWAY_RULES.has(alert.rule));
+    return live([...own, ...escalations(ongoing, settings)]);
+  }
   const prison = isPrisonPathway(referral.pathway);
   const facts: CaseFacts = {
     referral,

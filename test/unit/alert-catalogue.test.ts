@@ -89,6 +89,9 @@ describe('the alert catalogue (shared/domain/alert-catalogue.ts)', () => {
       },
       { label: 'Release not confirmed after', value: '1 day from the expected release date' },
       { label: 'Escalate an open alert after', value: '24 hours open and not acknowledged' },
+      { label: 'Required assessment grace', value: '4 hours after its time' },
+      { label: 'DIVERT session grace', value: '4 hours after its time' },
+      { label: 'Court review notice', value: '7 days before each review date, at 9am' },
     ]);
   });
 });

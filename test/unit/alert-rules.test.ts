@@ -55,6 +55,9 @@ describe('default settings', () => {
       engagementAtRiskDay: 14,
       releaseNotConfirmedDays: 1,
       escalateAfterHours: 24,
+      requiredAssessmentGraceHours: 4,
+      sessionGraceHours: 4,
+      courtReviewNoticeDays: 7,
     });
     expect(NOMINAL_RELEASE_HOUR).toBe(9);
   });

@@ -87,8 +87,9 @@ describe('CreateReferralBody', () => {
 describe('ReleaseBody', () => {
   const good = { releasedOn: '2026-03-10', establishment: 'HEI', releaseType: 'licence' };
 
-  it('accepts a release and upper-cases and trims the establishment', () => {
-    expect(ReleaseBody.parse({ ...good, establishment: ' hei ' })).toEqual(good);
+  it('accepts a release and trims the establishment, typed as a code or a name (the route finds it in the register)', () => {
+    expect(ReleaseBody.parse({ ...good, establishment: ' HEI ' })).toEqual(good);
+    expect(ReleaseBody.parse({ ...good, establishment: 'HMP Hewell' }).establishment).toBe('HMP Hewell');
   });
 
   it('accepts a release without establishment', () => {
@@ -106,7 +107,7 @@ describe('ReleaseBody', () => {
     expect(problems(ReleaseBody, { ...good, releaseType })).toEqual(['releaseType']);
   });
 
-  it.each(['HE', 'HEIX', 'H1I', 'HMP Hewell', ''])('refuses the establishment %j', (establishment) => {
+  it.each(['', '   ', 'x'.repeat(81)])('refuses the establishment %j', (establishment) => {
     expect(problems(ReleaseBody, { ...good, establishment })).toEqual(['establishment']);
   });
 
