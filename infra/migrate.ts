@@ -1,8 +1,9 @@
 import { createDocumentClient } from '../shared/data/table.ts';
+import { migrateProgrammes } from '../shared/lifecycle/migrate-programmes.ts';
 import { migrateReleaseWork, partnershipIds } from '../shared/lifecycle/migrate-release-work.ts';
 
 /**
- * `npm run migrate`: brings a deployed table up to the release work's shape (README "Upgrading").
+ * `npm run migrate`: brings a deployed table up to the release work's shape and gives partnerships their programmes (README "Upgrading").
  * `TABLE_NAME` names the table, `AWS_REGION` its region (default eu-west-2) and the process's AWS
  * credentials reach it; `DYNAMODB_ENDPOINT` points at DynamoDB Local instead. Safe to run again.
  */
@@ -18,7 +19,8 @@ async function main() {
   };
   for (const tenantId of await partnershipIds(table)) {
     const result = await migrateReleaseWork({ table, clock: () => new Date() }, tenantId);
-    console.log(JSON.stringify({ tenantId, ...result }));
+    const programmesChosen = await migrateProgrammes(table, tenantId, new Date());
+    console.log(JSON.stringify({ tenantId, ...result, programmesChosen }));
   }
 }
 

@@ -27,6 +27,15 @@ export const DEMO_AREAS = [
 
 export type DemoAreaKey = (typeof DEMO_AREAS)[number]['key'];
 
+/** The demo's custody suites: West Mercia Police's in each area, as the public register names them. */
+export const DEMO_CUSTODY_SUITES: readonly { name: string; policeForce: string; area: DemoAreaKey }[] = [
+  { name: 'Kidderminster', policeForce: 'West Mercia Police', area: 'worcs' },
+  { name: 'Hereford', policeForce: 'West Mercia Police', area: 'hereford' },
+];
+
+/** The programmes the demo partnership runs. */
+export const DEMO_PROGRAMMES = ['through_the_gate', 'starting_point_plus', 'reconnect'] as const;
+
 export const DEMO_MEMBERS: readonly {
   email: string;
   name: string;

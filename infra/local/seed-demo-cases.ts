@@ -9,9 +9,12 @@ import {
 import { recordContact } from '../../shared/cases/contacts.ts';
 import { referPerson } from '../../shared/cases/create-referral.ts';
 import { saveReleasePlan } from '../../shared/cases/release-plan.ts';
+import { allCustodySuites } from '../../shared/data/custody-suites-repo.ts';
 import { allMembers } from '../../shared/data/members-repo.ts';
 import { addDays, londonDate } from '../../shared/domain/dates.ts';
 import { addPerson } from '../../shared/people/people.ts';
+import type { CustodySuite } from '../../shared/schemas/custody-suite.ts';
+import type { Member } from '../../shared/schemas/member.ts';
 import type { ReleasePlanBody } from '../../shared/schemas/release-plan.ts';
 import type * as z from '../../shared/schemas/zod.ts';
 import { DEMO_PARTNERSHIP } from './demo-data.ts';
@@ -40,6 +43,7 @@ interface DemoCase {
   /** A first appointment this many days after release, and whether it was missed. */
   firstAppointment?: { dayAfterRelease: number; missed?: boolean };
   engagedDaysAgo?: number;
+  programmes?: readonly string[];
 }
 
 const WORCS = 'caseworker.worcs@example.test';
@@ -62,6 +66,7 @@ const DEMO_CASES: readonly DemoCase[] = [
     by: WORCS,
     assigned: true,
     establishment: 'HEI',
+    programmes: ['through_the_gate'],
     referredDaysAgo: 30,
     releasedDaysAgo: 2,
     plan: { accommodation: 'no_fixed_abode', onOstAtRelease: true, naloxoneIssued: false, metAtGate: false },
@@ -222,21 +227,7 @@ export async function seedDemoCases(deps: Deps): Promise<number> {
   for (const demo of DEMO_CASES) {
     const member = members.find((candidate) => candidate.email === demo.by);
     if (!member) continue;
-    const actor: MemberActor = {
-      principal: {
-        kind: 'member',
-        role: member.role,
-        tenantId,
-        memberId: member.id,
-        name: member.name,
-        areaIds: member.areaIds,
-      } as MemberActor['principal'],
-      memberId: member.id,
-      name: member.name,
-      role: member.role,
-      requestId: 'demo-seed',
-      sourceIp: '127.0.0.1',
-    };
+    const actor = actorOf(member);
     const areaId = member.areaIds[0] as string;
     const person = await addPerson(deps, actor, {
       ...demo.person,
@@ -253,6 +244,7 @@ export async function seedDemoCases(deps: Deps): Promise<number> {
         ? { expectedReleaseOn: day(demo.expectedInDays ?? -(demo.releasedDaysAgo as number)) }
         : {}),
       ...(demo.assigned ? { assignedTo: member.id } : {}),
+      ...(demo.programmes ? { programmes: [...demo.programmes] } : {}),
     });
     const id = referral.id;
     if (demo.inReachDaysAgo !== undefined) {
@@ -300,5 +292,223 @@ export async function seedDemoCases(deps: Deps): Promise<number> {
       await recordEngagement(deps, actor, id, { startedOn: day(-demo.engagedDaysAgo) });
     }
   }
-  return DEMO_CASES.length;
+  const suites = await allCustodySuites(deps.table, tenantId);
+  for (const demo of DEMO_PATHWAY_CASES) {
+    const member = members.find((candidate) => candidate.email === demo.by);
+    if (!member) continue;
+    await seedPathwayCase(deps, actorOf(member), demo, day, suites);
+  }
+  return DEMO_CASES.length + DEMO_PATHWAY_CASES.length;
+}
+
+/** A demo case on one of the other criminal-justice pathways, with the steps taken so far. */
+interface DemoPathwayCase {
+  person: DemoCase['person'];
+  substanceGroup: DemoCase['substanceGroup'];
+  by: string;
+  pathway: 'drug_testing_on_arrest' | 'divert' | 'arrest_referral' | 'drr' | 'atr';
+  source: string;
+  referredDaysAgo: number;
+  /** The custody suite, by its demo name. */
+  suite?: string;
+  testedDaysAgo?: number;
+  resolutionDaysAgo?: number;
+  order?: { madeDaysAgo: number; months: number; court: string; reviewsInDays: number[] };
+  /** Appointments: kind, days from today, and what became of them. */
+  appointments?: {
+    kind: 'initial_assessment' | 'follow_up_assessment' | 'session' | 'first';
+    inDays: number;
+    mode?: 'video' | 'in_person';
+    outcome?: 'attended' | 'missed';
+  }[];
+  engagedDaysAgo?: number;
+}
+
+/** Made-up people on every other pathway, at different steps. */
+const DEMO_PATHWAY_CASES: readonly DemoPathwayCase[] = [
+  {
+    person: {
+      givenName: 'Callum',
+      familyName: 'Ashdown',
+      dateOfBirth: '1995-02-17',
+      sex: 'male',
+      prisonNumber: 'A7302CA',
+    },
+    substanceGroup: 'opiate',
+    by: WORCS,
+    pathway: 'drug_testing_on_arrest',
+    source: 'Drug test on arrest, Kidderminster custody',
+    referredDaysAgo: 6,
+    suite: 'Kidderminster',
+    testedDaysAgo: 6,
+    appointments: [{ kind: 'initial_assessment', inDays: -3, outcome: 'missed' }],
+  },
+  {
+    person: {
+      givenName: 'Megan',
+      familyName: 'Thorne',
+      dateOfBirth: '1990-11-03',
+      sex: 'female',
+      prisonNumber: 'A7315MT',
+    },
+    substanceGroup: 'non_opiate',
+    by: WORCS,
+    pathway: 'drug_testing_on_arrest',
+    source: 'Drug test on arrest, Kidderminster custody',
+    referredDaysAgo: 12,
+    suite: 'Kidderminster',
+    testedDaysAgo: 12,
+    appointments: [
+      { kind: 'initial_assessment', inDays: -9, outcome: 'attended' },
+      { kind: 'follow_up_assessment', inDays: 2 },
+    ],
+  },
+  {
+    person: {
+      givenName: 'Jordan',
+      familyName: 'Pryce',
+      dateOfBirth: '2001-06-22',
+      sex: 'male',
+      prisonNumber: 'A7328JP',
+    },
+    substanceGroup: 'non_opiate',
+    by: HEREFORD,
+    pathway: 'divert',
+    source: 'Community resolution, Hereford custody',
+    referredDaysAgo: 20,
+    suite: 'Hereford',
+    resolutionDaysAgo: 21,
+    appointments: [
+      { kind: 'session', inDays: -14, mode: 'video', outcome: 'attended' },
+      { kind: 'session', inDays: 3, mode: 'in_person' },
+    ],
+  },
+  {
+    person: {
+      givenName: 'Aisha',
+      familyName: 'Brennan',
+      dateOfBirth: '1986-09-30',
+      sex: 'female',
+      prisonNumber: 'A7331AB',
+    },
+    substanceGroup: 'non_opiate_and_alcohol',
+    by: WORCS,
+    pathway: 'arrest_referral',
+    source: 'Arrest referral worker, Kidderminster custody',
+    referredDaysAgo: 4,
+    suite: 'Kidderminster',
+    appointments: [{ kind: 'first', inDays: 1 }],
+  },
+  {
+    person: {
+      givenName: 'Liam',
+      familyName: 'Okafor',
+      dateOfBirth: '1983-01-14',
+      sex: 'male',
+      prisonNumber: 'A7344LO',
+    },
+    substanceGroup: 'opiate',
+    by: WORCS,
+    pathway: 'drr',
+    source: 'Probation: drug rehabilitation requirement',
+    referredDaysAgo: 60,
+    order: { madeDaysAgo: 60, months: 12, court: 'Worcester Magistrates’ Court', reviewsInDays: [5, 33] },
+    appointments: [{ kind: 'first', inDays: -55, outcome: 'attended' }],
+    engagedDaysAgo: 55,
+  },
+  {
+    person: {
+      givenName: 'Rhiannon',
+      familyName: 'Vale',
+      dateOfBirth: '1979-05-08',
+      sex: 'female',
+      prisonNumber: 'A7357RV',
+    },
+    substanceGroup: 'alcohol',
+    by: HEREFORD,
+    pathway: 'atr',
+    source: 'Probation: alcohol treatment requirement',
+    referredDaysAgo: 30,
+    order: { madeDaysAgo: 30, months: 6, court: 'Hereford Magistrates’ Court', reviewsInDays: [20] },
+  },
+];
+
+/** The member as the use cases see them, acting for the seed. */
+function actorOf(member: Member): MemberActor {
+  return {
+    principal: {
+      kind: 'member',
+      role: member.role,
+      tenantId: DEMO_PARTNERSHIP.id,
+      memberId: member.id,
+      name: member.name,
+      areaIds: member.areaIds,
+    } as MemberActor['principal'],
+    memberId: member.id,
+    name: member.name,
+    role: member.role,
+    requestId: 'demo-seed',
+    sourceIp: '127.0.0.1',
+  };
+}
+
+/** Seeds one pathway case through the use cases, as its caseworker. */
+async function seedPathwayCase(
+  deps: Deps,
+  actor: MemberActor,
+  demo: DemoPathwayCase,
+  day: (offset: number) => string,
+  suites: readonly CustodySuite[],
+): Promise<void> {
+  const areaId = actor.principal.areaIds[0] as string;
+  const person = await addPerson(deps, actor, {
+    ...demo.person,
+    areaId,
+    substanceGroup: demo.substanceGroup,
+    flags: [],
+  });
+  const suite = suites.find((candidate) => candidate.name === demo.suite);
+  const order = demo.order;
+  const referral = await referPerson(deps, actor, person.id, {
+    pathway: demo.pathway,
+    areaId,
+    source: demo.source,
+    referredOn: day(-demo.referredDaysAgo),
+    assignedTo: actor.memberId,
+    ...(suite ? { custodySuiteId: suite.id } : {}),
+    ...(demo.testedDaysAgo !== undefined
+      ? { test: { testedOn: day(-demo.testedDaysAgo), result: 'opiates' as const } }
+      : {}),
+    ...(demo.resolutionDaysAgo !== undefined ? { communityResolutionOn: day(-demo.resolutionDaysAgo) } : {}),
+    ...(order
+      ? {
+          order: {
+            madeOn: day(-order.madeDaysAgo),
+            months: order.months,
+            court: order.court,
+            reviewDates: order.reviewsInDays.map(day),
+          },
+        }
+      : {}),
+  });
+  for (const appointment of demo.appointments ?? []) {
+    const booked = await bookAppointment(deps, actor, referral.id, {
+      at: tenOClock(day(appointment.inDays)),
+      location: appointment.mode === 'video' ? 'Video call' : 'CGL hub',
+      kind: appointment.kind,
+      ...(appointment.mode ? { mode: appointment.mode } : {}),
+    });
+    if (appointment.outcome) {
+      await changeAppointment(
+        deps,
+        actor,
+        { referralId: referral.id, appointmentId: booked.id },
+        { status: appointment.outcome },
+        1,
+      );
+    }
+  }
+  if (demo.engagedDaysAgo !== undefined) {
+    await recordEngagement(deps, actor, referral.id, { startedOn: day(-demo.engagedDaysAgo) });
+  }
 }

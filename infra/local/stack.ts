@@ -9,6 +9,7 @@ import { schedules } from '../../events/schedules.ts';
 import { createDeps, setDeps } from '../../shared/adapters/deps.ts';
 import { readConfig } from '../../shared/config.ts';
 import type { Table } from '../../shared/data/table.ts';
+import { migrateProgrammes } from '../../shared/lifecycle/migrate-programmes.ts';
 import { migrateReleaseWork, partnershipIds } from '../../shared/lifecycle/migrate-release-work.ts';
 import { ensureTable } from './create-table.ts';
 import { LOCAL_PASSWORD } from './demo-data.ts';
@@ -176,7 +177,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     // A table kept from an earlier version (in .data/) is brought up to date; it is safe to repeat.
     if (tableState === 'existing') {
-      for (const tenantId of await partnershipIds(deps.table)) await migrateReleaseWork(deps, tenantId);
+      for (const tenantId of await partnershipIds(deps.table)) {
+        await migrateReleaseWork(deps, tenantId);
+        await migrateProgrammes(deps.table, tenantId, clock.now());
+      }
     }
 
     const serveApp = staticFiles(options.frontendDir ?? join(REPO_ROOT, 'frontend', 'dist'));

@@ -31,13 +31,14 @@ export function alertEmail(
   const reference = caseReference(alert.referralId);
   // An escalation names the alert nobody acknowledged, in words.
   const escalated = alert.escalates ? ALERT_CATALOGUE[alert.escalates.rule].name : undefined;
-  // What the rule means on this pathway: off the prison pathways there is no release to count from.
+  // What the rule means on this pathway: off the prison pathways there is no release to count
+  // from, so the subject names the pathway and the text says what the rule means there.
   const offPrison = alert.pathway !== undefined && !isPrisonPathway(alert.pathway);
   const email = offPrison && 'emailOffPrison' in what ? what.emailOffPrison : what.email;
   const pathway = alert.pathway ? PATHWAY_NAMES[alert.pathway as Pathway] : undefined;
   return {
     to,
-    subject: `Continuity alert: ${what.name}${escalated ? ` (${escalated})` : ''}${pathway ? ` on ${pathway}` : ''} – ${areaName} (${reference})`,
+    subject: `Continuity alert: ${what.name}${escalated ? ` (${escalated})` : ''}${offPrison && pathway ? ` (${pathway})` : ''} – ${areaName} (${reference})`,
     text: [
       email.happened,
       ...(escalated ? ['', `The open alert: ${escalated}`] : []),

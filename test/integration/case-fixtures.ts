@@ -67,3 +67,34 @@ export async function demoAreas(
   const id = (name: string) => areas.find((area) => area.name === name)?.id as string;
   return { worcs: id('Worcestershire'), hereford: id('Herefordshire') };
 }
+
+/**
+ * The fields a referral on `pathway` must give (API.md "Criminal-justice pathways"): the drug
+ * test, the community resolution, the custody suite (the partnership's first, as `token` lists
+ * them) or the court order.
+ */
+export async function pathwayDetails(
+  stack: LocalStack,
+  token: string,
+  pathway: string,
+  referredOn: string = daysAgo(10),
+): Promise<Record<string, unknown>> {
+  switch (pathway) {
+    case 'drug_testing_on_arrest':
+      return { test: { testedOn: referredOn, result: 'opiates' } };
+    case 'divert':
+      return { communityResolutionOn: referredOn };
+    case 'arrest_referral': {
+      const suites = (await call(stack, 'GET', '/custody-suites', { token })).body.items as { id: string }[];
+      if (!suites[0]) throw new Error('the partnership has no custody suite');
+      return { custodySuiteId: suites[0].id };
+    }
+    case 'drr':
+    case 'atr':
+      return {
+        order: { madeOn: referredOn, months: 12, court: 'Worcester Magistrates’ Court', reviewDates: [] },
+      };
+    default:
+      return {};
+  }
+}

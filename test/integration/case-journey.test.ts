@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.ts';
 import { PATHWAYS } from '../../shared/domain/values.ts';
-import { daysAgo, demoAreas, personBody, personWithReferral } from './case-fixtures.ts';
+import { daysAgo, demoAreas, pathwayDetails, personBody, personWithReferral } from './case-fixtures.ts';
 import { call, DEMO, demoTokens, otherTenant, startTestStack } from './harness.ts';
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>;
@@ -115,6 +115,7 @@ describe('a case from referral to treatment start', () => {
       pathway,
       source: prison ? 'HMP Long Lartin' : 'Worcester custody suite',
       ...(prison ? { expectedReleaseOn: daysAgo(-5) } : {}),
+      ...(await pathwayDetails(stack, tokens.caseworker, pathway)),
     });
     expect(referral).toMatchObject({ pathway, status: 'referred' });
     const release = await post(`/referrals/${referral.id}/release`, {

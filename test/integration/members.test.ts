@@ -169,8 +169,13 @@ describe('partnership and operator', () => {
         engagementAtRiskDay: 14,
         releaseNotConfirmedDays: 1,
         escalateAfterHours: 24,
+        requiredAssessmentGraceHours: 4,
+        sessionGraceHours: 4,
+        courtReviewNoticeDays: 7,
       },
       retentionYears: 8,
+      // The demo partnership runs every programme the service names (infra/local/demo-data.ts).
+      programmes: ['through_the_gate', 'starting_point_plus', 'reconnect'],
     });
   });
 

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../infra/local/demo-data.ts';
 import { keys } from '../../shared/data/keys.ts';
 import { caseReference } from '../../shared/domain/case-reference.ts';
 import { addDays, dateOf } from '../../shared/domain/dates.ts';
+import { migrateProgrammes } from '../../shared/lifecycle/migrate-programmes.ts';
 import { migrateReleaseWork } from '../../shared/lifecycle/migrate-release-work.ts';
 import { demoAreas } from './case-fixtures.ts';
 import { call, demoTokens, startTestStack } from './harness.ts';
@@ -188,5 +189,29 @@ describe('the release work data migration', () => {
     const after = await get(keys.referral(TENANT, OPEN));
     expect(after?.releasePlan).toEqual(before?.releasePlan);
     expect(after?.version).toBe(before?.version);
+  });
+
+  it('gives a partnership stored before programmes were chosen the three the web app offered, once', async () => {
+    // Prepare: the partnership's settings as the previous version stored them.
+    const stored = await get(keys.partnership(TENANT));
+    const { programmes: _chosen, ...settings } = (stored?.settings ?? {}) as Record<string, unknown>;
+    await put({ ...stored, settings });
+
+    // Act
+    const first = await migrateProgrammes(stack.table, TENANT, new Date());
+    await stack.table.db.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: keys.partnership(TENANT),
+        UpdateExpression: 'SET settings.programmes = :chosen',
+        ExpressionAttributeValues: { ':chosen': ['reconnect'] },
+      }),
+    );
+    const again = await migrateProgrammes(stack.table, TENANT, new Date());
+
+    // Assess: chosen once, and the chair's later choice is kept.
+    expect(first).toBe(true);
+    expect(again).toBe(false);
+    expect((await get(keys.partnership(TENANT)))?.settings?.programmes).toEqual(['reconnect']);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { addDays, londonDate, longDate } from '../../shared/domain/dates.ts';
 import { isValidNhsNumber } from '../../shared/domain/nhs-number.ts';
-import { demoAreas, personWithReferral } from './case-fixtures.ts';
+import { daysAgo, demoAreas, personWithReferral } from './case-fixtures.ts';
 import { call, DEMO, demoTokens, otherTenant, startTestStack } from './harness.ts';
 
 /**
@@ -874,7 +874,11 @@ describe('the release work', () => {
 
     it('refuses a plan on a pathway without a prison release: 409 not_a_prison_pathway', async () => {
       // Prepare
-      const { referral } = await openCase(areas.worcs, { pathway: 'drr', source: 'Court' });
+      const { referral } = await openCase(areas.worcs, {
+        pathway: 'drr',
+        source: 'Court',
+        order: { madeOn: daysAgo(10), months: 6, court: 'Worcester Magistrates’ Court', reviewDates: [] },
+      });
       // Act
       const answer = await putPlan(referral.id, { accommodation: 'settled' });
       // Assess

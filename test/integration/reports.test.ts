@@ -322,6 +322,7 @@ describe('other pathways', () => {
       const { referral } = await personWithReferral(stack, tokens.caseworker, areas.worcs, {
         pathway: 'divert',
         referredOn,
+        communityResolutionOn: referredOn,
       });
       if (offendedOn)
         await call(stack, 'POST', `/referrals/${referral.id}/offences`, {
@@ -346,13 +347,19 @@ describe('other pathways', () => {
     const answer = await call(stack, 'GET', '/reports/pathways?from=2025-11&to=2026-06', {
       token: tokens.manager,
     });
-    expect(answer.body.rows).toEqual([
-      {
-        pathway: 'divert',
-        referrals: 5,
-        engaged: 1,
-        reoffending: { decided: 4, withoutFurtherOffence: 2, pending: 1, share: 0.5 },
-      },
-    ]);
+    expect(answer.body.rows).toHaveLength(1);
+    const [divert] = answer.body.rows;
+    expect(divert).toMatchObject({
+      pathway: 'divert',
+      referrals: 5,
+      engaged: 1,
+      reoffending: { decided: 4, withoutFurtherOffence: 2, pending: 1, share: 0.5 },
+      completedProgramme: 0,
+      failedToEngage: 0,
+    });
+    // Among those engaged: the one engaged case, six months on without a further offence.
+    expect(divert.reoffendingEngaged).toEqual({ decided: 1, withoutFurtherOffence: 1, pending: 0, share: 1 });
+    // None of these referrals names a custody suite.
+    expect(answer.body.bySuite).toEqual([]);
   });
 });

@@ -354,7 +354,13 @@ describe('every route answers what its response schema describes', () => {
     const referral = await hit(routes.createReferral, {
       token: caseworker,
       params: { personId: person.body.id },
-      body: { pathway: 'divert', areaId: areas.worcs, source: 'West Mercia Police', referredOn: daysAgo(20) },
+      body: {
+        pathway: 'divert',
+        areaId: areas.worcs,
+        source: 'West Mercia Police',
+        referredOn: daysAgo(20),
+        communityResolutionOn: daysAgo(21),
+      },
     });
     await hit(routes.recordOffence, {
       token: caseworker,
@@ -367,6 +373,52 @@ describe('every route answers what its response schema describes', () => {
       body: { reason: 'lost_contact', closedOn: daysAgo(1) },
     });
     await hit(routes.listReferrals, { token: caseworker, query: { status: 'closed' } });
+  });
+
+  it('the registers, and a drug-testing-on-arrest case on the failed-to-attend list', async () => {
+    const { chair, caseworker, manager } = tokens;
+    await hit(routes.listEstablishments, { token: caseworker });
+    const suggestions = await hit(routes.suggestCustodySuites, {
+      token: chair,
+      query: { policeForce: 'West Mercia Police' },
+    });
+    expect(suggestions.body.items.length).toBeGreaterThan(0);
+    const suite = await hit(routes.createCustodySuite, {
+      token: chair,
+      body: { name: 'Schema check suite', policeForce: 'West Mercia Police', areaIds: [areas.worcs] },
+    });
+    await hit(routes.getCustodySuite, { token: caseworker, params: { custodySuiteId: suite.body.id } });
+    await hit(routes.updateCustodySuite, {
+      token: chair,
+      params: { custodySuiteId: suite.body.id },
+      headers: ifMatch(suite.body.version),
+      body: { name: 'Schema check suite (renamed)' },
+    });
+    await hit(routes.listCustodySuites, { token: caseworker });
+    const person = await hit(routes.createPerson, {
+      token: caseworker,
+      body: personBody(areas.worcs, { givenName: 'Rowan', familyName: 'Tested', prisonNumber: undefined }),
+    });
+    const referral = await hit(routes.createReferral, {
+      token: caseworker,
+      params: { personId: person.body.id },
+      body: {
+        pathway: 'drug_testing_on_arrest',
+        areaId: areas.worcs,
+        source: 'Drug test on arrest',
+        referredOn: daysAgo(3),
+        test: { testedOn: daysAgo(3), result: 'cocaine' },
+        custodySuiteId: suite.body.id,
+      },
+    });
+    await hit(routes.closeReferral, {
+      token: caseworker,
+      params: { referralId: referral.body.id },
+      body: { reason: 'failed_to_attend', closedOn: daysAgo(0) },
+    });
+    const list = await hit(routes.listFailedToAttend, { token: manager });
+    expect(list.body.items.map((item) => item.referralId)).toContain(referral.body.id);
+    await hit(routes.listFailedToAttendCsv, { token: manager });
   });
 
   it('a manager imports a release list and reads the audit', async () => {

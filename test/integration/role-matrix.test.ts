@@ -59,7 +59,13 @@ const VALID_BODIES: Record<string, unknown> = {
   updateArea: { name: 'Renamed by another tenant' },
   updateMember: { name: 'Renamed by another tenant' },
   updatePerson: { givenName: 'Renamed' },
-  createReferral: { pathway: 'divert', areaId: 'AREA', source: 'Police', referredOn: '2026-01-05' },
+  createReferral: {
+    pathway: 'divert',
+    areaId: 'AREA',
+    source: 'Police',
+    referredOn: '2026-01-05',
+    communityResolutionOn: '2026-01-05',
+  },
   recordRelease: { releasedOn: '2026-01-06', releaseType: 'licence' },
   createAppointment: { at: '2026-01-07T10:00:00+00:00', location: 'Hub', kind: 'follow_up' },
   updateAppointment: { status: 'cancelled' },
@@ -71,6 +77,7 @@ const VALID_BODIES: Record<string, unknown> = {
   updateReferral: { source: 'Renamed by another tenant' },
   putReleasePlan: { accommodation: 'settled' },
   createContact: { at: '2026-01-10T10:00:00+00:00', method: 'phone', outcome: 'made' },
+  updateCustodySuite: { name: 'Renamed by another tenant' },
 };
 
 describe('every route with an id × every role of another tenant', () => {
@@ -138,6 +145,7 @@ describe('every route with an id × every role of another tenant', () => {
       alertId: alert.id,
       importId: ((await imported.json()) as { importId: string }).importId,
       partnershipId: 'demo-worcs-hereford',
+      custodySuiteId: (await call(stack, 'GET', '/custody-suites', { token: tokens.chair })).body.items[0].id,
     });
     const other = await otherTenant(stack, tokens.operator);
     const invite = async (role: string) => {
