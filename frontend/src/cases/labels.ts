@@ -67,6 +67,9 @@ export const RELEASE_TYPE_LABELS: Record<(typeof RELEASE_TYPES)[number], string>
 export const APPOINTMENT_KIND_LABELS: Record<(typeof APPOINTMENT_KINDS)[number], string> = {
   first: 'First appointment',
   follow_up: 'Follow-up appointment',
+  initial_assessment: 'Initial required assessment',
+  follow_up_assessment: 'Follow-up required assessment',
+  session: 'DIVERT session',
 };
 
 export const APPOINTMENT_STATUS_LABELS: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
@@ -85,6 +88,9 @@ export const CLOSE_REASON_LABELS: Record<(typeof CLOSE_REASONS)[number], string>
   declined: 'Declined treatment',
   lost_contact: 'Lost contact',
   transferred: 'Transferred to another service',
+  failed_to_attend: 'Failed to attend a required assessment',
+  completed_programme: 'Completed the programme',
+  failed_to_engage: 'Failed to engage',
   other: 'Other',
 };
 
