@@ -663,6 +663,7 @@ describe('IAM permissions', () => {
         'imports',
         'partnership',
         'people',
+        'registers',
         'reports',
         'views',
       ]);

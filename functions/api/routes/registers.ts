@@ -24,6 +24,8 @@ export const routes = defineFeature('registers', {
     roles: MEMBER_ROLES,
     summary: 'The prisons of England and Wales, by NOMIS code and name (from HMPPS’s prison register)',
     response: EstablishmentList,
+    // The register is in the bundle: nothing beyond the caller's membership is read.
+    access: {},
   },
   listCustodySuites: {
     method: 'GET',
@@ -42,6 +44,8 @@ export const routes = defineFeature('registers', {
       'The police forces of England and Wales, and the custody suites the public register lists for one',
     query: CustodySuiteSuggestionsQuery,
     response: CustodySuiteSuggestions,
+    // The public register is in the bundle.
+    access: {},
   },
   createCustodySuite: {
     method: 'POST',
