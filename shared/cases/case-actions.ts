@@ -244,7 +244,7 @@ export const closeCase = referralAction<z.output<typeof CloseBody>>(
     // The manager's list for the police under the local protocol finds the case by this entry.
     writes:
       reason === 'failed_to_attend'
-        ? [putNew(failedToAttendItem(tenantId, current.referral, closedOn, current.appointments))]
+        ? [putNew(failedToAttendItem(tenantId, current.referral, closedOn, current.appointments, now))]
         : [],
   }),
 );

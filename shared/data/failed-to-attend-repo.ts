@@ -23,10 +23,14 @@ export function failedToAttendItem(
   referral: Referral,
   closedOn: string,
   appointments: readonly { kind: string; at: string; status: string }[],
+  now: Date,
 ): Record<string, unknown> {
   const missedAssessments = appointments
     .filter((a) => ['initial_assessment', 'follow_up_assessment'].includes(a.kind))
-    .filter((a) => ['missed', 'booked', 'rescheduled'].includes(a.status))
+    // Marked missed, or left booked past its time: one still to come was not missed.
+    .filter(
+      (a) => a.status === 'missed' || (['booked', 'rescheduled'].includes(a.status) && new Date(a.at) <= now),
+    )
     .map(({ kind, at }) => ({ kind, at }));
   return {
     ...keys.failedToAttend(tenantId, referral.areaId, closedOn, referral.id),

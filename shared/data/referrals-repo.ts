@@ -1,7 +1,7 @@
 import { type AlertState, dueChecks, nextActionOf, raisedSlots } from '../domain/alert-rules.ts';
 import { caseReference } from '../domain/case-reference.ts';
 import { caseloadOrderKey } from '../domain/caseload.ts';
-import { addDays, londonDate, monthOf } from '../domain/dates.ts';
+import { addDays, londonDate, londonDayStart, monthOf } from '../domain/dates.ts';
 import { REQUIRED_ASSESSMENT_KINDS } from '../domain/pathways.ts';
 import { isPrisonPathway } from '../domain/referral-rules.ts';
 import type { AlertRule } from '../domain/values.ts';
@@ -76,7 +76,12 @@ export function derivedAttributes(
       : (referral.releasedOn ?? referral.expectedReleaseOn ?? referral.referredOn);
   const open = referral.status !== 'closed';
   const pending = dueChecks(referral, appointments, settings, raisedSlots(alerts, appointments), alerts, now);
-  const due = pending[0];
+  // A court review's notice lapses when its review day is over: the sweep comes back then to
+  // withdraw it, though nothing else about the case is due.
+  const lapses = alerts
+    .filter((alert) => alert.status !== 'resolved' && alert.rule === 'court_review_due' && alert.slot)
+    .map((alert) => ({ dueAt: londonDayStart(addDays(String(alert.slot).split('.')[1] as string, 1)) }));
+  const due = [...pending.slice(0, 1), ...lapses].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   const next = open ? nextActionOf(pending, alerts) : undefined;
   const risks = open ? recordedRisks(referral, appointments) : [];
   const entry = workEntry(referral, next, risks);
