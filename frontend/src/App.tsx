@@ -40,10 +40,18 @@ import { ClosePage } from './pages/referrals/ClosePage.tsx';
 import { ContactNewPage } from './pages/referrals/ContactNewPage.tsx';
 import { ChangeAreaPage } from './pages/referrals/change/ChangeAreaPage.tsx';
 import { ChangeAssigneePage } from './pages/referrals/change/ChangeAssigneePage.tsx';
+import { ChangeCustodySuitePage } from './pages/referrals/change/ChangeCustodySuitePage.tsx';
 import { ChangeDatePage } from './pages/referrals/change/ChangeDatePage.tsx';
+import { ChangeOrderPage } from './pages/referrals/change/ChangeOrderPage.tsx';
 import { ChangeProgrammesPage } from './pages/referrals/change/ChangeProgrammesPage.tsx';
 import { ChangeSourcePage } from './pages/referrals/change/ChangeSourcePage.tsx';
-import { EXPECTED_RELEASE, RELEASE_DATE, TREATMENT_START } from './pages/referrals/change/date-facts.ts';
+import { ChangeTestPage } from './pages/referrals/change/ChangeTestPage.tsx';
+import {
+  COMMUNITY_RESOLUTION,
+  EXPECTED_RELEASE,
+  RELEASE_DATE,
+  TREATMENT_START,
+} from './pages/referrals/change/date-facts.ts';
 import { EngagementPage } from './pages/referrals/EngagementPage.tsx';
 import { OffencePage } from './pages/referrals/OffencePage.tsx';
 import { ReferralNewPage } from './pages/referrals/ReferralNewPage.tsx';
@@ -205,6 +213,13 @@ export function App() {
                 path="treatment-start"
                 element={<CasePages page={<ChangeDatePage key="engaged" fact={TREATMENT_START} />} />}
               />
+              <Route path="test" element={<CasePages page={<ChangeTestPage />} />} />
+              <Route
+                path="community-resolution"
+                element={<CasePages page={<ChangeDatePage key="resolution" fact={COMMUNITY_RESOLUTION} />} />}
+              />
+              <Route path="custody-suite" element={<CasePages page={<ChangeCustodySuitePage />} />} />
+              <Route path="order" element={<CasePages page={<ChangeOrderPage />} />} />
             </Route>
           </Route>
           <Route path="alerts">

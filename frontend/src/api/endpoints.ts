@@ -16,13 +16,19 @@ import type {
   ContinuityReport,
   CreateAppointmentInput,
   CreateAreaInput,
+  CreateCustodySuiteInput,
   CreateMemberInput,
   CreatePartnershipInput,
   CreatePartnershipResult,
   CreatePersonInput,
   CreateReferralInput,
+  CustodySuite,
+  CustodySuiteSuggestions,
   EngagementInput,
+  EstablishmentList,
   EstablishmentReport,
+  FailedToAttendFilters,
+  FailedToAttendList,
   FoundPerson,
   ImportRecord,
   MeInfo,
@@ -41,6 +47,7 @@ import type {
   TimeToEngagementReport,
   UpdateAppointmentInput,
   UpdateAreaInput,
+  UpdateCustodySuiteInput,
   UpdateMemberInput,
   UpdatePartnershipInput,
   UpdatePersonInput,
@@ -75,6 +82,8 @@ interface CaseWrite {
 
 /** Typed calls for every route the app uses (functions/api/routes.ts). */
 export function endpoints(api: ApiClient) {
+  // The prison register changes a few times a year: read once per session (kept unless it failed).
+  let establishments: Promise<EstablishmentList> | undefined;
   return {
     me: () => api.request<MeInfo>('GET', '/me'),
 
@@ -100,6 +109,26 @@ export function endpoints(api: ApiClient) {
     updateMember: (memberId: string, body: UpdateMemberInput, version: number) =>
       api.request<Member>('PATCH', `/members/${id(memberId)}`, { body, version }),
     removeMember: (memberId: string) => api.request<void>('DELETE', `/members/${id(memberId)}`),
+
+    /** The prisons of England and Wales, read once per session. */
+    establishments: (): Promise<EstablishmentList> => {
+      establishments ??= api.request<EstablishmentList>('GET', '/establishments').catch((error: unknown) => {
+        establishments = undefined;
+        throw error;
+      });
+      return establishments;
+    },
+
+    allCustodySuites: () => listAll<CustodySuite>(api, '/custody-suites'),
+    getCustodySuite: (custodySuiteId: string) =>
+      api.request<CustodySuite>('GET', `/custody-suites/${id(custodySuiteId)}`),
+    createCustodySuite: (body: CreateCustodySuiteInput, idempotencyKey: string) =>
+      api.request<CustodySuite>('POST', '/custody-suites', { body, idempotencyKey }),
+    updateCustodySuite: (custodySuiteId: string, body: UpdateCustodySuiteInput, version: number) =>
+      api.request<CustodySuite>('PATCH', `/custody-suites/${id(custodySuiteId)}`, { body, version }),
+    /** The register's police forces, and the suites it lists for `policeForce` (none without it). */
+    custodySuiteSuggestions: (policeForce?: string) =>
+      api.request<CustodySuiteSuggestions>('GET', '/custody-suites/suggestions', { query: { policeForce } }),
 
     listPartnerships: (cursor?: string) =>
       api.request<Page<Partnership>>('GET', '/admin/partnerships', { query: { cursor } }),
@@ -165,6 +194,11 @@ export function endpoints(api: ApiClient) {
       api.request<Referral>('POST', `/referrals/${id(referralId)}/offences`, { body, ...write }),
     closeCase: (referralId: string, body: CloseInput, write: CaseWrite) =>
       api.request<Referral>('POST', `/referrals/${id(referralId)}/close`, { body, ...write }),
+
+    failedToAttend: (filters: FailedToAttendFilters) =>
+      api.request<FailedToAttendList>('GET', '/failed-to-attend', { query: { ...filters } }),
+    failedToAttendCsv: (filters: FailedToAttendFilters) =>
+      api.download('/failed-to-attend.csv', { ...filters }),
 
     listAlerts: (filters: AlertFilters, cursor?: string) =>
       api.request<Page<Alert>>('GET', '/alerts', { query: { ...filters, cursor } }),

@@ -19,6 +19,18 @@ import type {
   TimelineEvent as TimelineEventSchema,
 } from '../../../shared/schemas/case-view.ts';
 import type { Contact as ContactSchema, CreateContactBody } from '../../../shared/schemas/contact.ts';
+import type {
+  CreateCustodySuiteBody,
+  CustodySuite,
+  CustodySuiteSuggestions as CustodySuiteSuggestionsSchema,
+  UpdateCustodySuiteBody,
+} from '../../../shared/schemas/custody-suite.ts';
+import type { EstablishmentList as EstablishmentListSchema } from '../../../shared/schemas/establishment.ts';
+import type {
+  FailedToAttendEntry as FailedToAttendEntrySchema,
+  FailedToAttendList as FailedToAttendListSchema,
+  FailedToAttendQuery,
+} from '../../../shared/schemas/failed-to-attend.ts';
 import type { ImportProblem as ImportProblemSchema, ReleaseImport } from '../../../shared/schemas/imports.ts';
 import type { CreateMemberBody, Me, Member, UpdateMemberBody } from '../../../shared/schemas/member.ts';
 import type {
@@ -71,7 +83,7 @@ import type * as z from '../../../shared/schemas/zod.ts';
 /** A list route's query without the list conventions (`limit`, `cursor`), every filter optional. */
 type Filters<Query extends z.ZodMiniType> = Partial<Omit<z.input<Query>, 'limit' | 'cursor'>>;
 
-export type { Appointment, Area, Member, Partnership, Person, Referral };
+export type { Appointment, Area, CustodySuite, Member, Partnership, Person, Referral };
 export type MeInfo = z.output<typeof Me>;
 
 export type CreateAreaInput = z.input<typeof CreateAreaBody>;
@@ -152,6 +164,21 @@ export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 /** One read or change of a person's records (`GET /audit`). */
 export type AuditEvent = z.output<typeof AuditEventSchema>;
 
+/** `POST /custody-suites` and `PATCH /custody-suites/{id}`. */
+export type CreateCustodySuiteInput = z.input<typeof CreateCustodySuiteBody>;
+export type UpdateCustodySuiteInput = z.input<typeof UpdateCustodySuiteBody>;
+/** `GET /custody-suites/suggestions?policeForce=`: the register's forces, and the suites of the one asked for. */
+export type CustodySuiteSuggestions = z.output<typeof CustodySuiteSuggestionsSchema>;
+/** `GET /establishments`: the prisons of England and Wales. */
+export type EstablishmentList = z.output<typeof EstablishmentListSchema>;
+export type Establishment = EstablishmentList['items'][number];
+
+/** `GET /failed-to-attend` filters. */
+export type FailedToAttendFilters = Partial<z.input<typeof FailedToAttendQuery>>;
+/** `GET /failed-to-attend`: drug-testing-on-arrest cases closed as failed to attend. */
+export type FailedToAttendList = z.output<typeof FailedToAttendListSchema>;
+export type FailedToAttendEntry = z.output<typeof FailedToAttendEntrySchema>;
+
 /** The list envelope of every list route (shared/schemas/common.ts `listOf`). */
 export interface Page<T> {
   items: T[];
@@ -174,6 +201,7 @@ export type EstablishmentRow = EstablishmentReport['rows'][number];
 /** `GET /reports/pathways`. */
 export type PathwayReport = z.output<typeof PathwayReportSchema>;
 export type PathwayRow = PathwayReport['rows'][number];
+export type PathwaySuiteRow = PathwayReport['bySuite'][number];
 
 /** `GET /imports/{importId}`: a release list import's status, progress and problems. */
 export type ImportRecord = z.output<typeof ReleaseImport>;

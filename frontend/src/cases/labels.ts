@@ -2,13 +2,16 @@ import { textByRule } from '../../../shared/domain/alert-catalogue.ts';
 import type { PATHWAYS, PERSON_FLAGS, SEXES, SUBSTANCE_GROUPS } from '../../../shared/domain/values.ts';
 import type {
   APPOINTMENT_KINDS,
+  APPOINTMENT_MODES,
   APPOINTMENT_STATUSES,
   CLOSE_REASONS,
   REFERRAL_STATUSES,
   RELEASE_TYPES,
+  TEST_RESULTS,
 } from '../../../shared/schemas/referral.ts';
 import type { Choice } from '../components/ChoiceList.tsx';
 import type { TagColour } from '../components/Tag.tsx';
+import { PROGRAMME_LABELS } from './release-labels.ts';
 
 /** Plain-English words for the API's values (API.md "Values"), as shown in pages and radios. */
 
@@ -37,7 +40,7 @@ export const PATHWAY_LABELS: Record<(typeof PATHWAYS)[number], string> = {
   drug_testing_on_arrest: 'Drug testing on arrest',
   drr: 'Drug rehabilitation requirement',
   atr: 'Alcohol treatment requirement',
-  through_the_gate: 'Through the gate',
+  through_the_gate: 'Through the Gate (older records)',
   other: 'Other',
 };
 
@@ -71,6 +74,31 @@ export const APPOINTMENT_KIND_LABELS: Record<(typeof APPOINTMENT_KINDS)[number],
   follow_up_assessment: 'Follow-up required assessment',
   session: 'DIVERT session',
 };
+
+/** How an appointment or a DIVERT session is held. */
+export const APPOINTMENT_MODE_LABELS: Record<(typeof APPOINTMENT_MODES)[number], string> = {
+  in_person: 'In person',
+  video: 'Video call',
+  phone: 'Phone call',
+};
+
+/** What a drug test on arrest was positive for. */
+export const TEST_RESULT_LABELS: Record<(typeof TEST_RESULTS)[number], string> = {
+  opiates: 'Opiates',
+  cocaine: 'Cocaine',
+  both: 'Opiates and cocaine',
+};
+
+/**
+ * A programme's name: the service's own words for the programmes it knows, a partnership's own
+ * code written as words ("hope_project" → "Hope project").
+ */
+export function programmeName(code: string): string {
+  const known = (PROGRAMME_LABELS as Record<string, string>)[code];
+  if (known) return known;
+  const words = code.replaceAll('_', ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export const APPOINTMENT_STATUS_LABELS: Record<(typeof APPOINTMENT_STATUSES)[number], string> = {
   booked: 'Booked',

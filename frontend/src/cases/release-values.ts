@@ -3,6 +3,8 @@
  * never offer what the API refuses), under the names the pages use.
  */
 
+/** The programmes the service names for a partnership to choose from (API.md "Criminal-justice pathways"). */
+export { KNOWN_PROGRAMMES } from '../../../shared/domain/values.ts';
 export { RISK_FLAGS } from '../../../shared/domain/worklist.ts';
 export { CONTACT_METHODS, CONTACT_OUTCOMES, CONTACT_STAGES } from '../../../shared/schemas/contact.ts';
 /** The worklist's tabs and the caseload's "my cases" filter (`assignee=`). */
@@ -12,9 +14,3 @@ export {
   ACCOMMODATION as ACCOMMODATIONS,
   PLAN_FACTS as PLAN_ANSWERS,
 } from '../../../shared/schemas/release-plan.ts';
-
-/**
- * Programmes a partnership may run (API.md "Criminal-justice pathways"), offered while the
- * partnership's settings name none of their own.
- */
-export const KNOWN_PROGRAMMES = ['through_the_gate', 'starting_point_plus', 'reconnect'] as const;

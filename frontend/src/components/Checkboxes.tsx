@@ -4,6 +4,8 @@ import { Field, type FieldCommonProps, type FieldValueProps } from './Field.tsx'
 /** The field's `value` is the list of ticked items' values. */
 export interface CheckboxesProps extends FieldCommonProps, FieldValueProps<string[]> {
   legend: string;
+  /** A smaller legend, for a question inside a larger one (e.g. a revealed answer). */
+  small?: boolean;
   items: readonly Choice[];
 }
 

@@ -3,6 +3,8 @@ import { Field, type FieldCommonProps, type FieldValueProps } from './Field.tsx'
 
 export interface RadiosProps extends FieldCommonProps, FieldValueProps<string> {
   legend: string;
+  /** A smaller legend, for a question inside a larger one (e.g. a revealed answer). */
+  small?: boolean;
   items: readonly Choice[];
   inline?: boolean;
 }

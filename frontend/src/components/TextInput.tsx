@@ -11,6 +11,8 @@ export interface TextInputProps extends FieldCommonProps, FieldValueProps<string
   widthClass?: string;
   /** Text after the input, e.g. "days" or "%". */
   suffix?: string;
+  /** Values the browser suggests as the user types (a `<datalist>`); anything else may still be typed. */
+  suggestions?: readonly string[];
 }
 
 /** A GOV.UK text input with label, hint and error message. */
@@ -23,8 +25,10 @@ export function TextInput({
   spellCheck,
   widthClass,
   suffix,
+  suggestions,
   ...field
 }: TextInputProps) {
+  const listId = suggestions && suggestions.length > 0 ? `${field.id}-suggestions` : undefined;
   return (
     <Field {...field}>
       {(control) => {
@@ -38,15 +42,31 @@ export function TextInput({
             inputMode={inputMode}
             autoComplete={autoComplete}
             spellCheck={spellCheck}
+            list={listId}
           />
         );
-        if (!suffix) return input;
+        const list = listId && (
+          <datalist id={listId}>
+            {suggestions?.map((suggestion) => (
+              <option key={suggestion} value={suggestion} />
+            ))}
+          </datalist>
+        );
+        if (!suffix) {
+          return (
+            <>
+              {input}
+              {list}
+            </>
+          );
+        }
         return (
           <div className="govuk-input__wrapper">
             {input}
             <div className="govuk-input__suffix" aria-hidden="true">
               {suffix}
             </div>
+            {list}
           </div>
         );
       }}

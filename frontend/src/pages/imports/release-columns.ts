@@ -31,7 +31,10 @@ export function releaseColumns(areaExamples: readonly { name: string; onsCode: s
         : 'The name or ONS code of one of your areas.',
     },
     { name: 'substance_group', what: `One of ${oneOf(SUBSTANCE_GROUPS)}.` },
-    { name: 'establishment', what: 'The 3-letter code of the releasing prison, such as HEI for HMP Hewell.' },
+    {
+      name: 'establishment',
+      what: 'The releasing prison: its name or 3-letter code, such as HMP Hewell or HEI.',
+    },
     {
       name: 'expected_release_date',
       what: 'The expected release date, written like the date of birth; from 90 days ago to a year ahead.',

@@ -1,7 +1,8 @@
 import { useSearchParams } from 'react-router-dom';
-import { APPOINTMENT_KINDS } from '../../../../shared/schemas/referral.ts';
+import { APPOINTMENT_MODES } from '../../../../shared/schemas/referral.ts';
 import type { CaseRecord } from '../../api/types.ts';
-import { APPOINTMENT_KIND_LABELS } from '../../cases/labels.ts';
+import { type AppointmentKind, appointmentKindsOf } from '../../cases/case-rules.ts';
+import { APPOINTMENT_KIND_LABELS, APPOINTMENT_MODE_LABELS, choicesOf } from '../../cases/labels.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -21,34 +22,60 @@ const APPOINTMENT_FORM = apiFormSpec(
     { path: 'at-time', label: 'Time' },
     { path: 'location', label: 'Where' },
     { path: 'kind', label: 'Type of appointment' },
+    { path: 'mode', label: 'How it is held' },
   ],
   { first_appointment_exists: 'kind' },
 );
 
-/** `/referrals/:referralId/appointments/new`: book a first or follow-up appointment. */
+/** What each kind of appointment is, beside its radio. */
+const KIND_HINTS: Partial<Record<AppointmentKind, string>> = {
+  first: 'The first treatment appointment after release or referral. A case has one at a time.',
+  initial_assessment: 'The assessment the positive test requires. Failing to attend it is an offence.',
+  follow_up_assessment: 'A further assessment the initial one found was needed.',
+};
+
+/** The page's title: a DIVERT case books sessions only. */
+const titleOf = (record: CaseRecord) => (record.pathway === 'divert' ? 'Book a DIVERT session' : TITLE);
+
+/**
+ * `/referrals/:referralId/appointments/new`: book an appointment of a kind the case's pathway
+ * books (a first or follow-up appointment, a required assessment, a DIVERT session).
+ */
 export function AppointmentNewPage() {
   return <CaseActionPage title={TITLE} form={(record) => <AppointmentForm record={record} />} />;
 }
 
 function AppointmentForm({ record }: { record: CaseRecord }) {
-  // "Book a new first appointment" on the case page comes here with the kind chosen.
+  const kinds = appointmentKindsOf(record.pathway);
+  // The case page's "Book a new first appointment", "Book the initial assessment"… come with the kind chosen.
   const [params] = useSearchParams();
   const asked = params.get('kind') ?? '';
-  const kind = (APPOINTMENT_KINDS as readonly string[]).includes(asked) ? asked : '';
-  const form = useForm({ date: { ...EMPTY_DATE }, time: '', location: '', kind });
+  const only = kinds.length === 1 ? kinds[0] : undefined;
+  const kind = only ?? ((kinds as readonly string[]).includes(asked) ? asked : '');
+  const title = titleOf(record);
+  const form = useForm({ date: { ...EMPTY_DATE }, time: '', location: '', kind, mode: '' });
   const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, APPOINTMENT_FORM);
+  const session = values.kind === 'session';
+  const what = session ? 'the session' : 'the appointment';
 
   const onSubmit = form.handleSubmit(async () => {
-    const { at, errors: problems } = readAppointmentTime(values.date, values.time);
+    const { at, errors: problems } = readAppointmentTime(values.date, values.time, {
+      label: session ? 'Date of the session' : 'Date of the appointment',
+      of: what,
+    });
     if (values.location.trim() === '')
-      problems.push({ field: 'location', message: 'Enter where the appointment is' });
+      problems.push({ field: 'location', message: `Enter where ${what} is` });
     if (values.kind === '') problems.push({ field: 'kind', message: 'Select the type of appointment' });
+    if (session && values.mode === '') {
+      problems.push({ field: 'mode', message: 'Select how the session is held' });
+    }
     if (problems.length > 0 || !at) return inPageOrder(problems, APPOINTMENT_FORM);
     const body = {
       at,
       location: values.location.trim(),
-      kind: values.kind as (typeof APPOINTMENT_KINDS)[number],
+      kind: values.kind as AppointmentKind,
+      ...(values.mode ? { mode: values.mode as (typeof APPOINTMENT_MODES)[number] } : {}),
     };
     return write(
       body,
@@ -60,12 +87,16 @@ function AppointmentForm({ record }: { record: CaseRecord }) {
   return (
     <CaseActionForm
       record={record}
-      title={TITLE}
-      submitText="Book appointment"
+      title={title}
+      submitText={session ? 'Book session' : 'Book appointment'}
       form={form}
       onSubmit={onSubmit}
     >
-      <DateInput {...bindDate('date', 'at')} legend="Date of the appointment" hint="For example, 14 3 2026" />
+      <DateInput
+        {...bindDate('date', 'at')}
+        legend={session ? 'Date of the session' : 'Date of the appointment'}
+        hint="For example, 14 3 2026"
+      />
       <TextInput
         {...bind('time', 'at-time')}
         label="Time"
@@ -77,20 +108,28 @@ function AppointmentForm({ record }: { record: CaseRecord }) {
       <TextInput
         {...bind('location')}
         label="Where"
-        hint="For example, Worcester Recovery Hub, or by phone"
+        hint={
+          session
+            ? 'For example, Worcester Recovery Hub, or the video call service'
+            : 'For example, Worcester Recovery Hub, or by phone'
+        }
         autoComplete="off"
       />
+      {!only && (
+        <Radios
+          {...bind('kind')}
+          legend="Type of appointment"
+          items={kinds.map((value) => ({
+            value,
+            label: APPOINTMENT_KIND_LABELS[value],
+            hint: KIND_HINTS[value],
+          }))}
+        />
+      )}
       <Radios
-        {...bind('kind')}
-        legend="Type of appointment"
-        items={APPOINTMENT_KINDS.map((value) => ({
-          value,
-          label: APPOINTMENT_KIND_LABELS[value],
-          hint:
-            value === 'first'
-              ? 'The first appointment after release or referral. A case has one at a time.'
-              : undefined,
-        }))}
+        {...bind('mode')}
+        legend={session ? 'How is the session held?' : 'How is it held? (optional)'}
+        items={choicesOf(APPOINTMENT_MODES, APPOINTMENT_MODE_LABELS)}
       />
     </CaseActionForm>
   );

@@ -1,8 +1,14 @@
-import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
+import { engagesBySession, isPrisonPathway } from '../../../../shared/domain/pathways.ts';
 import type { Area, CaseRecord } from '../../api/types.ts';
-import { CLOSE_REASON_LABELS, labelFor, PATHWAY_LABELS, RELEASE_TYPE_LABELS } from '../../cases/labels.ts';
+import {
+  CLOSE_REASON_LABELS,
+  labelFor,
+  PATHWAY_LABELS,
+  programmeName,
+  RELEASE_TYPE_LABELS,
+} from '../../cases/labels.ts';
 import { areaName } from '../../cases/my-areas.ts';
-import { PROGRAMME_LABELS } from '../../cases/release-labels.ts';
+import type { PrisonNamer } from '../../cases/registers.ts';
 import { SummaryList, type SummaryRow } from '../../components/SummaryList.tsx';
 import { formatDate, formatDateTime } from '../../format/dates.ts';
 import { type ChangeFact, changePath } from './change/change-paths.ts';
@@ -14,15 +20,19 @@ export function CaseDetails({
   areas,
   myAreaCount,
   myMemberId,
+  prisonName = (code) => code,
 }: {
   record: CaseRecord;
   areas: readonly Area[];
   /** How many areas the user covers: moving the case needs another one. */
   myAreaCount: number;
   myMemberId: string | undefined;
+  /** The releasing prison's name from its code. */
+  prisonName?: PrisonNamer;
 }) {
   const open = record.status !== 'closed';
   const prison = isPrisonPathway(record.pathway);
+  const bySession = engagesBySession(record.pathway);
   const change = (fact: ChangeFact, hiddenText: string, allowed = true): SummaryRow['change'] =>
     open && allowed ? { to: changePath(record.id, fact), hiddenText } : undefined;
   const rows: SummaryRow[] = [
@@ -38,10 +48,7 @@ export function CaseDetails({
     },
     {
       key: 'Programmes',
-      value:
-        record.programmes.length === 0
-          ? 'None'
-          : record.programmes.map((programme) => labelFor(PROGRAMME_LABELS, programme)).join(', '),
+      value: record.programmes.length === 0 ? 'None' : record.programmes.map(programmeName).join(', '),
       change: change('programmes', 'programmes'),
     },
     ...(prison
@@ -53,20 +60,32 @@ export function CaseDetails({
           },
           {
             key: 'Released',
-            value: releasedText(record),
+            value: releasedText(record, prisonName),
             change: change('release-date', 'release date', Boolean(record.releasedOn)),
           },
         ]
       : []),
-    {
-      key: 'First appointment',
-      value: record.firstAppointmentAt ? formatDateTime(record.firstAppointmentAt) : 'Not booked',
-    },
-    {
-      key: 'Treatment start',
-      value: record.engagedOn ? formatDate(record.engagedOn) : 'Not yet recorded',
-      change: change('treatment-start', 'treatment start date', Boolean(record.engagedOn)),
-    },
+    // On DIVERT the sessions are the treatment: the first one attended is the engagement.
+    ...(bySession
+      ? [
+          {
+            key: 'Engaged',
+            value: record.engagedOn
+              ? `First session attended on ${formatDate(record.engagedOn)}`
+              : 'No session attended yet',
+          },
+        ]
+      : [
+          {
+            key: 'First appointment',
+            value: record.firstAppointmentAt ? formatDateTime(record.firstAppointmentAt) : 'Not booked',
+          },
+          {
+            key: 'Treatment start',
+            value: record.engagedOn ? formatDate(record.engagedOn) : 'Not yet recorded',
+            change: change('treatment-start', 'treatment start date', Boolean(record.engagedOn)),
+          },
+        ]),
     { key: 'Contacts', value: contactsText(record) },
     ...(record.closedOn
       ? [
@@ -103,12 +122,12 @@ function assigneeText(record: CaseRecord, myMemberId: string | undefined): strin
   return record.assignedToName ?? 'Another member of the area team';
 }
 
-function releasedText(record: CaseRecord): string {
+function releasedText(record: CaseRecord, prisonName: PrisonNamer): string {
   if (!record.releasedOn) return 'Not yet released';
   return [
     formatDate(record.releasedOn),
     record.releaseType && labelFor(RELEASE_TYPE_LABELS, record.releaseType).toLowerCase(),
-    record.establishment && `from ${record.establishment}`,
+    record.establishment && `from ${prisonName(record.establishment)}`,
   ]
     .filter(Boolean)
     .join(', ');

@@ -8,6 +8,7 @@ import { labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../c
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { needsRebooking } from '../../cases/next-action.ts';
+import { loadCustodySuites, loadPrisonNamer } from '../../cases/registers.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -17,11 +18,12 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { AlertActionLinks, AlertHistory, AlertStatusTag, alertName } from '../alerts/AlertParts.tsx';
 import { LoadFrame } from '../LoadFrame.tsx';
-import { Appointments } from './Appointments.tsx';
+import { Appointments, bookingPath } from './Appointments.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
 import { ContactLog } from './ContactLog.tsx';
 import { DayCounter } from './DayCounter.tsx';
 import { rebookPath } from './NextAction.tsx';
+import { PathwayFacts } from './PathwayFacts.tsx';
 import { ReleasePlanSection } from './ReleasePlanSection.tsx';
 import { RiskTags } from './RiskTags.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -41,6 +43,8 @@ export function CasePage() {
         api.timeline(referralId),
         api.allAreas(),
         api.contacts(referralId),
+        loadCustodySuites(api),
+        loadPrisonNamer(api),
       ]),
     [api, referralId],
   );
@@ -48,7 +52,7 @@ export function CasePage() {
   usePageTitle('Case');
   return (
     <LoadFrame loaded={loaded} heading="Case">
-      {([record, timeline, areas, contacts]) => (
+      {([record, timeline, areas, contacts, suites, prisonName]) => (
         <>
           {flash && <NotificationBanner type="success" heading={flash} />}
           <CaseHeading record={record} />
@@ -64,12 +68,14 @@ export function CasePage() {
             areas={areas}
             myAreaCount={myAreas(areas, me).length}
             myMemberId={me?.memberId}
+            prisonName={prisonName}
           />
+          <PathwayFacts record={record} suites={suites} />
           {isPrisonPathway(record.pathway) && <ReleasePlanSection record={record} />}
           <ContactLog record={record} contacts={contacts} />
           <Appointments record={record} />
           <Alerts alerts={record.alerts} referralId={record.id} />
-          <Timeline events={timeline} />
+          <Timeline events={timeline} prisonName={prisonName} />
           {record.person && (
             <p className="govuk-body">
               <Link className="govuk-link" to={`/people/${encodeURIComponent(record.person.id)}`}>
@@ -108,7 +114,9 @@ function CaseActionButtons({ record }: { record: CaseRecord }) {
     actions.appointment &&
       (rebook
         ? { to: rebookPath(record.id), text: 'Book a new first appointment' }
-        : { to: `${base}/appointments/new`, text: 'Book appointment' }),
+        : record.pathway === 'divert'
+          ? { to: bookingPath(record.id, 'session'), text: 'Book a session' }
+          : { to: bookingPath(record.id), text: 'Book appointment' }),
     actions.engagement && { to: `${base}/engagement`, text: 'Record treatment start' },
     actions.offence && { to: `${base}/offences`, text: 'Record further offence' },
     actions.close && { to: `${base}/close`, text: 'Close case' },

@@ -1,5 +1,6 @@
-import { CLOSE_REASONS } from '../../../../shared/schemas/referral.ts';
+import { useSearchParams } from 'react-router-dom';
 import type { CaseRecord } from '../../api/types.ts';
+import { type CloseReason, closeReasonsOf } from '../../cases/case-rules.ts';
 import { CLOSE_REASON_LABELS, choicesOf } from '../../cases/labels.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { Radios } from '../../components/Radios.tsx';
@@ -23,8 +24,23 @@ export function ClosePage() {
   return <CaseActionPage title={TITLE} form={(record) => <CloseForm record={record} />} />;
 }
 
+/** What closing for some reasons leads to, beside their radio. */
+const REASON_HINTS: Partial<Record<CloseReason, string>> = {
+  failed_to_attend:
+    'They did not attend a required assessment without good cause. The case goes on the managers’ failed-to-attend list, for the police under the local protocol.',
+  completed_programme: 'They took part in the DIVERT sessions to the end.',
+  failed_to_engage: 'They did not take part in the DIVERT sessions.',
+};
+
 function CloseForm({ record }: { record: CaseRecord }) {
-  const form = useForm({ reason: '', closedOn: { ...EMPTY_DATE } });
+  // Only the reasons the case's pathway may close for; the case page's "Close as…" comes with one chosen.
+  const reasons = closeReasonsOf(record.pathway);
+  const [params] = useSearchParams();
+  const asked = params.get('reason') ?? '';
+  const form = useForm({
+    reason: (reasons as readonly string[]).includes(asked) ? asked : '',
+    closedOn: { ...EMPTY_DATE },
+  });
   const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, CLOSE_FORM);
 
@@ -38,8 +54,12 @@ function CloseForm({ record }: { record: CaseRecord }) {
     });
     if (closedOn.error) problems.push(closedOn.error);
     if (problems.length > 0 || !closedOn.value) return inPageOrder(problems, CLOSE_FORM);
-    const body = { reason: values.reason as (typeof CLOSE_REASONS)[number], closedOn: closedOn.value };
-    return write(body, (api, options) => api.closeCase(record.id, body, options), 'Case closed');
+    const body = { reason: values.reason as CloseReason, closedOn: closedOn.value };
+    return write(
+      body,
+      (api, options) => api.closeCase(record.id, body, options),
+      `Case closed: ${CLOSE_REASON_LABELS[body.reason].toLowerCase()}`,
+    );
   });
 
   return (
@@ -57,7 +77,10 @@ function CloseForm({ record }: { record: CaseRecord }) {
       <Radios
         {...bind('reason')}
         legend="Why is the case closing?"
-        items={choicesOf(CLOSE_REASONS, CLOSE_REASON_LABELS)}
+        items={choicesOf(reasons, CLOSE_REASON_LABELS).map((choice) => ({
+          ...choice,
+          hint: REASON_HINTS[choice.value as CloseReason],
+        }))}
       />
       <DateInput {...bindDate('closedOn')} legend="Date closed" hint="For example, 14 3 2026" />
     </CaseActionForm>

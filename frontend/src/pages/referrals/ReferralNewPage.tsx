@@ -1,12 +1,13 @@
+import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isPrisonPathway } from '../../../../shared/domain/pathways.ts';
-import { PATHWAYS } from '../../../../shared/domain/values.ts';
-import type { Area, Member, Person } from '../../api/types.ts';
+import type { Area, CustodySuite, Member, Person } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { PATHWAY_LABELS } from '../../cases/labels.ts';
+import { PATHWAY_LABELS, programmeName } from '../../cases/labels.ts';
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
+import { loadCustodySuites } from '../../cases/registers.ts';
 import { Checkboxes } from '../../components/Checkboxes.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { QuestionForm, QuestionPage } from '../../components/QuestionPage.tsx';
@@ -19,7 +20,15 @@ import { readableSubmitErrors } from '../../forms/api-form.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { useIdempotencyKey } from '../../forms/use-idempotency-key.ts';
 import { LoadFrame } from '../LoadFrame.tsx';
-import { newReferralValues, REFERRAL_FORM, type ReferralFormValues, referralBody } from './referral-form.ts';
+import { CustodySuiteSelect, OrderFields, TestFields } from './PathwayFields.tsx';
+import { pathwayFields } from './pathway-form.ts';
+import {
+  NEW_REFERRAL_PATHWAYS,
+  newReferralValues,
+  type ReferralFormValues,
+  referralBody,
+  referralFormSpec,
+} from './referral-form.ts';
 
 const TITLE = 'Add a referral';
 
@@ -35,14 +44,22 @@ export function ReferralNewPage() {
         api.getPerson(personId),
         api.allAreas(),
         manager ? api.allMembers() : Promise.resolve(undefined),
+        api.getPartnership(),
+        loadCustodySuites(api),
       ]),
     [api, personId, manager],
   );
   usePageTitle(TITLE);
   return (
     <LoadFrame loaded={loaded} heading={TITLE}>
-      {([person, areas, members]) => (
-        <ReferralForm person={person} areas={myAreas(areas, me)} members={members} />
+      {([person, areas, members, partnership, suites]) => (
+        <ReferralForm
+          person={person}
+          areas={myAreas(areas, me)}
+          members={members}
+          programmes={partnership.settings.programmes}
+          suites={suites}
+        />
       )}
     </LoadFrame>
   );
@@ -52,10 +69,15 @@ function ReferralForm({
   person,
   areas,
   members,
+  programmes,
+  suites,
 }: {
   person: Person;
   areas: readonly Area[];
   members?: readonly Member[];
+  /** The programmes the partnership runs. */
+  programmes: readonly string[];
+  suites: readonly CustodySuite[];
 }) {
   const { api, me } = useSession();
   const navigate = useNavigate();
@@ -63,7 +85,7 @@ function ReferralForm({
   const idempotency = useIdempotencyKey(person.id);
   const startArea = areas.some((area) => area.id === person.areaId) ? person.areaId : '';
   const form = useForm<ReferralFormValues>(() => newReferralValues(startArea));
-  const { values, bind, bindDate } = form;
+  const { values, field, bind, bindDate, errors } = form;
   const personPage = `/people/${encodeURIComponent(person.id)}`;
 
   const onSubmit = form.handleSubmit(async () => {
@@ -78,18 +100,61 @@ function ReferralForm({
       });
       return undefined;
     } catch (error) {
-      return readableSubmitErrors(error, REFERRAL_FORM);
+      return readableSubmitErrors(error, referralFormSpec(values.order.reviewDates.length));
     }
   });
 
-  const expectedRelease = (
-    <DateInput
-      {...bindDate('expectedReleaseOn')}
-      legend="Expected release date (optional)"
-      hint="If you know it. For example, 14 3 2026"
-      small
-    />
-  );
+  /** The questions a pathway asks of its own, revealed under its radio. */
+  const revealed = (pathway: string): ReactNode => {
+    if (isPrisonPathway(pathway)) {
+      return (
+        <DateInput
+          {...bindDate('expectedReleaseOn')}
+          legend="Expected release date (optional)"
+          hint="If you know it. For example, 14 3 2026"
+          small
+        />
+      );
+    }
+    const { has, requires } = pathwayFields(pathway);
+    const parts: ReactNode[] = [];
+    if (has('test')) {
+      parts.push(
+        <TestFields key="test" values={values.test} onChange={field('test')} errors={errors} small />,
+      );
+    }
+    if (has('communityResolutionOn')) {
+      parts.push(
+        <DateInput
+          key="resolution"
+          {...bindDate('communityResolutionOn')}
+          legend="Date of the community resolution"
+          hint="The day the police gave the community resolution. For example, 14 3 2026"
+          small
+        />,
+      );
+    }
+    if (has('custodySuiteId')) {
+      parts.push(
+        <CustodySuiteSelect
+          key="suite"
+          suites={suites}
+          areaId={values.areaId}
+          required={requires('custodySuiteId')}
+          value={values.custodySuiteId}
+          onChange={field('custodySuiteId')}
+          errors={errors}
+        />,
+      );
+    }
+    if (has('order')) {
+      parts.push(
+        <OrderFields key="order" values={values.order} onChange={field('order')} errors={errors} small />,
+      );
+    }
+    return parts.length > 0 ? parts : undefined;
+  };
+
   const assignable = (members ?? []).filter(
     (member) =>
       (member.role === 'caseworker' || member.role === 'manager') && member.areaIds.includes(values.areaId),
@@ -101,10 +166,10 @@ function ReferralForm({
         <Radios
           {...bind('pathway')}
           legend="Pathway"
-          items={PATHWAYS.map((pathway) => ({
+          items={NEW_REFERRAL_PATHWAYS.map((pathway) => ({
             value: pathway,
             label: PATHWAY_LABELS[pathway],
-            conditional: isPrisonPathway(pathway) ? expectedRelease : undefined,
+            conditional: revealed(pathway),
           }))}
         />
         <Radios
@@ -124,6 +189,14 @@ function ReferralForm({
           legend="Referral date"
           hint="The date the referral was received. For example, 27 3 2026"
         />
+        {programmes.length > 0 && (
+          <Checkboxes
+            {...bind('programmes')}
+            legend="Programmes (optional)"
+            hint="Select any programmes your partnership runs that this case is on"
+            items={programmes.map((code) => ({ value: code, label: programmeName(code) }))}
+          />
+        )}
         {members ? (
           <Select
             {...bind('assignedTo')}

@@ -1,14 +1,19 @@
+import { useParams } from 'react-router-dom';
 import { Establishment, RELEASE_TYPES } from '../../../../shared/schemas/referral.ts';
-import type { CaseRecord } from '../../api/types.ts';
+import type { CaseRecord, EstablishmentList } from '../../api/types.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { useSession } from '../../auth/session-context.ts';
 import { choicesOf, RELEASE_TYPE_LABELS } from '../../cases/labels.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { Radios } from '../../components/Radios.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
 import { apiFormSpec, inPageOrder } from '../../forms/api-form.ts';
 import { EMPTY_DATE, readDate } from '../../forms/date-parts.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { useForm } from '../../forms/use-form.ts';
-import { CaseActionForm, CaseActionPage } from './CaseActionPage.tsx';
+import { LoadFrame } from '../LoadFrame.tsx';
+import { CaseActionForm } from './CaseActionPage.tsx';
 import { useCaseWrite } from './use-case-write.ts';
 
 const TITLE = 'Record release';
@@ -16,15 +21,34 @@ const TITLE = 'Record release';
 const RELEASE_FORM = apiFormSpec([
   { path: 'releasedOn', label: 'Release date', date: true },
   { path: 'releaseType', label: 'Type of release' },
-  { path: 'establishment', label: 'Prison code' },
+  { path: 'establishment', label: 'Prison released from' },
 ]);
 
-/** `/referrals/:referralId/release`: the person has left prison; the alert clock starts. */
+/**
+ * `/referrals/:referralId/release`: the person has left prison; the alert clock starts. The prison
+ * is typed by name or code, the register's names suggested as they type.
+ */
 export function ReleasePage() {
-  return <CaseActionPage title={TITLE} form={(record) => <ReleaseForm record={record} />} />;
+  const { referralId = '' } = useParams();
+  const { api } = useSession();
+  const loaded = useLoad(
+    () =>
+      Promise.all([
+        api.getCase(referralId),
+        // Without the register the name can still be typed; the API checks it.
+        api.establishments().catch((): EstablishmentList => ({ items: [] })),
+      ]),
+    [api, referralId],
+  );
+  usePageTitle(TITLE);
+  return (
+    <LoadFrame loaded={loaded} heading={TITLE}>
+      {([record, prisons]) => <ReleaseForm record={record} prisons={prisons} />}
+    </LoadFrame>
+  );
 }
 
-function ReleaseForm({ record }: { record: CaseRecord }) {
+function ReleaseForm({ record, prisons }: { record: CaseRecord; prisons: EstablishmentList }) {
   const form = useForm({ releasedOn: { ...EMPTY_DATE }, releaseType: '', establishment: '' });
   const { values, bind, bindDate } = form;
   const write = useCaseWrite(record, RELEASE_FORM);
@@ -45,7 +69,7 @@ function ReleaseForm({ record }: { record: CaseRecord }) {
     if (establishment && !establishment.success) {
       problems.push({
         field: 'establishment',
-        message: 'Prison code must be the 3-letter code, like HEI for HMP Hewell',
+        message: 'Prison released from must be the prison’s name or code, like HMP Hewell or HEI',
       });
     }
     if (problems.length > 0) return inPageOrder(problems, RELEASE_FORM);
@@ -68,10 +92,11 @@ function ReleaseForm({ record }: { record: CaseRecord }) {
       <TextInput
         {...bind('establishment')}
         label="Prison released from (optional)"
-        hint="The 3-letter prison code, for example HEI for HMP Hewell or BMI for HMP Birmingham"
+        hint="Start typing the prison’s name, for example HMP Hewell, or its code, for example HEI"
         autoComplete="off"
         spellCheck={false}
-        widthClass="govuk-input--width-4"
+        widthClass="govuk-!-width-two-thirds"
+        suggestions={prisons.items.map((prison) => prison.name)}
       />
     </CaseActionForm>
   );

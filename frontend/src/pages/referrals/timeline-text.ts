@@ -3,11 +3,14 @@ import type { TimelineEvent } from '../../api/types.ts';
 import {
   ALERT_RULE_NAMES,
   ALERT_STATUS_LABELS,
+  APPOINTMENT_KIND_LABELS,
+  APPOINTMENT_MODE_LABELS,
   APPOINTMENT_STATUS_LABELS,
   CLOSE_REASON_LABELS,
   labelFor,
   RELEASE_TYPE_LABELS,
 } from '../../cases/labels.ts';
+import type { PrisonNamer } from '../../cases/registers.ts';
 import { formatDate, formatDateTime, readableDates } from '../../format/dates.ts';
 
 const text = (value: unknown): string | undefined =>
@@ -17,22 +20,28 @@ const text = (value: unknown): string | undefined =>
  * What a timeline event says, in the app's words: built from the event's details where the
  * app knows its kind, else the API's summary with its dates written out.
  */
-export function timelineText(event: TimelineEvent): string {
+export function timelineText(event: TimelineEvent, prisonName: PrisonNamer = (code) => code): string {
   const details = event.details ?? {};
   switch (event.kind) {
     case 'released': {
       const on = text(details.releasedOn);
       const type = text(details.releaseType);
-      const from = text(details.establishment);
+      const code = text(details.establishment);
+      const from = code && prisonName(code);
       if (!on) break;
       return `Released on ${formatDate(on)}${type ? ` (${labelFor(RELEASE_TYPE_LABELS, type).toLowerCase()})` : ''}${from ? ` from ${from}` : ''}`;
     }
     case 'appointment_booked': {
       const at = text(details.at);
       if (!at) break;
-      // The location is only in the summary, after the (space-free) ISO time.
-      const location = /booked for \S+ at (.+)$/.exec(event.summary)?.[1];
-      return `${details.kind === 'first' ? 'First appointment' : 'Follow-up appointment'} booked${location ? ` at ${location}` : ''} for ${formatDateTime(at)}`;
+      const mode = text(details.mode);
+      // The location is only in the summary, after the (space-free) ISO time, before the mode in words.
+      const modeWords = mode ? ` (${mode.replaceAll('_', ' ')})` : '';
+      let location = /booked for \S+ at (.+)$/.exec(event.summary)?.[1];
+      if (location && modeWords && location.endsWith(modeWords))
+        location = location.slice(0, -modeWords.length);
+      const kind = labelFor(APPOINTMENT_KIND_LABELS, text(details.kind) ?? 'follow_up');
+      return `${kind} booked${location ? ` at ${location}` : ''} for ${formatDateTime(at)}${mode ? ` (${labelFor(APPOINTMENT_MODE_LABELS, mode).toLowerCase()})` : ''}`;
     }
     case 'appointment_updated': {
       const to = text(details.to);

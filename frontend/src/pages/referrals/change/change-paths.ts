@@ -9,6 +9,10 @@ export const CHANGE_FACTS = [
   'programmes',
   'release-date',
   'treatment-start',
+  'test',
+  'community-resolution',
+  'custody-suite',
+  'order',
 ] as const;
 export type ChangeFact = (typeof CHANGE_FACTS)[number];
 

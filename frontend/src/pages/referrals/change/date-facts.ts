@@ -5,7 +5,7 @@ import { formatDate } from '../../../format/dates.ts';
 export interface DateFact {
   title: string;
   /** The `PATCH /referrals/{id}` field, and the date input's id. */
-  path: 'expectedReleaseOn' | 'releasedOn' | 'engagedOn';
+  path: 'expectedReleaseOn' | 'releasedOn' | 'engagedOn' | 'communityResolutionOn';
   legend: string;
   hint: string;
   /** A recorded fact asks why it is corrected: the timeline keeps the reason with both dates. */
@@ -47,4 +47,15 @@ export const TREATMENT_START: DateFact = {
   emptyMessage: 'Enter the date treatment started',
   current: (record) => record.engagedOn,
   flash: (date) => `Treatment start corrected to ${formatDate(date ?? '')}`,
+};
+
+export const COMMUNITY_RESOLUTION: DateFact = {
+  title: 'Change the community resolution date',
+  path: 'communityResolutionOn',
+  legend: 'Date of the community resolution',
+  hint: 'The day the police gave the community resolution. For example, 14 3 2026',
+  needsReason: false,
+  emptyMessage: 'Enter the date of the community resolution',
+  current: (record) => record.communityResolutionOn,
+  flash: (date) => `Community resolution date changed to ${formatDate(date ?? '')}`,
 };
