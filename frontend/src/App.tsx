@@ -16,7 +16,11 @@ import { SignedOutPage } from './pages/auth/SignedOutPage.tsx';
 import { SignInPage } from './pages/auth/SignInPage.tsx';
 import { SignOutPage } from './pages/auth/SignOutPage.tsx';
 import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
+import { CustodySuiteEditPage } from './pages/custody-suites/CustodySuiteEditPage.tsx';
+import { CustodySuiteNewPage } from './pages/custody-suites/CustodySuiteNewPage.tsx';
+import { CustodySuitesPage } from './pages/custody-suites/CustodySuitesPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
+import { FailedToAttendPage } from './pages/failed-to-attend/FailedToAttendPage.tsx';
 import { ImportReleasesPage } from './pages/imports/ImportReleasesPage.tsx';
 import { ImportStatusPage } from './pages/imports/ImportStatusPage.tsx';
 import { MenuPage } from './pages/landing/MenuPage.tsx';
@@ -28,6 +32,7 @@ import { MembersPage } from './pages/members/MembersPage.tsx';
 import { ExportKeyPage } from './pages/partnership/ExportKeyPage.tsx';
 import { PartnershipEditPage } from './pages/partnership/PartnershipEditPage.tsx';
 import { PartnershipPage } from './pages/partnership/PartnershipPage.tsx';
+import { ProgrammesPage } from './pages/partnership/ProgrammesPage.tsx';
 import { FindPersonPage } from './pages/people/FindPersonPage.tsx';
 import { PersonAuditPage } from './pages/people/PersonAuditPage.tsx';
 import { PersonEditPage } from './pages/people/PersonEditPage.tsx';
@@ -106,7 +111,20 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route path="programmes" element={<For roles="partnershipEdit" page={<ProgrammesPage />} />} />
           </Route>
+          <Route path="custody-suites">
+            <Route index element={<For roles="custodySuites" page={<CustodySuitesPage />} />} />
+            <Route path="new" element={<For roles="custodySuitesEdit" page={<CustodySuiteNewPage />} />} />
+            <Route
+              path=":custodySuiteId/edit"
+              element={<For roles="custodySuitesEdit" page={<CustodySuiteEditPage />} />}
+            />
+          </Route>
+          <Route
+            path="failed-to-attend"
+            element={<For roles="failedToAttend" page={<FailedToAttendPage />} />}
+          />
           <Route path="areas">
             <Route
               index

@@ -26,11 +26,16 @@ export const PAGE_ROLES = {
   partnershipEdit: ['chair'],
   areas: ['chair', 'manager', 'caseworker', 'analyst'],
   areasEdit: ['chair'],
+  /** The partnership's custody suites: everyone reads them (cases name them); the chair keeps them. */
+  custodySuites: ['chair', 'manager', 'caseworker', 'analyst'],
+  custodySuitesEdit: ['chair'],
   members: ['chair', 'manager'],
   membersEdit: ['chair'],
   /** Person-level records: provider staff only (DESIGN.md §2). */
   cases: ['caseworker', 'manager'],
   audit: ['manager'],
+  /** Drug testing on arrest cases closed as failed to attend, for the police: managers. */
+  failedToAttend: ['manager'],
   /** Alerts on cases: the staff who act on them. */
   alerts: ['caseworker', 'manager'],
   /** Aggregated reports (small numbers hidden for chairs and analysts). */

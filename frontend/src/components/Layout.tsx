@@ -23,6 +23,8 @@ const REPORTS_ITEM: NavItem = { to: '/reports', text: 'Reports' };
 const PARTNERSHIP_ITEM: NavItem = { to: '/partnership', text: 'Partnership' };
 const AREAS_ITEM: NavItem = { to: '/areas', text: 'Areas' };
 const MEMBERS_ITEM: NavItem = { to: '/members', text: 'Members' };
+const CUSTODY_SUITES_ITEM: NavItem = { to: '/custody-suites', text: 'Custody suites' };
+const FAILED_TO_ATTEND_ITEM: NavItem = { to: '/failed-to-attend', text: 'Failed to attend' };
 
 /** "Alerts", with the number still open beside it once it is known and not zero. */
 function alertsItem(open: number | undefined): NavItem {
@@ -39,11 +41,12 @@ function navItems(me: MeInfo | undefined, openAlerts: number | undefined): NavIt
     case 'operator':
       return [{ to: '/admin/partnerships', text: 'Partnerships' }];
     case 'chair':
-      return [REPORTS_ITEM, PARTNERSHIP_ITEM, AREAS_ITEM, MEMBERS_ITEM];
+      return [REPORTS_ITEM, PARTNERSHIP_ITEM, AREAS_ITEM, CUSTODY_SUITES_ITEM, MEMBERS_ITEM];
     case 'manager':
       return [
         ...CASE_ITEMS,
         alertsItem(openAlerts),
+        FAILED_TO_ATTEND_ITEM,
         REPORTS_ITEM,
         PARTNERSHIP_ITEM,
         AREAS_ITEM,

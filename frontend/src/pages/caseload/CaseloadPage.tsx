@@ -5,7 +5,14 @@ import { REFERRAL_STATUSES } from '../../../../shared/schemas/referral.ts';
 import type { CaseloadFilters, CaseloadRow } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { choicesOf, labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../cases/labels.ts';
+import {
+  choicesOf,
+  labelFor,
+  PATHWAY_LABELS,
+  programmeName,
+  STATUS_COLOURS,
+  STATUS_LABELS,
+} from '../../cases/labels.ts';
 import { areaFilter } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
@@ -29,6 +36,19 @@ import {
 import { SortableHeader } from './SortableHeader.tsx';
 
 type FilterName = (typeof FILTER_NAMES)[number];
+
+/** The programme filter, offered when the partnership runs programmes. */
+function programmeFilter(programmes: readonly string[] | undefined): FilterSelect<FilterName>[] {
+  if (!programmes || programmes.length === 0) return [];
+  return [
+    {
+      name: 'programme',
+      label: 'Programme',
+      all: 'Any programme or none',
+      items: programmes.map((code) => ({ value: code, label: programmeName(code) })),
+    },
+  ];
+}
 
 const CASE_FILTERS: FilterSelect<FilterName>[] = [
   {
@@ -68,7 +88,16 @@ export function CaseloadPage() {
   const title = releasingSoon ? 'Releasing in the next 12 weeks' : 'Caseload';
   usePageTitle(title);
   const loaded = useLoad(
-    () => Promise.all([api.caseload(query as CaseloadFilters, cursor), api.allAreas()]),
+    () =>
+      Promise.all([
+        api.caseload(query as CaseloadFilters, cursor),
+        api.allAreas(),
+        // Only for the programme filter: the caseload shows without it.
+        api.getPartnership().then(
+          (partnership) => partnership.settings.programmes,
+          () => [] as string[],
+        ),
+      ]),
     [api, keep.toString(), cursor],
   );
   const sort = sortOf(applied.sort, applied.order);
@@ -105,7 +134,11 @@ export function CaseloadPage() {
       filters={{
         action: '/caseload',
         label: 'Filter the caseload',
-        selects: [...areaFilter(loaded.data?.[1], me), ...CASE_FILTERS],
+        selects: [
+          ...areaFilter(loaded.data?.[1], me),
+          ...CASE_FILTERS,
+          ...programmeFilter(loaded.data?.[2] ?? (applied.programme ? [applied.programme] : undefined)),
+        ],
         applied,
         onApply: address.apply,
       }}

@@ -6,6 +6,7 @@ export const FILTER_NAMES = [
   'assignee',
   'status',
   'pathway',
+  'programme',
   'due',
   'releasingWithinDays',
   'sort',

@@ -61,6 +61,12 @@ function homeLinks(me: MeInfo): HomeLink[] {
             title: 'Import a release list',
             description: 'Add the people a prison expects to release to your areas from a CSV file.',
           },
+          {
+            to: '/failed-to-attend',
+            title: 'Failed to attend',
+            description:
+              'See the drug testing on arrest cases closed because a required assessment was not attended, for the police.',
+          },
         ]
       : [];
   const links: HomeLink[] = [
@@ -72,7 +78,7 @@ function homeLinks(me: MeInfo): HomeLink[] {
       to: '/partnership',
       title: 'Partnership settings',
       description: chair
-        ? 'Change the engagement window, the target rate, small-number suppression and when alerts are raised.'
+        ? 'Change the engagement window, the target rate, small-number suppression, when alerts are raised and the programmes you run.'
         : 'See the engagement window, the target rate and when alerts are raised.',
     },
     {
@@ -83,6 +89,13 @@ function homeLinks(me: MeInfo): HomeLink[] {
         : 'See the local authorities in your partnership and who gets their alert emails.',
     },
   ];
+  links.push({
+    to: '/custody-suites',
+    title: 'Custody suites',
+    description: chair
+      ? 'Add the police custody suites your partnership works in, from the public register.'
+      : 'See the police custody suites your partnership works in.',
+  });
   if (me.role === 'chair' || me.role === 'manager') {
     links.push({
       to: '/members',

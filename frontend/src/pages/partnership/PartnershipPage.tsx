@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ButtonLink } from '../../components/Buttons.tsx';
@@ -7,7 +8,7 @@ import { SummaryCard } from '../../components/SummaryList.tsx';
 import { useFlash } from '../../components/use-flash.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { LoadFrame } from '../LoadFrame.tsx';
-import { exportKeyRows, settingsRows } from './describe-settings.ts';
+import { exportKeyRows, programmeRows, settingsRows } from './describe-settings.ts';
 
 /** `/partnership`: the partnership's name and settings; the chair may change them. */
 export function PartnershipPage() {
@@ -38,6 +39,17 @@ export function PartnershipPage() {
               change={change('partnership name and settings')}
             />
             <SummaryCard title="Alert rules" rows={rows.alertRules} change={change('alert rules')} />
+            <SummaryCard
+              title="Programmes"
+              rows={programmeRows(partnership)}
+              change={chair ? { to: '/partnership/programmes', hiddenText: 'programmes' } : undefined}
+            />
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/custody-suites">
+                {chair ? 'Add and change the custody suites' : 'See the custody suites'}
+              </Link>{' '}
+              your partnership works in.
+            </p>
             <SummaryCard
               title="Export key"
               rows={exportKeyRows(partnership)}

@@ -1,6 +1,7 @@
 import { firesWhen } from '../../../../shared/domain/alert-catalogue.ts';
 import { ALERT_RULES } from '../../../../shared/domain/values.ts';
 import type { Partnership } from '../../api/types.ts';
+import { programmeName } from '../../cases/labels.ts';
 import { formatDate } from '../admin/format-date.ts';
 
 /** "1 day", "4 hours": a count with its unit, singular when it is one. */
@@ -34,6 +35,17 @@ export function settingsRows(partnership: Partnership) {
       return { key: label, value };
     }),
   };
+}
+
+/** The programmes the partnership runs, as a summary row. */
+export function programmeRows(partnership: Partnership) {
+  const { programmes } = partnership.settings;
+  return [
+    {
+      key: 'Programmes run',
+      value: programmes.length === 0 ? 'None' : programmes.map(programmeName).join(', '),
+    },
+  ];
 }
 
 /** The export key as summary rows: whether there is one, which, and who set it when. */

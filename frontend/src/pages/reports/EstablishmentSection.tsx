@@ -1,9 +1,16 @@
 import type { EstablishmentReport } from '../../api/types.ts';
+import type { PrisonNamer } from '../../cases/registers.ts';
 import { Table } from '../../components/Table.tsx';
 import { formatCount, rateText } from './report-format.ts';
 
 /** The rate by releasing prison, largest cohort first. */
-export function EstablishmentSection({ report }: { report: EstablishmentReport }) {
+export function EstablishmentSection({
+  report,
+  prisonName,
+}: {
+  report: EstablishmentReport;
+  prisonName: PrisonNamer;
+}) {
   return (
     <>
       <h2 className="govuk-heading-m">By releasing prison</h2>
@@ -17,7 +24,7 @@ export function EstablishmentSection({ report }: { report: EstablishmentReport }
           rows={report.rows.map((row) => ({
             key: row.establishment,
             cells: [
-              row.establishment,
+              prisonText(row.establishment, prisonName),
               formatCount(row.cohort),
               formatCount(row.engaged),
               formatCount(row.pending),
@@ -29,4 +36,10 @@ export function EstablishmentSection({ report }: { report: EstablishmentReport }
       )}
     </>
   );
+}
+
+/** A prison by name with its code beside it (analysts match the code to other returns), or "Not recorded" as it is. */
+function prisonText(code: string, prisonName: PrisonNamer): string {
+  const name = prisonName(code);
+  return name === code ? code : `${name} (${code})`;
 }

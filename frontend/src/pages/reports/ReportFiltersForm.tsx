@@ -1,16 +1,20 @@
 import { type FormEvent, useState } from 'react';
-import type { Area } from '../../api/types.ts';
+import type { Area, CustodySuite } from '../../api/types.ts';
+import { programmeName } from '../../cases/labels.ts';
 import { Select } from '../../components/Select.tsx';
 import { errorFor, type FieldError } from '../../forms/field-errors.ts';
 import { monthChoices, type ReportFilterValues } from './report-filters.ts';
 
 /**
- * The dashboard's filters, a GET form: the area (when there is more than one) and the first and
- * last release month. `onApply` checks the period and answers its errors, if any.
+ * The dashboard's filters, a GET form: the area (when there is more than one), the first and
+ * last release month, the programme (when the partnership runs any) and, for the other pathways,
+ * the custody suite (when it has any). `onApply` checks the period and answers its errors, if any.
  */
 export function ReportFiltersForm({
   initial,
   areas,
+  programmes,
+  suites,
   wholeLabel,
   latestMonth,
   errors,
@@ -18,6 +22,8 @@ export function ReportFiltersForm({
 }: {
   initial: ReportFilterValues;
   areas: readonly Area[];
+  programmes: readonly string[];
+  suites: readonly CustodySuite[];
   /** What "no area chosen" covers: the whole partnership, or a manager's areas. */
   wholeLabel: string;
   /** The newest month to offer. */
@@ -78,6 +84,41 @@ export function ReportFiltersForm({
           />
         </div>
       </div>
+      {(programmes.length > 0 || suites.length > 0) && (
+        <div className="govuk-grid-row">
+          {programmes.length > 0 && (
+            <div className="govuk-grid-column-one-third">
+              <Select
+                id="programme"
+                label="Programme"
+                items={[
+                  { value: '', label: 'All cases' },
+                  ...programmes.map((code) => ({ value: code, label: programmeName(code) })),
+                ]}
+                value={values.programme}
+                onChange={set('programme')}
+              />
+            </div>
+          )}
+          {suites.length > 0 && (
+            <div className="govuk-grid-column-one-third">
+              <Select
+                id="custodySuiteId"
+                label="Custody suite (other pathways)"
+                hint="For the other pathways’ tables"
+                items={[
+                  { value: '', label: 'All custody suites' },
+                  ...[...suites]
+                    .sort((a, b) => a.name.localeCompare(b.name))
+                    .map((suite) => ({ value: suite.id, label: suite.name })),
+                ]}
+                value={values.custodySuiteId}
+                onChange={set('custodySuiteId')}
+              />
+            </div>
+          )}
+        </div>
+      )}
       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
         Show report
       </button>

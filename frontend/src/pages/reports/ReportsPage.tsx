@@ -3,7 +3,9 @@ import { useSearchParams } from 'react-router-dom';
 import type { Area, MeInfo } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
+import { programmeName } from '../../cases/labels.ts';
 import { areaName, myAreas } from '../../cases/my-areas.ts';
+import { loadCustodySuites, loadPrisonNamer } from '../../cases/registers.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -14,7 +16,13 @@ import { EstablishmentSection } from './EstablishmentSection.tsx';
 import { MonthlyRates } from './MonthlyRates.tsx';
 import { PathwaySection } from './PathwaySection.tsx';
 import { ReportFiltersForm } from './ReportFiltersForm.tsx';
-import { periodErrors, reportFiltersFrom, reportParams, reportQuery } from './report-filters.ts';
+import {
+  pathwayQuery,
+  periodErrors,
+  reportFiltersFrom,
+  reportParams,
+  reportQuery,
+} from './report-filters.ts';
 import { formatMonth, formatRate } from './report-format.ts';
 import { TimeToEngagementSection } from './TimeToEngagementSection.tsx';
 
@@ -56,21 +64,29 @@ export function ReportsPage() {
   usePageTitle(TITLE, errors.length > 0);
   const applied = reportFiltersFrom(params);
   const filters = reportQuery(applied);
+  const pathwayFilters = pathwayQuery(applied);
   const loaded = useLoad(
     () =>
       Promise.all([
         api.continuityReport(filters),
         api.timeToEngagement(filters),
         api.establishmentReport(filters),
-        api.pathwayReport(filters),
+        api.pathwayReport(pathwayFilters),
         api.allAreas(),
+        // For the filters and the prisons' names: the reports show without them.
+        api.getPartnership().then(
+          (partnership) => partnership.settings.programmes,
+          () => [] as string[],
+        ),
+        loadCustodySuites(api),
+        loadPrisonNamer(api),
       ]),
-    [api, JSON.stringify(filters)],
+    [api, JSON.stringify(pathwayFilters)],
   );
   const wholeLabel = me?.role === 'manager' ? 'All your areas' : 'Whole partnership';
   return (
     <LoadFrame loaded={loaded} heading={TITLE} intro={<MeasureIntro />}>
-      {([continuity, timing, establishments, pathways, allAreas]) => {
+      {([continuity, timing, establishments, pathways, allAreas, programmes, suites, prisonName]) => {
         const areas = reportAreas(allAreas, me);
         const thisMonth = todayInLondon().slice(0, 7);
         const latestMonth = [thisMonth, continuity.to].sort().at(-1) as string;
@@ -92,11 +108,13 @@ export function ReportsPage() {
             <ReportFiltersForm
               key={`${params.toString()}|${continuity.from}|${continuity.to}`}
               initial={{
-                areaId: applied.areaId,
+                ...applied,
                 from: applied.from || continuity.from,
                 to: applied.to || continuity.to,
               }}
               areas={areas}
+              programmes={programmes}
+              suites={suites}
               wholeLabel={wholeLabel}
               latestMonth={latestMonth}
               errors={errors}
@@ -105,6 +123,7 @@ export function ReportsPage() {
             <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite">
               People released from {formatMonth(continuity.from)} to {formatMonth(continuity.to)},{' '}
               {applied.areaId ? areaName(allAreas, applied.areaId) : wholeLabel.toLowerCase()}
+              {applied.programme && `, on ${programmeName(applied.programme)}`}
             </p>
             <MonthlyRates
               report={continuity}
@@ -114,8 +133,16 @@ export function ReportsPage() {
               filters={filters}
             />
             <TimeToEngagementSection report={timing} target={continuity.target} />
-            <EstablishmentSection report={establishments} />
-            <PathwaySection report={pathways} />
+            <EstablishmentSection report={establishments} prisonName={prisonName} />
+            <PathwaySection
+              report={pathways}
+              suiteName={
+                applied.custodySuiteId
+                  ? (suites.find((suite) => suite.id === applied.custodySuiteId)?.name ??
+                    'the custody suite chosen')
+                  : undefined
+              }
+            />
           </>
         );
       }}

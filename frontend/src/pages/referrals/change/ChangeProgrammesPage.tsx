@@ -1,26 +1,20 @@
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { CaseRecord } from '../../../api/types.ts';
 import { useLoad } from '../../../api/use-load.ts';
 import { useSession } from '../../../auth/session-context.ts';
-import { labelFor } from '../../../cases/labels.ts';
-import { PROGRAMME_LABELS } from '../../../cases/release-labels.ts';
-import { KNOWN_PROGRAMMES } from '../../../cases/release-values.ts';
+import { programmeName } from '../../../cases/labels.ts';
+import { caseCaption } from '../../../cases/names.ts';
 import { Checkboxes } from '../../../components/Checkboxes.tsx';
+import { QuestionPage } from '../../../components/QuestionPage.tsx';
 import { usePageTitle } from '../../../components/use-page-title.ts';
 import { apiFormSpec } from '../../../forms/api-form.ts';
 import { useForm } from '../../../forms/use-form.ts';
 import { LoadFrame } from '../../LoadFrame.tsx';
-import { CaseActionForm } from '../CaseActionPage.tsx';
+import { CaseActionForm, casePath } from '../CaseActionPage.tsx';
 import { useReferralUpdate } from './use-referral-update.ts';
 
 const TITLE = 'Change programmes';
 const PROGRAMMES_FORM = apiFormSpec([{ path: 'programmes', label: 'Programmes' }]);
-
-/** The programmes the partnership runs (its settings), or the known ones while settings name none. */
-function programmesOf(settings: object): readonly string[] {
-  const chosen = (settings as { programmes?: unknown }).programmes;
-  return Array.isArray(chosen) && chosen.length > 0 ? (chosen as string[]) : KNOWN_PROGRAMMES;
-}
 
 /** `/referrals/:referralId/change/programmes`: the partnership's programmes this case is on. */
 export function ChangeProgrammesPage() {
@@ -34,7 +28,7 @@ export function ChangeProgrammesPage() {
   return (
     <LoadFrame loaded={loaded} heading={TITLE}>
       {([record, partnership]) => (
-        <ProgrammesForm record={record} offered={programmesOf(partnership.settings)} />
+        <ProgrammesForm record={record} offered={partnership.settings.programmes} />
       )}
     </LoadFrame>
   );
@@ -48,13 +42,28 @@ function ProgrammesForm({ record, offered }: { record: CaseRecord; offered: read
   const onSubmit = form.handleSubmit(async () =>
     update({ programmes: form.values.programmes }, 'Programmes saved'),
   );
+  if (choices.length === 0) {
+    return (
+      <QuestionPage title={TITLE} caption={caseCaption(record)} form={form}>
+        <p className="govuk-body">
+          Your partnership does not run any programmes yet. The partnership&rsquo;s chair chooses them in the
+          partnership settings.
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={casePath(record.id)}>
+            Back to the case
+          </Link>
+        </p>
+      </QuestionPage>
+    );
+  }
   return (
     <CaseActionForm record={record} title={TITLE} submitText="Save" form={form} onSubmit={onSubmit}>
       <Checkboxes
         {...form.bind('programmes')}
         legend="Which programmes is this case on?"
         hint="Select all that apply, or none"
-        items={choices.map((value) => ({ value, label: labelFor(PROGRAMME_LABELS, value) }))}
+        items={choices.map((value) => ({ value, label: programmeName(value) }))}
       />
     </CaseActionForm>
   );
