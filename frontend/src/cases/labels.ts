@@ -51,6 +51,12 @@ export const STATUS_LABELS: Record<(typeof REFERRAL_STATUSES)[number], string> =
   closed: 'Closed',
 };
 
+/** A case's status in words; engaged on DIVERT is a session attended, not a treatment start. */
+export function statusLabel(record: { status: (typeof REFERRAL_STATUSES)[number]; pathway: string }): string {
+  if (record.status === 'engaged' && record.pathway === 'divert') return 'Engaged';
+  return STATUS_LABELS[record.status] ?? record.status;
+}
+
 export const STATUS_COLOURS: Record<(typeof REFERRAL_STATUSES)[number], TagColour> = {
   referred: 'blue',
   released: 'yellow',

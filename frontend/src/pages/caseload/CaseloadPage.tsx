@@ -12,6 +12,7 @@ import {
   programmeName,
   STATUS_COLOURS,
   STATUS_LABELS,
+  statusLabel,
 } from '../../cases/labels.ts';
 import { areaFilter } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
@@ -238,7 +239,7 @@ function CaseTable({
           </span>,
           labelFor(PATHWAY_LABELS, row.pathway),
           <Tag key="status" colour={STATUS_COLOURS[row.status]}>
-            {labelFor(STATUS_LABELS, row.status)}
+            {statusLabel(row)}
           </Tag>,
           releaseCell(row),
           <span className="continuity-words" key="assignee">

@@ -4,7 +4,7 @@ import type { CaseAlert, CaseRecord } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { caseActions } from '../../cases/case-rules.ts';
-import { labelFor, PATHWAY_LABELS, STATUS_COLOURS, STATUS_LABELS } from '../../cases/labels.ts';
+import { labelFor, PATHWAY_LABELS, STATUS_COLOURS, statusLabel } from '../../cases/labels.ts';
 import { myAreas } from '../../cases/my-areas.ts';
 import { fullName } from '../../cases/names.ts';
 import { needsRebooking } from '../../cases/next-action.ts';
@@ -57,7 +57,7 @@ export function CasePage() {
           {flash && <NotificationBanner type="success" heading={flash} />}
           <CaseHeading record={record} />
           <p className="govuk-body">
-            <Tag colour={STATUS_COLOURS[record.status]}>{labelFor(STATUS_LABELS, record.status)}</Tag>
+            <Tag colour={STATUS_COLOURS[record.status]}>{statusLabel(record)}</Tag>
           </p>
           <DayCounter record={record} />
           <RiskTags flags={record.riskFlags} />
