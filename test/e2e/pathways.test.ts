@@ -119,6 +119,14 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
         .getByText(longDate(day(-3)))
         .waitFor();
       await card.getByText('Cocaine', { exact: true }).waitFor();
+      await card.getByRole('link', { name: 'Change drug test' }).click();
+      await expectHeading(page, 'Change the drug test');
+      expect(await page.getByRole('radio', { name: 'Cocaine', exact: true }).isChecked()).toBe(true);
+      await expectAccessible(page, 'the change drug test page');
+      await page.getByRole('radio', { name: 'Opiates and cocaine' }).check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectBanner(page, `Drug test changed to opiates and cocaine on ${longDate(day(-3))}`);
+      await card.getByText('Opiates and cocaine', { exact: true }).waitFor();
       await card.getByText(SUITE.name, { exact: true }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Required assessments' }).waitFor();
       await expectAccessible(page, 'a drug testing on arrest case');
@@ -215,7 +223,7 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
         for (const part of [
           reference,
           SUITE.name,
-          `Cocaine, ${longDate(day(-3))}`,
+          `Opiates and cocaine, ${longDate(day(-3))}`,
           `Initial required assessment, ${when(day(-1), '10am')}`,
         ]) {
           expect(await row.textContent()).toContain(part);
@@ -276,6 +284,14 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
         .waitFor();
       await fact(page, 'Custody suite').getByText('Not recorded').waitFor();
       await page.getByText('No DIVERT sessions have been booked.').waitFor();
+      await page.getByRole('link', { name: 'Change community resolution date' }).click();
+      await expectHeading(page, 'Change the community resolution date');
+      await fillDate(page, 'communityResolutionOn', day(-9));
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectBanner(page, `Community resolution date changed to ${longDate(day(-9))}`);
+      await fact(page, 'Community resolution')
+        .getByText(longDate(day(-9)))
+        .waitFor();
       // On DIVERT a session attended is the engagement: there is no treatment start to record.
       expect(await page.getByRole('button', { name: 'Record treatment start' }).count()).toBe(0);
     });
@@ -406,6 +422,27 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
       await card.locator('.govuk-tag', { hasText: 'Next review' }).waitFor();
       await expectAccessible(page, 'a DRR case with its order');
     });
+
+    it('adds a review date to the order on its change page', async () => {
+      await page.getByRole('link', { name: 'Change court order' }).click();
+      await expectHeading(page, 'Change the court order');
+      await expect(page.getByLabel('Length of the order').inputValue()).resolves.toBe('6');
+      await page.getByRole('button', { name: 'Add another review date' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect(await summaryLinks(page)).toEqual(['#order-reviewDates-1-day']);
+      await expectAccessible(page, 'the change court order page with an error');
+      await fillDate(page, 'order-reviewDates-1', day(60));
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectBanner(page, 'Court order saved');
+      const reviews = page.getByRole('list', { name: 'Court review dates' });
+      await reviews.getByText(longDate(day(60))).waitFor();
+      // The nearer review is still the next.
+      await reviews
+        .getByRole('listitem')
+        .filter({ hasText: 'Next review' })
+        .getByText(longDate(day(20)))
+        .waitFor();
+    });
   });
 
   describe('a prison release typed by the prison’s name', () => {
@@ -461,6 +498,8 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
 
   describe('the chair’s registers: custody suites and programmes', () => {
     let chair: { context: BrowserContext; page: Page };
+    /** The suite the chair adds from the register's suggestions. */
+    let addedSuite = '';
 
     beforeAll(async () => {
       chair = await newPage(e2e.browser);
@@ -493,6 +532,7 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
       ).trim();
       expect(name).not.toBe('');
       await first.check();
+      addedSuite = name;
       await cpage.getByRole('checkbox', { name: 'Worcestershire' }).check();
       await expectAccessible(cpage, 'the add custody suite form with the suggestions');
       await cpage.getByRole('button', { name: 'Add custody suite' }).click();
@@ -570,6 +610,13 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
       await expectBanner(page, 'Referral added: Arrest referral');
       await fact(page, 'Programmes').getByText('Recovery navigators').waitFor();
       await fact(page, 'Custody suite').getByText(SUITE.name).waitFor();
+      await page.getByRole('link', { name: 'Change custody suite' }).click();
+      await expectHeading(page, 'Change the custody suite');
+      await page.getByRole('radio', { name: new RegExp(`^${addedSuite}`) }).check();
+      await expectAccessible(page, 'the change custody suite page');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expectBanner(page, `Custody suite changed to ${addedSuite}`);
+      await fact(page, 'Custody suite').getByText(addedSuite, { exact: true }).waitFor();
 
       await nav(page).getByRole('link', { name: 'Caseload' }).click();
       await expectHeading(page, 'Caseload');
@@ -580,6 +627,41 @@ describe('the criminal-justice pathways, on the demo partnership', () => {
       // An open case on no programme is filtered out.
       await expect.poll(() => page.getByRole('row').filter({ hasText: 'Noor Released' }).count()).toBe(0);
       await expectAccessible(page, 'the caseload filtered by programme');
+    });
+
+    it('reports the pathways’ own measures and the referrals by custody suite, filtered by programme', async () => {
+      const cpage = chair.page;
+      await nav(cpage).getByRole('link', { name: 'Reports' }).click();
+      await expectHeading(cpage, 'Continuity of care');
+      const own = cpage.getByRole('table', { name: 'Each pathway’s own measures' });
+      await own
+        .getByRole('row')
+        .filter({ hasText: 'Drug testing on arrest' })
+        .filter({ hasText: 'Closed as failed to attend a required assessment' })
+        .waitFor();
+      await own.getByRole('row').filter({ hasText: 'Closed as completed the programme' }).waitFor();
+      await own.getByRole('row').filter({ hasText: 'Court reviews still to come' }).waitFor();
+      const bySuite = cpage.getByRole('table', { name: 'Other pathways by custody suite' });
+      await bySuite
+        .getByRole('row')
+        .filter({ hasText: addedSuite })
+        .filter({ hasText: 'Arrest referral' })
+        .waitFor();
+      await expectAccessible(cpage, 'the dashboard with the pathways’ measures');
+
+      await cpage.getByLabel('Programme').selectOption('recovery_navigators');
+      await cpage.getByRole('button', { name: 'Show report' }).click();
+      await cpage.waitForURL((url) => url.searchParams.get('programme') === 'recovery_navigators');
+      await cpage.getByText(/, on Recovery navigators$/).waitFor();
+      const pathways = cpage.getByRole('table', { name: 'Other pathways', exact: true });
+      await pathways.getByRole('row').filter({ hasText: 'Arrest referral' }).waitFor();
+      await expect.poll(() => pathways.getByRole('row').filter({ hasText: 'DIVERT' }).count()).toBe(0);
+
+      await cpage.getByLabel('Custody suite (other pathways)').selectOption({ label: SUITE.name });
+      await cpage.getByRole('button', { name: 'Show report' }).click();
+      await cpage.waitForURL((url) => url.searchParams.get('custodySuiteId') === suiteId);
+      await cpage.getByText(`Referrals from ${SUITE.name} only.`).waitFor();
+      await expectAccessible(cpage, 'the dashboard filtered by programme and custody suite');
     });
   });
 });
