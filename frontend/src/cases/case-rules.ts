@@ -33,10 +33,12 @@ export function caseActions(referral: Referral) {
   };
 }
 
-/** The appointment kinds a case on `pathway` books, in the API's order. */
+/** The appointment kinds a case on `pathway` books, in the pathway's order (required assessments first). */
 export function appointmentKindsOf(pathway: string): AppointmentKind[] {
   const kinds = APPOINTMENT_KINDS_OF_PATHWAY[pathway as Pathway] ?? ['first', 'follow_up'];
-  return APPOINTMENT_KINDS.filter((kind) => kinds.includes(kind));
+  return kinds.filter((kind): kind is AppointmentKind =>
+    (APPOINTMENT_KINDS as readonly string[]).includes(kind),
+  );
 }
 
 /** True for the required assessments of drug testing on arrest. */

@@ -62,6 +62,12 @@ export function custodySuiteBody(
   return { body: parsed.data };
 }
 
-/** Names compared as people read them: letters and digits only, any case. */
-export const sameName = (a: string, b: string): boolean =>
-  a.toLowerCase().replace(/[^a-z0-9]/g, '') === b.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A suite's name as it is compared: letters and digits only, any case, without "police station" or "custody suite". */
+const nameKey = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/(policestation|custodysuite|custody)$/, '');
+
+/** True when two names are one suite's, as people write it ("Kidderminster", "Kidderminster Police Station"). */
+export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);

@@ -90,13 +90,19 @@ export function FailedToAttendPage() {
             {applied.from || applied.to ? ` closed ${periodText(applied.from, applied.to)}` : ''}
             {applied.areaId ? ` in ${areaName(areas, applied.areaId)}` : ''}
           </p>
-          {list.items.length > 0 && <FailedToAttendTable items={list.items} areas={areas} />}
-          <DownloadButton
-            download={() => api.failedToAttendCsv(query)}
-            filename={`failed-to-attend${applied.from ? `-from-${applied.from}` : ''}${applied.to ? `-to-${applied.to}` : ''}.csv`}
-          >
-            Download CSV
-          </DownloadButton>
+          {list.items.length === 0 ? (
+            <p className="govuk-body">No case has been closed as failed to attend with these filters.</p>
+          ) : (
+            <>
+              <FailedToAttendTable items={list.items} areas={areas} />
+              <DownloadButton
+                download={() => api.failedToAttendCsv(query)}
+                filename={`failed-to-attend${applied.from ? `-from-${applied.from}` : ''}${applied.to ? `-to-${applied.to}` : ''}.csv`}
+              >
+                Download CSV
+              </DownloadButton>
+            </>
+          )}
         </>
       )}
     </LoadFrame>

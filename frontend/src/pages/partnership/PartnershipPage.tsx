@@ -44,12 +44,6 @@ export function PartnershipPage() {
               rows={programmeRows(partnership)}
               change={chair ? { to: '/partnership/programmes', hiddenText: 'programmes' } : undefined}
             />
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/custody-suites">
-                {chair ? 'Add and change the custody suites' : 'See the custody suites'}
-              </Link>{' '}
-              your partnership works in.
-            </p>
             <SummaryCard
               title="Export key"
               rows={exportKeyRows(partnership)}
@@ -64,6 +58,12 @@ export function PartnershipPage() {
                 Set export key
               </ButtonLink>
             )}
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/custody-suites">
+                {chair ? 'Add and change the custody suites' : 'See the custody suites'}
+              </Link>{' '}
+              your partnership works in.
+            </p>
           </>
         );
       }}

@@ -68,11 +68,11 @@ export function PathwayFacts({
   if (has('order')) {
     const order = record.order;
     if (!order) {
-      rows.push({ key: 'Order', value: 'Not recorded', change: change('order', 'court order') });
+      rows.push({ key: 'Order', value: 'Not recorded' });
     } else {
       const next = nextReview(order, today);
       rows.push(
-        { key: 'Made on', value: formatDate(order.madeOn), change: change('order', 'court order') },
+        { key: 'Made on', value: formatDate(order.madeOn) },
         {
           key: 'Length',
           value: `${order.months} ${order.months === 1 ? 'month' : 'months'}, to ${formatDate(orderEndsOn(order.madeOn, order.months))}`,
@@ -105,5 +105,7 @@ export function PathwayFacts({
       );
     }
   }
-  return <SummaryCard title={title} rows={rows} />;
+  // The order is changed as a whole, from the card's own "Change" link.
+  const cardChange = has('order') ? change('order', 'court order') : undefined;
+  return <SummaryCard title={title} rows={rows} change={cardChange} />;
 }

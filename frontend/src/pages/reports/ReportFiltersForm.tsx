@@ -105,7 +105,6 @@ export function ReportFiltersForm({
               <Select
                 id="custodySuiteId"
                 label="Custody suite (other pathways)"
-                hint="For the other pathways’ tables"
                 items={[
                   { value: '', label: 'All custody suites' },
                   ...[...suites]
