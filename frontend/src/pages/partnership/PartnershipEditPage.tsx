@@ -103,7 +103,8 @@ function PartnershipForm({ partnership }: { partnership: Partnership }) {
         />
         <Fieldset legend="Alert rules">
           <p className="govuk-body">
-            When each alert is raised for a release. The engagement window missed alert is raised when the
+            When each alert is raised: for a prison release, a required assessment after drug testing on
+            arrest, a DIVERT session and a court review. The engagement window missed alert is raised when the
             engagement window closes without a treatment start.
           </p>
           {ALERT_TIMINGS.map(({ setting, hint, suffix }) => numberInput(setting, hint, suffix))}
