@@ -176,7 +176,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
 
     await expectBanner(page, 'Release recorded');
     const released = page.locator('.govuk-summary-list__row', { hasText: 'Released' });
-    await released.getByText(`${longDate(day(0))}, on licence, from HEI`).waitFor();
+    await released.getByText(`${longDate(day(0))}, on licence, from HMP Hewell`).waitFor();
     expect(await page.getByRole('button', { name: 'Record release' }).count()).toBe(0);
   });
 
@@ -302,7 +302,7 @@ describe('a case from referral to treatment start, as a caseworker', () => {
   it('shows every step on the timeline with who did it', async () => {
     const steps = [
       'Referred to the continuity of care pathway from HMP Hewell',
-      `Released on ${longDate(day(0))} (on licence) from HEI`,
+      `Released on ${longDate(day(0))} (on licence) from HMP Hewell`,
       `First appointment booked at ${LOCATION} for ${longDate(day(1))} at 10:30am`,
       `Appointment moved to ${longDate(day(1))} at 11am`,
       `Treatment started on ${longDate(day(0))}`,
